@@ -1,0 +1,69 @@
+package devmin.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.internal.PulumiTestInternal;
+import devmin.graph.StackGraph;
+import devmin.graph.WireValues;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs a Pulumi program in-process under the Pulumi Java SDK's mock engine, with no CLI, cloud or credentials, and
+ * captures what it declares. The SDK keeps one deployment per JVM, so runs are serialized.
+ */
+public final class EmbeddedEngine {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EmbeddedEngine() {
+    }
+
+    public static synchronized EngineRun run(StackConfig config, boolean preview, Consumer<Context> program) {
+        PulumiTest.cleanup();
+        Logger quiet = Logger.getLogger("devmin.embedded-engine");
+        quiet.setUseParentHandlers(false);
+        quiet.setLevel(Level.OFF);
+        PreviewMocks mocks = new PreviewMocks(preview);
+        CapturingMonitor monitor = new CapturingMonitor(mocks, PulumiTestInternal.mockLog(quiet));
+        try {
+            var test = PulumiTestInternal.builder()
+                    .options(TestOptions.builder()
+                            .projectName(config.project())
+                            .stackName(config.stack())
+                            .preview(preview)
+                            .build())
+                    .mocks(mocks)
+                    .standardLogger(quiet)
+                    .config(config.values(), config.secretKeys())
+                    .monitorDecorator(ignored -> monitor)
+                    .build();
+            var result = test.runTest(program);
+            Map<String, JsonNode> outputs = new LinkedHashMap<>();
+            result.outputs().forEach((name, output) -> outputs.put(name, neutral(output)));
+            return new EngineRun(result.exitCode(), new StackGraph(monitor.declared(), outputs), result.errors());
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    private static JsonNode neutral(Output<?> output) {
+        var data = PulumiTestInternal.extractOutputData(output);
+        if (data.isSecret()) {
+            return TextNode.valueOf(WireValues.SECRET);
+        }
+        if (!data.isKnown()) {
+            return TextNode.valueOf(WireValues.UNKNOWN);
+        }
+        return JSON.valueToTree(data.getValueNullable());
+    }
+}

@@ -1,0 +1,39 @@
+package devmin.graph;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/**
+ * One resource as the program declared it to the engine: the neutral record that plans, policies and contract tests
+ * share. Inputs are neutral JSON (secrets redacted, unknowns marked, see {@link WireValues}).
+ *
+ * @param urn          the resource URN
+ * @param type         type token, e.g. {@code aws:s3/bucketV2:BucketV2}
+ * @param name         logical name
+ * @param parentUrn    parent URN, empty for the stack itself
+ * @param custom       a custom (provider-managed) resource rather than a component
+ * @param protect      the protect flag
+ * @param provider     provider reference ({@code urn::id}), empty for the default provider or components
+ * @param version      provider plugin version requested
+ * @param inputs       input properties
+ * @param dependencies URNs this resource depends on
+ * @param additionalSecretOutputs outputs the program asked the engine to keep secret
+ */
+public record DeclaredResource(String urn, String type, String name, String parentUrn, boolean custom,
+                               boolean protect, String provider, String version, ObjectNode inputs,
+                               List<String> dependencies, List<String> additionalSecretOutputs) {
+
+    public DeclaredResource {
+        dependencies = List.copyOf(dependencies);
+        additionalSecretOutputs = List.copyOf(additionalSecretOutputs);
+    }
+
+    public boolean isProvider() {
+        return type.startsWith("pulumi:providers:");
+    }
+
+    public boolean isStack() {
+        return type.equals("pulumi:pulumi:Stack");
+    }
+}

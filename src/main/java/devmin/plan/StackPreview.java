@@ -1,0 +1,30 @@
+package devmin.plan;
+
+import devmin.engine.EmbeddedEngine;
+import devmin.engine.EngineRun;
+import devmin.engine.StackConfig;
+import stacks.DevminProgram;
+import stacks.spec.ConfigSource;
+import stacks.spec.EnvironmentSpec;
+import stacks.spec.SpecParser;
+
+/**
+ * Runs the real dev-min program for a stack under the embedded engine in preview mode. The spec is validated first,
+ * so an invalid config fails with its structured errors before anything is declared.
+ *
+ * @param spec the validated environment spec
+ * @param run  what the program declared
+ */
+public record StackPreview(EnvironmentSpec spec, EngineRun run) {
+
+    /** @throws stacks.spec.InvalidSpecException with every problem when the config is invalid */
+    public static StackPreview of(StackConfig config) {
+        EnvironmentSpec spec = SpecParser.parse(ConfigSource.of(config.values()), config.project(), config.stack());
+        EngineRun run = EmbeddedEngine.run(config, true, DevminProgram::define);
+        if (!run.succeeded()) {
+            throw new IllegalStateException("the program failed under the embedded engine (exit " + run.exitCode()
+                    + "): " + String.join("; ", run.errors()));
+        }
+        return new StackPreview(spec, run);
+    }
+}

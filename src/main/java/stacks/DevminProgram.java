@@ -1,0 +1,52 @@
+package stacks;
+
+import com.pulumi.Context;
+import com.pulumi.exceptions.RunException;
+import com.pulumi.resources.ComponentResourceOptions;
+import stacks.core.CoreArgs;
+import stacks.core.CoreStack;
+import stacks.handles.HandleRegistry;
+import stacks.spec.ConfigSource;
+import stacks.spec.EnvironmentSpec;
+import stacks.spec.InvalidSpecException;
+import stacks.spec.SpecParser;
+
+/**
+ * The dev-min Pulumi program: parse and validate the whole spec first (an invalid config declares nothing), then
+ * compose the layers in dependency order, each publishing its handles for the next.
+ */
+public final class DevminProgram {
+
+    public static final String HANDLES_OUTPUT = "handles";
+    public static final String HANDLE_PUBLISHERS_OUTPUT = "handlePublishers";
+
+    private DevminProgram() {
+    }
+
+    public static void define(Context ctx) {
+        EnvironmentSpec spec = specOf(ctx);
+        HandleRegistry handles = new HandleRegistry();
+        StackSecrets secrets = fullKey -> {
+            int colon = fullKey.indexOf(':');
+            return ctx.config(fullKey.substring(0, colon)).requireSecret(fullKey.substring(colon + 1));
+        };
+        new CoreStack("core", new CoreArgs(spec, handles, secrets), ComponentResourceOptions.Empty);
+
+        ctx.export(HANDLES_OUTPUT, handles.resolved());
+        ctx.export(HANDLE_PUBLISHERS_OUTPUT, com.pulumi.core.Output.of(handles.publishers()));
+        ctx.export("environment", com.pulumi.core.Output.of(spec.environment()));
+    }
+
+    /** The spec from this run's config; a config error becomes a Pulumi run error without a stack trace. */
+    static EnvironmentSpec specOf(Context ctx) {
+        ConfigSource source = fullKey -> {
+            int colon = fullKey.indexOf(':');
+            return ctx.config(fullKey.substring(0, colon)).get(fullKey.substring(colon + 1));
+        };
+        try {
+            return SpecParser.parse(source, ctx.projectName(), ctx.stackName());
+        } catch (InvalidSpecException e) {
+            throw new RunException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package stacks;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import stacks.spec.EnvironmentSpec;
+
+import java.util.List;
+
+/**
+ * What every resource of one layer shares: its parent component, the layer's AWS provider (region, allowed account
+ * and the layer's default tags) and the layer's protect flag. Components ask it for options instead of assembling
+ * them, so no resource can forget its tags or its protection.
+ */
+public final class LayerScope {
+
+    private final Layer layer;
+    private final ComponentResource component;
+    private final Provider aws;
+
+    public LayerScope(Layer layer, ComponentResource component, EnvironmentSpec spec) {
+        this.layer = layer;
+        this.component = component;
+        this.aws = new Provider(component.pulumiResourceName() + "-aws", ProviderArgs.builder()
+                .region(spec.awsRegion())
+                .allowedAccountIds(List.of(spec.awsAccountId()))
+                .defaultTags(ProviderDefaultTagsArgs.builder().tags(StackTags.of(spec, layer)).build())
+                .build(), CustomResourceOptions.builder().parent(component).build());
+    }
+
+    public Layer layer() {
+        return layer;
+    }
+
+    public ComponentResource component() {
+        return component;
+    }
+
+    public Provider awsProvider() {
+        return aws;
+    }
+
+    /** Options for an AWS resource of this layer. */
+    public CustomResourceOptions aws(Resource... dependsOn) {
+        return CustomResourceOptions.builder()
+                .parent(component)
+                .provider(aws)
+                .protect(layer.isProtected())
+                .dependsOn(List.of(dependsOn))
+                .build();
+    }
+}

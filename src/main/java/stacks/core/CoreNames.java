@@ -1,0 +1,49 @@
+package stacks.core;
+
+import stacks.spec.EnvironmentSpec;
+
+/**
+ * Physical names and ARNs of the core layer, as a pure function of the spec. ARNs are derived rather than read from
+ * resource outputs so that policies can be written (and checked) before anything exists.
+ */
+public record CoreNames(String prefix, String bucketName, String ecrRepositoryName, String budgetName,
+                        String previewRoleName, String deployRoleName, String releaseRoleName,
+                        String accountId, String region) {
+
+    public static final String GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
+
+    public static CoreNames of(EnvironmentSpec spec) {
+        String prefix = "devmin-" + spec.environment().replace('_', '-');
+        return new CoreNames(prefix,
+                prefix + "-evidence-" + spec.awsAccountId(),
+                spec.image().repository(),
+                prefix + "-monthly",
+                prefix + "-gha-preview",
+                prefix + "-gha-deploy",
+                prefix + "-gha-image-release",
+                spec.awsAccountId(),
+                spec.awsRegion());
+    }
+
+    public String bucketArn() {
+        return "arn:aws:s3:::" + bucketName;
+    }
+
+    public String ecrRepositoryArn() {
+        return "arn:aws:ecr:" + region + ":" + accountId + ":repository/" + ecrRepositoryName;
+    }
+
+    /** The repository URI images are pulled from: {@code <account>.dkr.ecr.<region>.amazonaws.com/<name>}. */
+    public String ecrRepositoryUri() {
+        return accountId + ".dkr.ecr." + region + ".amazonaws.com/" + ecrRepositoryName;
+    }
+
+    public String oidcProviderArn() {
+        return "arn:aws:iam::" + accountId + ":oidc-provider/" + GITHUB_OIDC_HOST;
+    }
+
+    /** ARN pattern of every IAM role this environment owns; used to scope the deploy role's IAM rights. */
+    public String roleArnPattern() {
+        return "arn:aws:iam::" + accountId + ":role/" + prefix + "-*";
+    }
+}

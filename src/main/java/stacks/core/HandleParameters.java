@@ -1,0 +1,50 @@
+package stacks.core;
+
+import com.pulumi.aws.ssm.Parameter;
+import com.pulumi.aws.ssm.ParameterArgs;
+import stacks.LayerScope;
+import stacks.StackSecrets;
+import stacks.handles.HandleName;
+import stacks.handles.HandleRegistry;
+import stacks.handles.SsmHandles;
+import stacks.spec.ConfigKeys;
+import stacks.spec.EnvironmentSpec;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The SSM handles. Core declares the parameters whose values it owns (from secret config, as SecureString) and
+ * publishes every handle path, including the ones another layer writes (the Confluent bootstrap, key and secret):
+ * that layer must declare its parameters under exactly the published path.
+ */
+final class HandleParameters {
+
+    private final Map<String, String> paths;
+
+    HandleParameters(LayerScope scope, EnvironmentSpec spec, StackSecrets secrets) {
+        this.paths = SsmHandles.paths(spec.environment(), spec.database().enabled());
+        Map<String, String> owned = new LinkedHashMap<>();
+        owned.put(HandleName.SSM_IG_API_KEY_PATH, ConfigKeys.IG_API_KEY);
+        if (spec.database().enabled()) {
+            owned.put(HandleName.SSM_DB_USER_PATH, ConfigKeys.DB_USER);
+            owned.put(HandleName.SSM_DB_PASSWORD_PATH, ConfigKeys.DB_PASSWORD);
+        }
+        owned.forEach((handle, configKey) -> new Parameter(logicalName(handle), ParameterArgs.builder()
+                .name(paths.get(handle))
+                .type("SecureString")
+                .tier("Standard")
+                .value(secrets.require(configKey))
+                .description("devmin handle " + handle)
+                .build(), scope.aws()));
+    }
+
+    void publish(HandleRegistry handles, String publisher) {
+        paths.forEach((handle, path) -> handles.publish(handle, publisher, path));
+    }
+
+    /** {@code SSM_IG_API_KEY_PATH} becomes {@code ssm-ig-api-key}. */
+    static String logicalName(String handle) {
+        return handle.replaceFirst("_PATH$", "").toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

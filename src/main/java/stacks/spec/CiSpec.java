@@ -1,0 +1,30 @@
+package stacks.spec;
+
+import java.util.OptionalLong;
+
+/**
+ * The GitHub repository whose workflows may assume the CI roles.
+ *
+ * @param githubOwner       owner (organisation or user) name
+ * @param githubRepo        repository name
+ * @param githubOwnerId     numeric owner id for GitHub's immutable subject form; 0 when not set
+ * @param githubRepoId      numeric repository id for the immutable subject form; 0 when not set
+ * @param deployEnvironment GitHub environment the deploy role is pinned to; empty when pinned to a ref
+ * @param deployRef         git ref the deploy role is pinned to when no environment is set
+ * @param releaseRef        git ref the image-release role is pinned to
+ */
+public record CiSpec(String githubOwner, String githubRepo, long githubOwnerId, long githubRepoId,
+                     String deployEnvironment, String deployRef, String releaseRef) {
+
+    public OptionalLong ownerId() {
+        return githubOwnerId == 0 ? OptionalLong.empty() : OptionalLong.of(githubOwnerId);
+    }
+
+    public OptionalLong repoId() {
+        return githubRepoId == 0 ? OptionalLong.empty() : OptionalLong.of(githubRepoId);
+    }
+
+    public String slug() {
+        return githubOwner + "/" + githubRepo;
+    }
+}

@@ -1,0 +1,34 @@
+package stacks.spec;
+
+import java.util.List;
+
+/** Every stack config key the program reads (documented in Pulumi.yaml and the README). */
+public final class ConfigKeys {
+
+    public static final String AWS_REGION = "aws:region";
+    public static final String ENVIRONMENT = "devmin:environment";
+    public static final String OWNER = "devmin:owner";
+    public static final String AWS_ACCOUNT_ID = "devmin:awsAccountId";
+    public static final String BUDGET = "devmin:budget";
+    public static final String CI = "devmin:ci";
+    public static final String IMAGE = "devmin:image";
+    public static final String LANES = "devmin:lanes";
+    public static final String TOPICS = "devmin:topics";
+    public static final String CONFLUENT = "devmin:confluent";
+    public static final String LOG_RETENTION_DAYS = "devmin:logRetentionDays";
+    public static final String ECR_KEEP_TAGGED_IMAGES = "devmin:ecrKeepTaggedImages";
+    public static final String DATABASE = "devmin:database";
+    /** Secret: the ingress gateway API key, written to {@code SSM_IG_API_KEY_PATH}. */
+    public static final String IG_API_KEY = "devmin:igApiKey";
+    /** Secret: the database user, written to {@code SSM_DB_USER_PATH} when the database is enabled. */
+    public static final String DB_USER = "devmin:dbUser";
+    /** Secret: the database password, written to {@code SSM_DB_PASSWORD_PATH} when the database is enabled. */
+    public static final String DB_PASSWORD = "devmin:dbPassword";
+
+    public static final List<String> ALL = List.of(AWS_REGION, ENVIRONMENT, OWNER, AWS_ACCOUNT_ID, BUDGET, CI, IMAGE,
+            LANES, TOPICS, CONFLUENT, LOG_RETENTION_DAYS, ECR_KEEP_TAGGED_IMAGES, DATABASE, IG_API_KEY, DB_USER,
+            DB_PASSWORD);
+
+    private ConfigKeys() {
+    }
+}

@@ -1,0 +1,98 @@
+package stacks.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Parses {@code devmin:lanes}: names, kinds, entrypoints, Fargate sizes, counts, reads, topics and grants. */
+final class LaneCatalogParser {
+
+    static final int MAX_SERVICE_DESIRED_COUNT = 10;
+    private static final Pattern HANDLE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern ANY_TOPIC = Pattern.compile(".+");
+
+    private final Problems problems;
+
+    LaneCatalogParser(Problems problems) {
+        this.problems = problems;
+    }
+
+    List<LaneSpec> parse(JsonNode list) {
+        List<LaneSpec> lanes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            LaneSpec lane = lane(new JsonFields(list.get(i), ConfigKeys.LANES + "[" + i + "]", problems));
+            if (!lane.name().isEmpty() && !seen.add(lane.name())) {
+                problems.invalid(ConfigKeys.LANES + "[" + i + "].name", lane.name(), "a lane name not already used");
+            }
+            lanes.add(lane);
+        }
+        if (list.isArray() && list.isEmpty()) {
+            problems.invalid(ConfigKeys.LANES, "[]", "at least one lane");
+        }
+        return lanes;
+    }
+
+    private LaneSpec lane(JsonFields f) {
+        f.rejectUnknown(Set.of("name", "kind", "command", "cpu", "memory", "desiredCount", "reads", "produces",
+                "consumes", "ingressPort", "spot", "s3Access"));
+        String name = f.requiredText("name", Patterns.LANE_NAME, Patterns.LANE_NAME_TEXT);
+        LaneKind kind = kind(f);
+        List<String> command = f.textList("command", Patterns.COMMAND_PART, "a non-blank command argument");
+        if (f.list("command").isEmpty()) {
+            problems.missing(f.key("command"), "the lane's entrypoint command into the image, as a list of arguments");
+        }
+        int cpu = (int) f.integer("cpu", 256, 0, Integer.MAX_VALUE);
+        int memory = (int) f.integer("memory", 512, 0, Integer.MAX_VALUE);
+        if (!FargateSizes.isValidCpu(cpu)) {
+            problems.invalid(f.key("cpu"), String.valueOf(cpu), "Fargate cpu units, one of " + FargateSizes.cpuChoices());
+        } else if (!FargateSizes.isValid(cpu, memory)) {
+            problems.invalid(f.key("memory"), String.valueOf(memory), FargateSizes.memoryChoices(cpu));
+        }
+        int desired = desiredCount(f, kind);
+        List<String> reads = f.textList("reads", HANDLE, "an SSM handle name such as SSM_CONFLUENT_BOOTSTRAP_PATH");
+        List<String> produces = f.textList("produces", ANY_TOPIC, "a topic name from devmin:topics");
+        List<String> consumes = f.textList("consumes", ANY_TOPIC, "a topic name from devmin:topics");
+        int port = (int) f.integer("ingressPort", 0, 1, 65535);
+        boolean spot = f.bool("spot", kind == LaneKind.SERVICE);
+        return new LaneSpec(name, kind, command, cpu, memory, desired, reads, produces, consumes, port, spot,
+                s3Grants(f));
+    }
+
+    private LaneKind kind(JsonFields f) {
+        String text = f.requiredText("kind", Pattern.compile("service|job"), "service or job");
+        return text.isEmpty() ? LaneKind.SERVICE : LaneKind.valueOf(text.toUpperCase(Locale.ROOT));
+    }
+
+    private int desiredCount(JsonFields f, LaneKind kind) {
+        if (kind == LaneKind.JOB) {
+            if (f.has("desiredCount")) {
+                problems.invalid(f.key("desiredCount"), String.valueOf(f.integer("desiredCount", 0, 0, Long.MAX_VALUE)),
+                        "no desiredCount on a job (jobs run on demand; only services keep tasks running)");
+            }
+            return 0;
+        }
+        return (int) f.integer("desiredCount", 1, 0, MAX_SERVICE_DESIRED_COUNT);
+    }
+
+    private List<S3Grant> s3Grants(JsonFields f) {
+        List<S3Grant> grants = new ArrayList<>();
+        List<JsonNode> items = f.list("s3Access");
+        for (int i = 0; i < items.size(); i++) {
+            JsonFields g = new JsonFields(items.get(i), f.key("s3Access") + "[" + i + "]", problems);
+            g.rejectUnknown(Set.of("access", "prefix"));
+            String access = g.requiredText("access", Pattern.compile("read|write"), "read or write");
+            String prefix = g.requiredText("prefix", Patterns.S3_PREFIX,
+                    "an S3 key prefix ending in '/', such as evidence/ (no wildcards)");
+            if (!access.isEmpty() && !prefix.isEmpty()) {
+                grants.add(new S3Grant(S3Grant.Access.valueOf(access.toUpperCase(Locale.ROOT)), prefix));
+            }
+        }
+        return grants;
+    }
+}

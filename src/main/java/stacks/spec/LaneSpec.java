@@ -1,0 +1,51 @@
+package stacks.spec;
+
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * One lane (service or job) of the platform, run from the single pinned image.
+ *
+ * @param name         lane name, lower-case, usable in AWS resource names
+ * @param kind         service or job
+ * @param command      the entrypoint command inside the image
+ * @param cpu          Fargate cpu units
+ * @param memory       Fargate memory in MiB
+ * @param desiredCount tasks a service keeps running (0 for jobs)
+ * @param reads        SSM handle names the lane reads at runtime
+ * @param produces     topic names the lane writes
+ * @param consumes     topic names the lane reads
+ * @param ingressPort  the container port it listens on, 0 when it listens on none
+ * @param spot         run on FARGATE_SPOT
+ * @param s3Access     data-plane grants on the evidence bucket
+ */
+public record LaneSpec(
+        String name,
+        LaneKind kind,
+        List<String> command,
+        int cpu,
+        int memory,
+        int desiredCount,
+        List<String> reads,
+        List<String> produces,
+        List<String> consumes,
+        int ingressPort,
+        boolean spot,
+        List<S3Grant> s3Access) {
+
+    public LaneSpec {
+        command = List.copyOf(command);
+        reads = List.copyOf(reads);
+        produces = List.copyOf(produces);
+        consumes = List.copyOf(consumes);
+        s3Access = List.copyOf(s3Access);
+    }
+
+    public OptionalInt ingress() {
+        return ingressPort == 0 ? OptionalInt.empty() : OptionalInt.of(ingressPort);
+    }
+
+    public boolean isService() {
+        return kind == LaneKind.SERVICE;
+    }
+}

@@ -1,0 +1,233 @@
+package stacks.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static stacks.spec.ConfigKeys.*;
+
+/**
+ * Builds the {@link EnvironmentSpec} from raw stack config and validates it as a whole: every problem is collected
+ * and reported together in one {@link InvalidSpecException}; on any problem no spec exists, so nothing is declared.
+ */
+public final class SpecParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<Integer> LOG_RETENTION_DAYS_ALLOWED = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
+            365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
+    private final ConfigSource config;
+    private final Problems problems = new Problems();
+
+    private SpecParser(ConfigSource config) {
+        this.config = config;
+    }
+
+    public static EnvironmentSpec parse(ConfigSource config, String project, String stack) {
+        return new SpecParser(config).build(project, stack);
+    }
+
+    private EnvironmentSpec build(String project, String stack) {
+        String region = requiredScalar(AWS_REGION, Patterns.AWS_REGION, Patterns.AWS_REGION_TEXT);
+        String accountId = requiredScalar(AWS_ACCOUNT_ID, Patterns.ACCOUNT_ID, Patterns.ACCOUNT_ID_TEXT);
+        String environment = scalar(ENVIRONMENT, "dev_min", Patterns.ENVIRONMENT,
+                "an environment name of lower-case letters, digits and '_' such as dev_min");
+        String owner = requiredScalar(OWNER, Patterns.OWNER, "a team or person name usable as a tag value");
+        BudgetSpec budget = budget();
+        CiSpec ci = ci();
+        ImageSpec image = image();
+        DatabaseSpec database = database();
+        List<TopicSpec> topics = new TopicCatalogParser(problems).parse(object(TOPICS, true, true));
+        List<LaneSpec> lanes = new LaneCatalogParser(problems).parse(object(LANES, true, true));
+        ConfluentSpec confluent = confluent();
+        int logRetention = (int) integerScalar(LOG_RETENTION_DAYS, 7);
+        if (!LOG_RETENTION_DAYS_ALLOWED.contains(logRetention)) {
+            problems.invalid(LOG_RETENTION_DAYS, String.valueOf(logRetention),
+                    "a CloudWatch Logs retention in days, one of " + new java.util.TreeSet<>(LOG_RETENTION_DAYS_ALLOWED));
+        }
+        int keepImages = (int) integerScalar(ECR_KEEP_TAGGED_IMAGES, 10);
+        if (keepImages < 1 || keepImages > 1000) {
+            problems.invalid(ECR_KEEP_TAGGED_IMAGES, String.valueOf(keepImages), "a whole number from 1 to 1000");
+        }
+        requireSecret(IG_API_KEY, "the ingress API key, set with 'pulumi config set --secret " + IG_API_KEY + "'");
+        if (database.enabled()) {
+            requireSecret(DB_USER, "the database user, set with 'pulumi config set --secret " + DB_USER + "'");
+            requireSecret(DB_PASSWORD, "the database password, set with 'pulumi config set --secret "
+                    + DB_PASSWORD + "'");
+        }
+
+        EnvironmentSpec spec = new EnvironmentSpec(project, stack, environment, owner, accountId, region, budget, ci,
+                image, lanes, topics, confluent, logRetention, keepImages, database);
+        CrossReferenceChecks.check(spec, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(problems.errors());
+        }
+        return spec;
+    }
+
+    private String requiredScalar(String key, Pattern pattern, String expected) {
+        Optional<String> raw = config.get(key);
+        if (raw.isEmpty() || raw.get().isBlank()) {
+            problems.missing(key, expected);
+            return "";
+        }
+        return checked(key, raw.get(), pattern, expected);
+    }
+
+    private String scalar(String key, String fallback, Pattern pattern, String expected) {
+        return config.get(key).map(value -> checked(key, value, pattern, expected)).orElse(fallback);
+    }
+
+    private String checked(String key, String value, Pattern pattern, String expected) {
+        if (!pattern.matcher(value).matches()) {
+            problems.invalid(key, value, expected);
+            return "";
+        }
+        return value;
+    }
+
+    private long integerScalar(String key, long fallback) {
+        Optional<String> raw = config.get(key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        if (!raw.get().trim().matches("-?\\d{1,9}")) {
+            problems.invalid(key, raw.get(), "a whole number");
+            return fallback;
+        }
+        return Long.parseLong(raw.get().trim());
+    }
+
+    private void requireSecret(String key, String expected) {
+        Optional<String> value = config.get(key);
+        if (value.isEmpty()) {
+            problems.missing(key, expected);
+        } else if (value.get().isBlank()) {
+            problems.invalidSecret(key, "a non-empty secret value");
+        }
+    }
+
+    /** A structured config value (the language host passes it as JSON text). */
+    private JsonNode object(String key, boolean required, boolean isList) {
+        String expectedShape = isList ? "a YAML list" : "a YAML object";
+        Optional<String> raw = config.get(key);
+        if (raw.isEmpty()) {
+            if (required) {
+                problems.missing(key, expectedShape);
+            }
+            return MissingNode.getInstance();
+        }
+        try {
+            JsonNode node = JSON.readTree(raw.get());
+            if (node == null || (isList ? !node.isArray() : !node.isObject())) {
+                problems.invalid(key, raw.get(), expectedShape);
+                return MissingNode.getInstance();
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            problems.invalid(key, raw.get(), expectedShape);
+            return MissingNode.getInstance();
+        }
+    }
+
+    private BudgetSpec budget() {
+        JsonFields f = new JsonFields(object(BUDGET, true, false), BUDGET, problems);
+        if (!config.get(BUDGET).isPresent()) {
+            return new BudgetSpec(BigDecimal.ZERO, "USD", List.of(), List.of());
+        }
+        f.rejectUnknown(Set.of("monthlyLimit", "currency", "alertThresholds", "recipients"));
+        BigDecimal limit = f.decimal("monthlyLimit", "a monthly amount > 0").orElse(BigDecimal.ZERO);
+        if (f.has("monthlyLimit") && limit.signum() <= 0) {
+            problems.invalid(f.key("monthlyLimit"), limit.toPlainString(), "a monthly amount > 0");
+        }
+        String currency = f.text("currency", "USD", Patterns.CURRENCY, "a 3-letter currency code such as USD");
+        List<BigDecimal> thresholds = new ArrayList<>();
+        List<JsonNode> rawThresholds = f.list("alertThresholds");
+        if (rawThresholds.isEmpty()) {
+            problems.missing(f.key("alertThresholds"), "a non-empty list of ascending amounts <= monthlyLimit");
+        }
+        for (int i = 0; i < rawThresholds.size(); i++) {
+            String key = f.key("alertThresholds") + "[" + i + "]";
+            Optional<BigDecimal> value = JsonFields.decimalValue(rawThresholds.get(i), key, "an amount > 0", problems);
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (value.get().signum() <= 0 || (limit.signum() > 0 && value.get().compareTo(limit) > 0)) {
+                problems.invalid(key, value.get().toPlainString(), "an amount > 0 and <= monthlyLimit "
+                        + limit.toPlainString());
+            } else if (!thresholds.isEmpty() && value.get().compareTo(thresholds.get(thresholds.size() - 1)) <= 0) {
+                problems.invalid(key, value.get().toPlainString(), "thresholds in strictly ascending order");
+            }
+            thresholds.add(value.get());
+        }
+        List<String> recipients = f.textList("recipients", Patterns.EMAIL, "an e-mail address");
+        if (f.list("recipients").isEmpty()) {
+            problems.missing(f.key("recipients"), "at least one e-mail address for budget alerts");
+        }
+        return new BudgetSpec(limit, currency, thresholds, recipients);
+    }
+
+    private CiSpec ci() {
+        JsonFields f = new JsonFields(object(CI, true, false), CI, problems);
+        f.rejectUnknown(Set.of("repository", "githubOwnerId", "githubRepoId", "deployEnvironment", "deployRef",
+                "releaseRef"));
+        String slug = config.get(CI).isPresent()
+                ? f.requiredText("repository", Patterns.GITHUB_SLUG, Patterns.GITHUB_SLUG_TEXT) : "";
+        var matcher = Patterns.GITHUB_SLUG.matcher(slug);
+        boolean valid = matcher.matches();
+        long ownerId = f.integer("githubOwnerId", 0, 1, Long.MAX_VALUE);
+        long repoId = f.integer("githubRepoId", 0, 1, Long.MAX_VALUE);
+        if ((ownerId == 0) != (repoId == 0)) {
+            problems.invalid(f.key(ownerId == 0 ? "githubOwnerId" : "githubRepoId"), "<missing>",
+                    "githubOwnerId and githubRepoId set together (GitHub's immutable subject form needs both)");
+        }
+        String environment = f.text("deployEnvironment", "", Patterns.GITHUB_ENVIRONMENT,
+                "a GitHub environment name such as dev-min");
+        String gitRefText = "a fixed git ref such as refs/heads/main (no wildcards)";
+        String deployRef = f.text("deployRef", "refs/heads/main", Patterns.GIT_REF, gitRefText);
+        String releaseRef = f.text("releaseRef", "refs/heads/main", Patterns.GIT_REF, gitRefText);
+        return new CiSpec(valid ? matcher.group(1) : "", valid ? matcher.group(2) : "", ownerId, repoId,
+                environment, deployRef, releaseRef);
+    }
+
+    private ImageSpec image() {
+        JsonFields f = new JsonFields(object(IMAGE, true, false), IMAGE, problems);
+        if (config.get(IMAGE).isEmpty()) {
+            return new ImageSpec("", "", "");
+        }
+        f.rejectUnknown(Set.of("repository", "tag", "digest"));
+        return new ImageSpec(
+                f.requiredText("repository", Patterns.ECR_REPOSITORY, "an ECR repository name such as fraud-platform"),
+                f.requiredText("tag", Patterns.IMAGE_TAG, "an immutable tag git-<40 lower-case hex>"),
+                f.requiredText("digest", Patterns.IMAGE_DIGEST, "an image digest sha256:<64 lower-case hex>"));
+    }
+
+    private ConfluentSpec confluent() {
+        JsonFields f = new JsonFields(object(CONFLUENT, true, false), CONFLUENT, problems);
+        if (config.get(CONFLUENT).isEmpty()) {
+            return new ConfluentSpec("AWS", "", "");
+        }
+        f.rejectUnknown(Set.of("cloud", "region", "readinessTopic"));
+        return new ConfluentSpec(
+                f.text("cloud", "AWS", Patterns.CONFLUENT_CLOUD, "AWS, GCP or AZURE"),
+                f.requiredText("region", Patterns.CLOUD_REGION, "the cloud region of the Kafka cluster, e.g. eu-west-2"),
+                f.text("readinessTopic", "", Patterns.KAFKA_TOPIC, Patterns.KAFKA_TOPIC_TEXT));
+    }
+
+    private DatabaseSpec database() {
+        JsonFields f = new JsonFields(object(DATABASE, false, false), DATABASE, problems);
+        f.rejectUnknown(Set.of("enabled", "instanceClass", "allocatedStorageGb"));
+        return new DatabaseSpec(
+                f.bool("enabled", false),
+                f.text("instanceClass", "db.t4g.micro", Patterns.RDS_CLASS, "an RDS instance class such as db.t4g.micro"),
+                (int) f.integer("allocatedStorageGb", 20, 20, 100));
+    }
+}
