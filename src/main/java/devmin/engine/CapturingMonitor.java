@@ -6,6 +6,8 @@ import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
 import devmin.graph.DeclaredResource;
 import devmin.graph.WireValues;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import pulumirpc.Resource.RegisterResourceOutputsRequest;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
@@ -18,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 final class CapturingMonitor extends MockMonitor {
 
     private final List<DeclaredResource> declared = Collections.synchronizedList(new ArrayList<>());
+    private volatile ObjectNode stackOutputs = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
 
     CapturingMonitor(Mocks mocks, Log log) {
         super(mocks, log);
@@ -33,6 +36,19 @@ final class CapturingMonitor extends MockMonitor {
                     request.getDependenciesList(), request.getAdditionalSecretOutputsList()));
             return response;
         });
+    }
+
+    @Override
+    public CompletableFuture<Void> registerResourceOutputsAsync(RegisterResourceOutputsRequest request) {
+        if (request.getUrn().contains("::pulumi:pulumi:Stack::")) {
+            stackOutputs = WireValues.fromStruct(request.getOutputs());
+        }
+        return super.registerResourceOutputsAsync(request);
+    }
+
+    /** The stack outputs exactly as the engine received them (unknowns and secrets per value). */
+    ObjectNode stackOutputs() {
+        return stackOutputs;
     }
 
     List<DeclaredResource> declared() {

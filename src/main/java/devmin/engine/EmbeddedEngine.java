@@ -1,15 +1,11 @@
 package devmin.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.pulumi.Context;
-import com.pulumi.core.Output;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
 import devmin.graph.StackGraph;
-import devmin.graph.WireValues;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,8 +18,6 @@ import java.util.logging.Logger;
  * captures what it declares. The SDK keeps one deployment per JVM, so runs are serialized.
  */
 public final class EmbeddedEngine {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private EmbeddedEngine() {
     }
@@ -49,21 +43,10 @@ public final class EmbeddedEngine {
                     .build();
             var result = test.runTest(program);
             Map<String, JsonNode> outputs = new LinkedHashMap<>();
-            result.outputs().forEach((name, output) -> outputs.put(name, neutral(output)));
+            monitor.stackOutputs().fields().forEachRemaining(e -> outputs.put(e.getKey(), e.getValue()));
             return new EngineRun(result.exitCode(), new StackGraph(monitor.declared(), outputs), result.errors());
         } finally {
             PulumiTest.cleanup();
         }
-    }
-
-    private static JsonNode neutral(Output<?> output) {
-        var data = PulumiTestInternal.extractOutputData(output);
-        if (data.isSecret()) {
-            return TextNode.valueOf(WireValues.SECRET);
-        }
-        if (!data.isKnown()) {
-            return TextNode.valueOf(WireValues.UNKNOWN);
-        }
-        return JSON.valueToTree(data.getValueNullable());
     }
 }

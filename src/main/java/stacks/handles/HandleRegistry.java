@@ -48,17 +48,13 @@ public final class HandleRegistry {
         return Collections.unmodifiableMap(out);
     }
 
-    /** The resolved registry, as one stack output. */
-    public synchronized Output<Map<String, String>> resolved() {
+    /**
+     * The registry as one stack output: handle name to value. Each value stays its own output, so during a preview
+     * the known handles (paths, derived names) show while computed ones (role ARNs) are unknown.
+     */
+    public synchronized Output<Map<String, Output<String>>> resolved() {
         Map<String, Output<String>> values = new LinkedHashMap<>();
         handles.forEach((name, entry) -> values.put(name, entry.value()));
-        return Output.all(values.values().stream().toList()).applyValue(list -> {
-            Map<String, String> out = new LinkedHashMap<>();
-            int i = 0;
-            for (String name : values.keySet()) {
-                out.put(name, list.get(i++));
-            }
-            return Collections.unmodifiableMap(out);
-        });
+        return Output.of(Collections.unmodifiableMap(values));
     }
 }

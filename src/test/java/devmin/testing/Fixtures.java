@@ -1,0 +1,89 @@
+package devmin.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import devmin.engine.EmbeddedEngine;
+import devmin.engine.EngineRun;
+import devmin.engine.StackConfig;
+import devmin.engine.StackFiles;
+import stacks.DevminProgram;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/** The committed dev-min stack config, and ways to bend it for a test. */
+public final class Fixtures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static StackConfig committed;
+
+    private Fixtures() {
+    }
+
+    public static synchronized StackConfig committedConfig() {
+        if (committed == null) {
+            try {
+                committed = StackFiles.load(Path.of("."), "dev-min");
+            } catch (StackFiles.StackFileException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return committed;
+    }
+
+    /** A copy of the config with the JSON value at {@code key} changed by {@code edit}. */
+    public static StackConfig editJson(StackConfig config, String key, Consumer<JsonNode> edit) {
+        try {
+            JsonNode node = JSON.readTree(config.values().get(key));
+            edit.accept(node);
+            return config.with(key, JSON.writeValueAsString(node));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Edit the lane at {@code index} of {@code devmin:lanes}. */
+    public static StackConfig editLane(StackConfig config, int index, Consumer<ObjectNode> edit) {
+        return editJson(config, "devmin:lanes", lanes -> edit.accept((ObjectNode) lanes.get(index)));
+    }
+
+    public static StackConfig editTopic(StackConfig config, int index, Consumer<ObjectNode> edit) {
+        return editJson(config, "devmin:topics", topics -> edit.accept((ObjectNode) topics.get(index)));
+    }
+
+    public static StackConfig editObject(StackConfig config, String key, Consumer<ObjectNode> edit) {
+        return editJson(config, key, node -> edit.accept((ObjectNode) node));
+    }
+
+    public static ArrayNode array(String... values) {
+        ArrayNode array = JSON.createArrayNode();
+        for (String v : values) {
+            array.add(v);
+        }
+        return array;
+    }
+
+    public static int laneIndex(StackConfig config, String name) {
+        try {
+            JsonNode lanes = JSON.readTree(config.values().get("devmin:lanes"));
+            for (int i = 0; i < lanes.size(); i++) {
+                if (lanes.get(i).path("name").asText().equals(name)) {
+                    return i;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalArgumentException("no lane " + name);
+    }
+
+    public static EngineRun preview(StackConfig config) {
+        return EmbeddedEngine.run(config, true, DevminProgram::define);
+    }
+
+    public static EngineRun update(StackConfig config) {
+        return EmbeddedEngine.run(config, false, DevminProgram::define);
+    }
+}

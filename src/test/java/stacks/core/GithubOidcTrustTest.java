@@ -1,0 +1,45 @@
+package stacks.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import stacks.spec.CiSpec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GithubOidcTrustTest {
+
+    private static final CiSpec BY_NAME = new CiSpec("example-org", "fraud-platform", 0, 0, "", "refs/heads/main",
+            "refs/heads/main");
+    private static final CiSpec BY_ID = new CiSpec("example-org", "fraud-platform", 123456, 456789, "dev-min",
+            "refs/heads/main", "refs/tags/release");
+
+    @Test
+    void subjectsNameOneRepositoryAndOneContext() {
+        assertThat(GithubOidcTrust.pullRequestSubject(BY_NAME)).isEqualTo("repo:example-org/fraud-platform:pull_request");
+        assertThat(GithubOidcTrust.deploySubject(BY_NAME)).isEqualTo("repo:example-org/fraud-platform:ref:refs/heads/main");
+        assertThat(GithubOidcTrust.releaseSubject(BY_NAME)).isEqualTo("repo:example-org/fraud-platform:ref:refs/heads/main");
+    }
+
+    @Test
+    void numericIdsGiveGithubsImmutableSubjectForm() {
+        assertThat(GithubOidcTrust.deploySubject(BY_ID))
+                .isEqualTo("repo:example-org@123456/fraud-platform@456789:environment:dev-min");
+        assertThat(GithubOidcTrust.releaseSubject(BY_ID))
+                .isEqualTo("repo:example-org@123456/fraud-platform@456789:ref:refs/tags/release");
+    }
+
+    @Test
+    void trustPolicyPinsAudienceAndSubjectWithStringEquals() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(GithubOidcTrust.trustPolicy("arn:aws:iam::1:oidc-provider/x",
+                "repo:a/b:pull_request").toJson());
+        JsonNode statement = doc.at("/Statement/0");
+
+        assertThat(statement.at("/Action/0").asText()).isEqualTo("sts:AssumeRoleWithWebIdentity");
+        assertThat(statement.at("/Condition/StringEquals/token.actions.githubusercontent.com:aud/0").asText())
+                .isEqualTo("sts.amazonaws.com");
+        assertThat(statement.at("/Condition/StringEquals/token.actions.githubusercontent.com:sub/0").asText())
+                .isEqualTo("repo:a/b:pull_request");
+        assertThat(doc.toString()).doesNotContain("ForAllValues").doesNotContain("StringLike");
+    }
+}
