@@ -5,6 +5,12 @@ import com.pulumi.exceptions.RunException;
 import com.pulumi.resources.ComponentResourceOptions;
 import stacks.core.CoreArgs;
 import stacks.core.CoreStack;
+import stacks.demo.DemoPlan;
+import stacks.demo.DemoSecrets;
+import stacks.demo.DemoStack;
+import stacks.demo.UnresolvedLaneException;
+import stacks.spec.ConfigKeys;
+import com.pulumi.core.Output;
 import stacks.handles.HandleRegistry;
 import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
@@ -31,10 +37,23 @@ public final class DevminProgram {
             return ctx.config(fullKey.substring(0, colon)).requireSecret(fullKey.substring(colon + 1));
         };
         new CoreStack("core", new CoreArgs(spec, handles, secrets), ComponentResourceOptions.Empty);
+        DemoPlan demoPlan = resolveDemo(spec, handles);
+        DemoSecrets demoSecrets = spec.database().enabled()
+                ? new DemoSecrets(secrets.require(ConfigKeys.DB_USER), secrets.require(ConfigKeys.DB_PASSWORD))
+                : new DemoSecrets(Output.of(""), Output.of(""));
+        new DemoStack("demo", demoPlan, handles, demoSecrets, ComponentResourceOptions.Empty);
 
         ctx.export(HANDLES_OUTPUT, handles.resolved());
-        ctx.export(HANDLE_PUBLISHERS_OUTPUT, com.pulumi.core.Output.of(handles.publishers()));
-        ctx.export("environment", com.pulumi.core.Output.of(spec.environment()));
+        ctx.export(HANDLE_PUBLISHERS_OUTPUT, Output.of(handles.publishers()));
+        ctx.export("environment", Output.of(spec.environment()));
+    }
+
+    private static DemoPlan resolveDemo(EnvironmentSpec spec, HandleRegistry handles) {
+        try {
+            return DemoPlan.resolve(spec, handles);
+        } catch (UnresolvedLaneException e) {
+            throw new RunException(e.getMessage());
+        }
     }
 
     /** The spec from this run's config; a config error becomes a Pulumi run error without a stack trace. */

@@ -40,7 +40,7 @@ final class LaneCatalogParser {
 
     private LaneSpec lane(JsonFields f) {
         f.rejectUnknown(Set.of("name", "kind", "command", "cpu", "memory", "desiredCount", "reads", "produces",
-                "consumes", "ingressPort", "spot", "s3Access"));
+                "consumes", "ingressPort", "spot", "s3Access", "readOnlyRootFilesystem"));
         String name = f.requiredText("name", Patterns.LANE_NAME, Patterns.LANE_NAME_TEXT);
         LaneKind kind = kind(f);
         List<String> command = f.textList("command", Patterns.COMMAND_PART, "a non-blank command argument");
@@ -61,7 +61,7 @@ final class LaneCatalogParser {
         int port = (int) f.integer("ingressPort", 0, 1, 65535);
         boolean spot = f.bool("spot", kind == LaneKind.SERVICE);
         return new LaneSpec(name, kind, command, cpu, memory, desired, reads, produces, consumes, port, spot,
-                s3Grants(f));
+                s3Grants(f), f.bool("readOnlyRootFilesystem", true));
     }
 
     private LaneKind kind(JsonFields f) {

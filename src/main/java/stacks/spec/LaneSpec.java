@@ -18,6 +18,7 @@ import java.util.OptionalInt;
  * @param ingressPort  the container port it listens on, 0 when it listens on none
  * @param spot         run on FARGATE_SPOT
  * @param s3Access     data-plane grants on the evidence bucket
+ * @param readOnlyRootFilesystem run the container with a read-only root filesystem (default true)
  */
 public record LaneSpec(
         String name,
@@ -31,7 +32,8 @@ public record LaneSpec(
         List<String> consumes,
         int ingressPort,
         boolean spot,
-        List<S3Grant> s3Access) {
+        List<S3Grant> s3Access,
+        boolean readOnlyRootFilesystem) {
 
     public LaneSpec {
         command = List.copyOf(command);

@@ -1,0 +1,36 @@
+package stacks.demo;
+
+import stacks.spec.EnvironmentSpec;
+
+/** Physical names and ARNs of the demo layer, as a pure function of the spec. */
+public record DemoNames(String prefix, String environment, String region, String accountId) {
+
+    public static DemoNames of(EnvironmentSpec spec) {
+        return new DemoNames("devmin-" + spec.environment().replace('_', '-'), spec.environment(), spec.awsRegion(),
+                spec.awsAccountId());
+    }
+
+    public String clusterName() {
+        return prefix;
+    }
+
+    public String executionRoleName() {
+        return prefix + "-ecs-execution";
+    }
+
+    public String laneRoleName(String lane) {
+        return prefix + "-lane-" + lane;
+    }
+
+    public String taskFamily(String lane) {
+        return prefix + "-" + lane;
+    }
+
+    public String logGroupName(String lane) {
+        return "/devmin/" + environment + "/" + lane;
+    }
+
+    public String logGroupArn(String lane) {
+        return "arn:aws:logs:" + region + ":" + accountId + ":log-group:" + logGroupName(lane);
+    }
+}

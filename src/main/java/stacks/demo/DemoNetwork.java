@@ -1,0 +1,87 @@
+package stacks.demo;
+
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.InternetGatewayArgs;
+import com.pulumi.aws.ec2.RouteTable;
+import com.pulumi.aws.ec2.RouteTableArgs;
+import com.pulumi.aws.ec2.RouteTableAssociation;
+import com.pulumi.aws.ec2.RouteTableAssociationArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.SubnetArgs;
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.ec2.VpcArgs;
+import com.pulumi.aws.ec2.inputs.RouteTableRouteArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
+import com.pulumi.core.Output;
+import stacks.LayerScope;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A VPC with public subnets only: an internet gateway and one route table to it, and no NAT gateway. Lanes get public
+ * IPs for egress; their security group lets out HTTPS and Kafka and lets in only its own members, on lane ports.
+ */
+final class DemoNetwork {
+
+    static final int KAFKA_PORT = 9092;
+
+    private final Vpc vpc;
+    private final List<Subnet> subnets = new ArrayList<>();
+    private final SecurityGroup lanes;
+
+    DemoNetwork(LayerScope scope, SubnetPlan plan, List<Integer> ingressPorts) {
+        this.vpc = new Vpc("vpc", VpcArgs.builder()
+                .cidrBlock(plan.vpcCidr())
+                .enableDnsHostnames(true)
+                .enableDnsSupport(true)
+                .build(), scope.aws());
+        var gateway = new InternetGateway("internet-gateway", InternetGatewayArgs.builder().vpcId(vpc.id()).build(),
+                scope.aws());
+        var routes = new RouteTable("public-routes", RouteTableArgs.builder()
+                .vpcId(vpc.id())
+                .routes(RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").gatewayId(gateway.id()).build())
+                .build(), scope.aws());
+        for (SubnetPlan.PublicSubnet planned : plan.subnets()) {
+            Subnet subnet = new Subnet(planned.name(), SubnetArgs.builder()
+                    .vpcId(vpc.id())
+                    .cidrBlock(planned.cidr())
+                    .availabilityZone(planned.availabilityZone())
+                    .mapPublicIpOnLaunch(true)
+                    .build(), scope.aws());
+            new RouteTableAssociation(planned.name() + "-routes", RouteTableAssociationArgs.builder()
+                    .subnetId(subnet.id())
+                    .routeTableId(routes.id())
+                    .build(), scope.aws());
+            subnets.add(subnet);
+        }
+        this.lanes = new SecurityGroup("lanes-sg", SecurityGroupArgs.builder()
+                .vpcId(vpc.id())
+                .description("devmin lanes: egress HTTPS and Kafka; ingress from lanes only")
+                .egress(egress(443, "HTTPS to AWS APIs and ECR"), egress(KAFKA_PORT, "Kafka (Confluent Cloud)"))
+                .ingress(ingressPorts.stream().map(port -> SecurityGroupIngressArgs.builder()
+                        .protocol("tcp").fromPort(port).toPort(port).self(true)
+                        .description("lane port " + port + " from lanes").build()).toList())
+                .build(), scope.aws());
+    }
+
+    private static SecurityGroupEgressArgs egress(int port, String description) {
+        return SecurityGroupEgressArgs.builder().protocol("tcp").fromPort(port).toPort(port)
+                .cidrBlocks("0.0.0.0/0").description(description).build();
+    }
+
+    Output<String> vpcId() {
+        return vpc.id();
+    }
+
+    List<Output<String>> subnetIds() {
+        return subnets.stream().map(Subnet::id).toList();
+    }
+
+    SecurityGroup lanesSecurityGroup() {
+        return lanes;
+    }
+}

@@ -1,0 +1,187 @@
+package stacks.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import devmin.engine.EngineRun;
+import devmin.graph.DeclaredResource;
+import devmin.graph.StackGraph;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import stacks.spec.ConfigSource;
+import stacks.spec.EnvironmentSpec;
+import stacks.spec.LaneSpec;
+import stacks.spec.SpecParser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static devmin.testing.Fixtures.committedConfig;
+import static devmin.testing.Fixtures.preview;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo layer under the Pulumi mock engine, as the committed dev-min config declares it. */
+class DemoStackTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static StackGraph graph;
+    private static List<DeclaredResource> demo;
+    private static EnvironmentSpec spec;
+
+    @BeforeAll
+    static void declare() {
+        EngineRun run = preview(committedConfig());
+        assertThat(run.succeeded()).as("program errors: %s", run.errors()).isTrue();
+        graph = run.graph();
+        demo = graph.resources().stream().filter(r -> graph.layerOf(r).orElse("").equals("demo")).toList();
+        spec = SpecParser.parse(ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
+    }
+
+    private static List<DeclaredResource> all(String type) {
+        return demo.stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    private static DeclaredResource named(String type, String name) {
+        return all(type).stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static JsonNode json(JsonNode text) {
+        try {
+            return JSON.readTree(text.asText());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void noNatGatewayAnywhereAndEveryRouteGoesToTheInternetGateway() {
+        assertThat(graph.resources()).noneMatch(r -> r.type().equals("aws:ec2/natGateway:NatGateway"));
+        JsonNode routes = all("aws:ec2/routeTable:RouteTable").get(0).inputs().get("routes");
+        assertThat(routes).allSatisfy(route -> {
+            assertThat(route.has("natGatewayId")).isFalse();
+            assertThat(route.has("gatewayId")).isTrue();
+        });
+        assertThat(all("aws:ec2/subnet:Subnet")).extracting(s -> s.inputs().get("availabilityZone").asText())
+                .containsExactly("eu-west-2a", "eu-west-2b");
+    }
+
+    @Test
+    void everyTaskDefinitionRunsTheSingleImagePinnedByDigestWithoutSecrets() {
+        List<DeclaredResource> tasks = all("aws:ecs/taskDefinition:TaskDefinition");
+        assertThat(tasks).hasSize(spec.lanes().size());
+        for (DeclaredResource task : tasks) {
+            JsonNode container = json(task.inputs().get("containerDefinitions")).get(0);
+            assertThat(container.get("image").asText())
+                    .matches("123456789012\\.dkr\\.ecr\\.eu-west-2\\.amazonaws\\.com/fraud-platform@sha256:[0-9a-f]{64}$")
+                    .endsWith(spec.image().digest());
+            assertThat(container.has("secrets")).as(task.name()).isFalse();
+            LaneSpec lane = spec.lane(container.get("name").asText()).orElseThrow();
+            assertThat(container.get("command")).extracting(JsonNode::asText).containsExactlyElementsOf(lane.command());
+            assertThat(container.at("/logConfiguration/logDriver").asText()).isEqualTo("awslogs");
+            assertThat(task.inputs().get("requiresCompatibilities").get(0).asText()).isEqualTo("FARGATE");
+        }
+    }
+
+    @Test
+    void executionRoleHasNoSecretReadAndNoManagedPolicy() {
+        DeclaredResource role = named("aws:iam/role:Role", "ecs-execution-role");
+        assertThat(role.inputs().has("managedPolicyArns")).isFalse();
+        assertThat(graph.resources()).noneMatch(r -> r.type().startsWith("aws:iam/rolePolicyAttachment")
+                || r.type().startsWith("aws:iam/policyAttachment"));
+        String policy = named("aws:iam/rolePolicy:RolePolicy", "ecs-execution-policy").inputs().get("policy").asText();
+        assertThat(policy).doesNotContain("ssm:").doesNotContain("secretsmanager:").doesNotContain("kms:");
+        assertThat(json(named("aws:iam/role:Role", "ecs-execution-role").inputs().get("assumeRolePolicy"))
+                .at("/Statement/0/Principal/Service/0").asText()).isEqualTo("ecs-tasks.amazonaws.com");
+    }
+
+    @Test
+    void eachLaneRoleReadsExactlyItsOwnHandleArns() {
+        for (LaneSpec lane : spec.lanes()) {
+            List<String> ssmResources = new ArrayList<>();
+            all("aws:iam/rolePolicy:RolePolicy").stream().filter(p -> p.name().equals("lane-policy-" + lane.name()))
+                    .forEach(p -> json(p.inputs().get("policy")).get("Statement").forEach(s -> {
+                        if (s.get("Action").toString().contains("ssm:")) {
+                            assertThat(s.get("Action")).extracting(JsonNode::asText)
+                                    .containsExactly("ssm:GetParameter", "ssm:GetParameters");
+                            s.get("Resource").forEach(r -> ssmResources.add(r.asText()));
+                        }
+                    }));
+            List<String> expected = lane.reads().stream().map(h -> "arn:aws:ssm:eu-west-2:123456789012:parameter"
+                    + stacks.handles.SsmHandles.paths("dev_min", false).get(h)).toList();
+            assertThat(ssmResources).as(lane.name()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(ssmResources).noneMatch(r -> r.contains("*"));
+        }
+    }
+
+    @Test
+    void everyServiceRollsBackACrashLoopAndWaitsForSteadyState() {
+        List<DeclaredResource> services = all("aws:ecs/service:Service");
+        assertThat(services).extracting(s -> s.inputs().get("name").asText()).containsExactlyInAnyOrderElementsOf(
+                spec.lanes().stream().filter(LaneSpec::isService).map(LaneSpec::name).toList());
+        assertThat(services).allSatisfy(s -> {
+            assertThat(s.inputs().at("/deploymentCircuitBreaker/enable").asBoolean()).isTrue();
+            assertThat(s.inputs().at("/deploymentCircuitBreaker/rollback").asBoolean()).isTrue();
+            assertThat(s.inputs().get("waitForSteadyState").asBoolean()).isTrue();
+            assertThat(s.inputs().at("/networkConfiguration/assignPublicIp").asBoolean()).isTrue();
+            assertThat(s.inputs().at("/capacityProviderStrategies/0/capacityProvider").asText()).isEqualTo("FARGATE_SPOT");
+        });
+    }
+
+    @Test
+    void nothingInTheDemoLayerIsProtectedAndItsProviderTagsItDemo() throws Exception {
+        assertThat(demo).noneMatch(DeclaredResource::protect);
+        DeclaredResource provider = demo.stream().filter(DeclaredResource::isProvider).findFirst().orElseThrow();
+        assertThat(JSON.readTree(provider.inputs().get("defaultTags").asText()).at("/tags/devmin:layer").asText())
+                .isEqualTo("demo");
+        assertThat(demo.stream().filter(r -> r.custom() && !r.isProvider()))
+                .allSatisfy(r -> assertThat(r.provider()).startsWith(provider.urn() + "::"));
+    }
+
+    @Test
+    void everyLogGroupHasTheSpecsRetention() {
+        assertThat(all("aws:cloudwatch/logGroup:LogGroup")).hasSize(spec.lanes().size())
+                .allSatisfy(g -> assertThat(g.inputs().get("retentionInDays").asInt()).isEqualTo(7));
+    }
+
+    @Test
+    void securityGroupAdmitsOnlyLanePortsFromItself() {
+        JsonNode sg = all("aws:ec2/securityGroup:SecurityGroup").get(0).inputs();
+        Set<Integer> ports = new java.util.TreeSet<>();
+        sg.get("ingress").forEach(rule -> {
+            assertThat(rule.get("self").asBoolean()).isTrue();
+            assertThat(rule.has("cidrBlocks")).isFalse();
+            ports.add(rule.get("fromPort").asInt());
+        });
+        assertThat(ports).containsExactly(8080, 8081);
+        assertThat(sg.get("egress")).extracting(r -> r.get("fromPort").asInt()).containsExactly(443, 9092);
+    }
+
+    @Test
+    void laneRolesAreHandles() {
+        JsonNode handles = graph.outputs().get("handles");
+        Set<String> names = new java.util.HashSet<>();
+        handles.fieldNames().forEachRemaining(names::add);
+        assertThat(names).contains("ROLE_ECS_TASK_EXECUTION", "ROLE_LANE_IG", "ROLE_LANE_CASE_TRIGGER");
+        assertThat(spec.lanes().stream().map(l -> stacks.handles.HandleName.laneRole(l.name()))
+                .collect(Collectors.toSet())).isSubsetOf(names);
+    }
+
+    @Test
+    void databaseIsDeclaredOnlyWhenEnabledAndThenIsCheapAndDisposable() {
+        assertThat(graph.resources()).noneMatch(r -> r.type().equals("aws:rds/instance:Instance"));
+
+        var config = committedConfig().with("devmin:database", "{\"enabled\":true}")
+                .with("devmin:dbUser", "app").with("devmin:dbPassword", "pw");
+        EngineRun run = preview(config);
+        assertThat(run.succeeded()).as("%s", run.errors()).isTrue();
+        DeclaredResource db = run.graph().resources().stream()
+                .filter(r -> r.type().equals("aws:rds/instance:Instance")).findFirst().orElseThrow();
+        assertThat(run.graph().layerOf(db)).contains("demo");
+        assertThat(db.inputs().get("instanceClass").asText()).isEqualTo("db.t4g.micro");
+        assertThat(db.inputs().get("multiAz").asBoolean()).isFalse();
+        assertThat(db.inputs().get("deletionProtection").asBoolean()).isFalse();
+        assertThat(db.inputs().get("skipFinalSnapshot").asBoolean()).isTrue();
+        assertThat(db.inputs().get("password").asText()).isEqualTo("[secret]");
+    }
+}

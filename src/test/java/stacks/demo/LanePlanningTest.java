@@ -1,0 +1,111 @@
+package stacks.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import stacks.handles.HandleName;
+import stacks.handles.HandleRegistry;
+import stacks.spec.ConfigSource;
+import stacks.spec.EnvironmentSpec;
+import stacks.spec.LaneKind;
+import stacks.spec.LaneSpec;
+import stacks.spec.S3Grant;
+import stacks.spec.SpecParser;
+
+import java.util.List;
+import java.util.Map;
+
+import static devmin.testing.Fixtures.committedConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The demo layer's pure planning: subnets, lane permissions, container definitions, handle resolution. */
+class LanePlanningTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final EnvironmentSpec SPEC = SpecParser.parse(ConfigSource.of(committedConfig().values()),
+            "devmin", "dev-min");
+
+    private static LaneSpec lane(String name, List<String> reads, List<S3Grant> grants) {
+        return new LaneSpec(name, LaneKind.SERVICE, List.of("run"), 256, 512, 1, reads, List.of(), List.of(), 0,
+                true, grants, true);
+    }
+
+    @Test
+    void subnetsAreTwoPublicSubnetsInTwoZonesInsideTheVpc() {
+        SubnetPlan plan = SubnetPlan.of("eu-west-2");
+        assertThat(plan.subnets()).extracting(SubnetPlan.PublicSubnet::availabilityZone)
+                .containsExactly("eu-west-2a", "eu-west-2b");
+        assertThat(plan.subnets()).extracting(SubnetPlan.PublicSubnet::cidr).allMatch(c -> c.startsWith("10.42."));
+    }
+
+    @Test
+    void aLaneReadsExactlyTheArnsOfItsHandles() throws Exception {
+        LaneSpec ig = lane("ig", List.of(HandleName.SSM_IG_API_KEY_PATH), List.of());
+        JsonNode doc = JSON.readTree(LanePermissions.taskRolePolicy(SPEC, ig, "arn:aws:s3:::b").toJson());
+
+        assertThat(doc.get("Statement")).hasSize(1);
+        assertThat(doc.at("/Statement/0/Resource")).extracting(JsonNode::asText)
+                .containsExactly("arn:aws:ssm:eu-west-2:123456789012:parameter/devmin/dev_min/ig/api_key");
+    }
+
+    @Test
+    void aLaneWithNoReadsAndNoGrantsGetsNoPermission() {
+        assertThat(LanePermissions.taskRolePolicy(SPEC, lane("idle", List.of(), List.of()), "arn:aws:s3:::b")
+                .statements()).isEmpty();
+    }
+
+    @Test
+    void s3GrantsBecomeGetOrPutOnTheDeclaredPrefixOnly() throws Exception {
+        LaneSpec reporter = lane("reporter", List.of(), List.of(new S3Grant(S3Grant.Access.READ, "archive/"),
+                new S3Grant(S3Grant.Access.WRITE, "evidence/reports/")));
+        JsonNode doc = JSON.readTree(LanePermissions.taskRolePolicy(SPEC, reporter, "arn:aws:s3:::b").toJson());
+
+        assertThat(doc.at("/Statement/0/Action/0").asText()).isEqualTo("s3:GetObject");
+        assertThat(doc.at("/Statement/0/Resource/0").asText()).isEqualTo("arn:aws:s3:::b/archive/*");
+        assertThat(doc.at("/Statement/1/Action/0").asText()).isEqualTo("s3:PutObject");
+        assertThat(doc.at("/Statement/1/Resource/0").asText()).isEqualTo("arn:aws:s3:::b/evidence/reports/*");
+    }
+
+    @Test
+    void executionRoleMayOnlyPullAndLog() {
+        String doc = LanePermissions.executionRolePolicy(SPEC, DemoNames.of(SPEC), "arn:aws:ecr:r:1:repository/x")
+                .toJson();
+        assertThat(doc).contains("ecr:BatchGetImage", "logs:PutLogEvents")
+                .doesNotContain("ssm:").doesNotContain("secretsmanager:").doesNotContain("kms:")
+                .doesNotContain("s3:");
+    }
+
+    @Test
+    void containerEnvironmentCarriesHandlePathsAndTopicsNeverValues() throws Exception {
+        LaneSpec ig = SPEC.lane("ig").orElseThrow();
+        Map<String, String> env = LaneContainer.environment("dev_min", "eu-west-2", ig,
+                Map.of(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH, "/devmin/dev_min/confluent/bootstrap",
+                        HandleName.SSM_CONFLUENT_API_KEY_PATH, "/devmin/dev_min/confluent/api_key",
+                        HandleName.SSM_CONFLUENT_API_SECRET_PATH, "/devmin/dev_min/confluent/api_secret",
+                        HandleName.SSM_IG_API_KEY_PATH, "/devmin/dev_min/ig/api_key"), "bucket");
+
+        assertThat(env).containsEntry("SSM_IG_API_KEY_PATH", "/devmin/dev_min/ig/api_key")
+                .containsEntry("KAFKA_TOPIC_INGRESS_TRAFFIC_V1", "ingress.traffic.v1")
+                .containsEntry("DEVMIN_LANE", "ig")
+                .doesNotContainKey("S3_EVIDENCE_BUCKET");
+        JsonNode container = JSON.readTree(LaneContainer.definitionJson(ig, "repo@sha256:x", env, "/g", "eu-west-2"))
+                .get(0);
+        assertThat(container.at("/portMappings/0/containerPort").asInt()).isEqualTo(8080);
+        assertThat(container.get("readonlyRootFilesystem").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anUnresolvableHandleFailsTheWholeLayerNamingTheLane() {
+        HandleRegistry handles = new HandleRegistry();
+        handles.publish(HandleName.ECR_REPOSITORY_URI, "test", "repo");
+        handles.publish(HandleName.ECR_REPOSITORY_ARN, "test", "arn");
+        handles.publish(HandleName.S3_EVIDENCE_BUCKET, "test", "b");
+        handles.publish(HandleName.S3_EVIDENCE_BUCKET_ARN, "test", "arn:aws:s3:::b");
+
+        assertThatThrownBy(() -> DemoPlan.resolve(SPEC, handles))
+                .isInstanceOf(UnresolvedLaneException.class)
+                .hasMessageContaining("lane ig: handle SSM_IG_API_KEY_PATH was never materialized")
+                .hasMessageContaining("lane sr: handle SSM_CONFLUENT_BOOTSTRAP_PATH");
+    }
+}
