@@ -5,6 +5,9 @@ import com.pulumi.exceptions.RunException;
 import com.pulumi.resources.ComponentResourceOptions;
 import stacks.core.CoreArgs;
 import stacks.core.CoreStack;
+import stacks.confluent.ConfluentArgs;
+import stacks.confluent.ConfluentStack;
+import java.util.Optional;
 import stacks.demo.DemoPlan;
 import stacks.demo.DemoSecrets;
 import stacks.demo.DemoStack;
@@ -37,6 +40,8 @@ public final class DevminProgram {
             return ctx.config(fullKey.substring(0, colon)).requireSecret(fullKey.substring(colon + 1));
         };
         new CoreStack("core", new CoreArgs(spec, handles, secrets), ComponentResourceOptions.Empty);
+        new ConfluentStack("confluent", new ConfluentArgs(spec, handles, confluentCredentials(ctx)),
+                ComponentResourceOptions.Empty);
         DemoPlan demoPlan = resolveDemo(spec, handles);
         DemoSecrets demoSecrets = spec.database().enabled()
                 ? new DemoSecrets(secrets.require(ConfigKeys.DB_USER), secrets.require(ConfigKeys.DB_PASSWORD))
@@ -46,6 +51,16 @@ public final class DevminProgram {
         ctx.export(HANDLES_OUTPUT, handles.resolved());
         ctx.export(HANDLE_PUBLISHERS_OUTPUT, Output.of(handles.publishers()));
         ctx.export("environment", Output.of(spec.environment()));
+    }
+
+    /** {@code confluentcloud:cloudApiKey}/{@code cloudApiSecret} when set; otherwise the provider's environment. */
+    static Optional<ConfluentArgs.CloudApiCredentials> confluentCredentials(Context ctx) {
+        var config = ctx.config("confluentcloud");
+        if (config.get("cloudApiKey").isEmpty() || config.get("cloudApiSecret").isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConfluentArgs.CloudApiCredentials(config.requireSecret("cloudApiKey"),
+                config.requireSecret("cloudApiSecret")));
     }
 
     private static DemoPlan resolveDemo(EnvironmentSpec spec, HandleRegistry handles) {

@@ -2,6 +2,7 @@ package devmin.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pulumi.Context;
+import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
@@ -22,12 +23,17 @@ public final class EmbeddedEngine {
     private EmbeddedEngine() {
     }
 
-    public static synchronized EngineRun run(StackConfig config, boolean preview, Consumer<Context> program) {
+    public static EngineRun run(StackConfig config, boolean preview, Consumer<Context> program) {
+        return run(config, preview, program, new PreviewMocks(preview));
+    }
+
+    /** The same with the caller's stand-in for the cloud providers (tests use it to return chosen outputs). */
+    public static synchronized EngineRun run(StackConfig config, boolean preview, Consumer<Context> program,
+                                             Mocks mocks) {
         PulumiTest.cleanup();
         Logger quiet = Logger.getLogger("devmin.embedded-engine");
         quiet.setUseParentHandlers(false);
         quiet.setLevel(Level.OFF);
-        PreviewMocks mocks = new PreviewMocks(preview);
         CapturingMonitor monitor = new CapturingMonitor(mocks, PulumiTestInternal.mockLog(quiet));
         try {
             var test = PulumiTestInternal.builder()

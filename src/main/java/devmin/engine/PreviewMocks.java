@@ -11,11 +11,11 @@ import java.util.concurrent.CompletableFuture;
  * Stands in for the cloud providers. In preview, as in {@code pulumi preview} of a new stack, a resource's state is
  * its inputs and everything computed (ids, ARNs) is unknown; in update mode ids and ARNs get deterministic fakes.
  */
-final class PreviewMocks implements Mocks {
+public final class PreviewMocks implements Mocks {
 
     private final boolean preview;
 
-    PreviewMocks(boolean preview) {
+    public PreviewMocks(boolean preview) {
         this.preview = preview;
     }
 

@@ -1,0 +1,181 @@
+package stacks.confluent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.pulumi.test.Mocks;
+import devmin.engine.EmbeddedEngine;
+import devmin.engine.EngineRun;
+import devmin.graph.DeclaredResource;
+import devmin.graph.StackGraph;
+import devmin.graph.WireValues;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import stacks.DevminProgram;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import static devmin.testing.Fixtures.committedConfig;
+import static devmin.testing.Fixtures.preview;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Confluent layer under the Pulumi mock engine. */
+class ConfluentStackTest {
+
+    static final String SECRET_CANARY = "canary-confluent-secret-93b1";
+    private static StackGraph graph;
+    private static List<DeclaredResource> confluent;
+
+    @BeforeAll
+    static void declare() {
+        EngineRun run = preview(committedConfig());
+        assertThat(run.succeeded()).as("%s", run.errors()).isTrue();
+        graph = run.graph();
+        confluent = graph.resources().stream().filter(r -> graph.layerOf(r).orElse("").equals("confluent")).toList();
+    }
+
+    private static List<DeclaredResource> all(String type) {
+        return confluent.stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    private static DeclaredResource named(String name) {
+        return confluent.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyConfluentRegistrationAsksForThePinnedPluginVersionAndIsProtected() {
+        List<DeclaredResource> bound = confluent.stream().filter(r -> r.type().startsWith("confluentcloud:")).toList();
+        assertThat(bound).hasSize(1 + 1 + 2 + 1 + 2 + 14 + 50);
+        assertThat(bound).allSatisfy(r -> {
+            assertThat(r.version()).as(r.urn()).isEqualTo("2.79.0");
+            assertThat(r.protect()).as(r.urn()).isTrue();
+        });
+        DeclaredResource provider = confluent.stream().filter(r -> r.type().equals("pulumi:providers:confluentcloud"))
+                .findFirst().orElseThrow();
+        assertThat(provider.version()).isEqualTo("2.79.0");
+        assertThat(bound).allSatisfy(r -> assertThat(r.provider()).startsWith(provider.urn() + "::"));
+    }
+
+    @Test
+    void clusterIsBasicSingleZoneInTheSpecsCloudAndRegion() {
+        JsonNode cluster = all("confluentcloud:index/kafkaCluster:KafkaCluster").get(0).inputs();
+        assertThat(cluster.get("availability").asText()).isEqualTo("SINGLE_ZONE");
+        assertThat(cluster.get("cloud").asText()).isEqualTo("AWS");
+        assertThat(cluster.get("region").asText()).isEqualTo("eu-west-2");
+        assertThat(cluster.get("basic").isObject()).isTrue();
+        assertThat(cluster.get("basic")).isEmpty();
+        assertThat(cluster.has("environment")).isTrue();
+    }
+
+    @Test
+    void managerIsClusterAdminAndItsKeyWaitsForTheBinding() {
+        DeclaredResource binding = named("app-manager-cluster-admin");
+        assertThat(binding.inputs().get("roleName").asText()).isEqualTo("CloudClusterAdmin");
+        assertThat(named("app-manager-kafka-key").dependencies()).contains(binding.urn());
+        assertThat(all("confluentcloud:index/kafkaTopic:KafkaTopic"))
+                .allSatisfy(t -> assertThat(t.dependencies()).contains(binding.urn()));
+        assertThat(named("app-manager-kafka-key").additionalSecretOutputs()).contains("secret");
+    }
+
+    @Test
+    void topicsCarryTheCatalogsPartitionsRetentionAndCleanupWithSecretCredentials() {
+        DeclaredResource topic = named("topic-rtdl.entity-graph.v1");
+        assertThat(topic.inputs().get("topicName").asText()).isEqualTo("rtdl.entity-graph.v1");
+        assertThat(topic.inputs().get("partitionsCount").asInt()).isEqualTo(3);
+        assertThat(topic.inputs().at("/config/retention.ms").asText()).isEqualTo("-1");
+        assertThat(topic.inputs().at("/config/cleanup.policy").asText()).isEqualTo("compact");
+        assertThat(WireValues.isSecret(topic.inputs().get("credentials"))).isTrue();
+        assertThat(topic.inputs().has("httpEndpoint")).isFalse();
+    }
+
+    @Test
+    void aclsAreLiteralTopicsOrLanePrefixedGroupsNeverWildcardsAllOrCluster() {
+        List<DeclaredResource> acls = all("confluentcloud:index/kafkaAcl:KafkaAcl");
+        assertThat(acls).hasSize(AclPlan.union(spec()).size());
+        assertThat(acls).allSatisfy(acl -> {
+            JsonNode in = acl.inputs();
+            assertThat(in.get("resourceName").asText()).doesNotContain("*");
+            assertThat(in.get("operation").asText()).isIn("READ", "WRITE", "DESCRIBE");
+            assertThat(in.get("resourceType").asText()).isIn("TOPIC", "GROUP");
+            assertThat(in.get("permission").asText()).isEqualTo("ALLOW");
+            assertThat(in.get("host").asText()).isEqualTo("*");
+            if (in.get("resourceType").asText().equals("TOPIC")) {
+                assertThat(in.get("patternType").asText()).isEqualTo("LITERAL");
+            }
+            assertThat(WireValues.isSecret(in.get("credentials"))).isTrue();
+        });
+    }
+
+    @Test
+    void runtimeCredentialsGoToTheCoreHandlePathsAsSecureStrings() {
+        Map<String, String> expected = Map.of(
+                "ssm-confluent-bootstrap", "/devmin/dev_min/confluent/bootstrap",
+                "ssm-confluent-api-key", "/devmin/dev_min/confluent/api_key",
+                "ssm-confluent-api-secret", "/devmin/dev_min/confluent/api_secret");
+        expected.forEach((name, path) -> {
+            JsonNode parameter = named(name).inputs();
+            assertThat(parameter.get("name").asText()).isEqualTo(path);
+            assertThat(parameter.get("type").asText()).isEqualTo("SecureString");
+            JsonNode value = parameter.get("value");
+            assertThat(WireValues.isSecret(value) || WireValues.isUnknown(value)).as(name + " " + value).isTrue();
+        });
+    }
+
+    @Test
+    void apiSecretNeverAppearsInPlaintextAnywhere() {
+        EngineRun run = EmbeddedEngine.run(committedConfig(), false, DevminProgram::define, new CanaryMocks());
+        assertThat(run.succeeded()).as("%s", run.errors()).isTrue();
+
+        assertThat(run.graph().resources()).allSatisfy(r ->
+                assertThat(r.inputs().toString()).as(r.urn()).doesNotContain(SECRET_CANARY));
+        assertThat(run.graph().outputs().toString()).doesNotContain(SECRET_CANARY);
+        assertThat(String.join("\n", run.errors())).doesNotContain(SECRET_CANARY);
+        assertThat(run.graph().resources()).filteredOn(r -> r.name().startsWith("ssm-confluent-")).hasSize(3)
+                .allSatisfy(r -> assertThat(WireValues.isSecret(r.inputs().get("value"))).as(r.name()).isTrue());
+    }
+
+    @Test
+    void providerTakesCloudCredentialsFromSecretConfigWhenSet() {
+        var config = committedConfig().with("confluentcloud:cloudApiKey", "ck").with("confluentcloud:cloudApiSecret", "cs");
+        EngineRun run = preview(config);
+        DeclaredResource provider = run.graph().resources().stream()
+                .filter(r -> r.type().equals("pulumi:providers:confluentcloud")).findFirst().orElseThrow();
+        assertThat(WireValues.isSecret(provider.inputs().get("cloudApiKey"))).isTrue();
+        assertThat(WireValues.isSecret(provider.inputs().get("cloudApiSecret"))).isTrue();
+
+        DeclaredResource fromEnvironment = confluent.stream()
+                .filter(r -> r.type().equals("pulumi:providers:confluentcloud")).findFirst().orElseThrow();
+        assertThat(fromEnvironment.inputs().has("cloudApiKey")).isFalse();
+    }
+
+    private static stacks.spec.EnvironmentSpec spec() {
+        return stacks.spec.SpecParser.parse(stacks.spec.ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
+    }
+
+    /** Update-mode provider stand-in that hands out the canary as every API key's secret. */
+    private static final class CanaryMocks implements Mocks {
+        @Override
+        public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+            Map<String, Object> state = new HashMap<>(args.inputs);
+            switch (args.type) {
+                case "confluentcloud:index/apiKey:ApiKey" -> state.put("secret", SECRET_CANARY);
+                case "confluentcloud:index/kafkaCluster:KafkaCluster" -> {
+                    state.put("bootstrapEndpoint", "SASL_SSL://pkc-1.eu-west-2.aws.confluent.cloud:9092");
+                    state.put("restEndpoint", "https://pkc-1.eu-west-2.aws.confluent.cloud:443");
+                    state.put("rbacCrn", "crn://confluent.cloud/organization=o/environment=env-1/cloud-cluster=lkc-1");
+                    state.put("apiVersion", "cmk/v2");
+                    state.put("kind", "Cluster");
+                }
+                case "confluentcloud:index/serviceAccount:ServiceAccount" -> {
+                    state.put("apiVersion", "iam/v2");
+                    state.put("kind", "ServiceAccount");
+                }
+                default -> {
+                }
+            }
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));
+        }
+    }
+}
