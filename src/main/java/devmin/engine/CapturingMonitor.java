@@ -33,9 +33,16 @@ final class CapturingMonitor extends MockMonitor {
             declared.add(new DeclaredResource(response.getUrn(), request.getType(), request.getName(),
                     request.getParent(), request.getCustom(), request.getProtect(), request.getProvider(),
                     request.getVersion(), WireValues.fromStruct(request.getObject()),
-                    request.getDependenciesList(), request.getAdditionalSecretOutputsList()));
+                    request.getDependenciesList(), propertyDependencies(request),
+                    request.getAdditionalSecretOutputsList()));
             return response;
         });
+    }
+
+    private static java.util.Map<String, List<String>> propertyDependencies(RegisterResourceRequest request) {
+        java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+        request.getPropertyDependenciesMap().forEach((property, urns) -> out.put(property, List.copyOf(urns.getUrnsList())));
+        return out;
     }
 
     @Override

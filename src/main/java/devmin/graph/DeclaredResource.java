@@ -3,6 +3,7 @@ package devmin.graph;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One resource as the program declared it to the engine: the neutral record that plans, policies and contract tests
@@ -18,14 +19,17 @@ import java.util.List;
  * @param version      provider plugin version requested
  * @param inputs       input properties
  * @param dependencies URNs this resource depends on
+ * @param propertyDependencies for each input property, the URNs its value came from
  * @param additionalSecretOutputs outputs the program asked the engine to keep secret
  */
 public record DeclaredResource(String urn, String type, String name, String parentUrn, boolean custom,
                                boolean protect, String provider, String version, ObjectNode inputs,
-                               List<String> dependencies, List<String> additionalSecretOutputs) {
+                               List<String> dependencies, Map<String, List<String>> propertyDependencies,
+                               List<String> additionalSecretOutputs) {
 
     public DeclaredResource {
         dependencies = List.copyOf(dependencies);
+        propertyDependencies = Map.copyOf(propertyDependencies);
         additionalSecretOutputs = List.copyOf(additionalSecretOutputs);
     }
 

@@ -18,6 +18,11 @@ public record DemoNames(String prefix, String environment, String region, String
         return prefix + "-ecs-execution";
     }
 
+    /** A role's ARN derived from its name, so task definitions name their roles already at preview. */
+    public String roleArn(String roleName) {
+        return "arn:aws:iam::" + accountId + ":role/" + roleName;
+    }
+
     public String laneRoleName(String lane) {
         return prefix + "-lane-" + lane;
     }

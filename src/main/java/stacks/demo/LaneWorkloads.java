@@ -45,10 +45,10 @@ final class LaneWorkloads {
                     .requiresCompatibilities("FARGATE")
                     .cpu(String.valueOf(lane.cpu()))
                     .memory(String.valueOf(lane.memory()))
-                    .executionRoleArn(execution.arn())
-                    .taskRoleArn(role.arn())
+                    .executionRoleArn(plan.names().roleArn(plan.names().executionRoleName()))
+                    .taskRoleArn(plan.names().roleArn(plan.names().laneRoleName(lane.name())))
                     .containerDefinitions(containerDefinitions(plan, lane))
-                    .build(), scope.aws(logGroups.get(lane.name())));
+                    .build(), scope.aws(logGroups.get(lane.name()), execution, role));
             if (lane.isService()) {
                 service(scope, lane, cluster, network.subnetIds(), network.lanesSecurityGroup(), task);
             }

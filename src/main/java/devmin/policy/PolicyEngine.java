@@ -1,0 +1,129 @@
+package devmin.policy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs a rule pack over resource views: applies enforcement overrides and waivers, and reports waivers that are
+ * themselves wrong (expired, matching nothing, or for a never-waivable rule) as mandatory findings of
+ * {@link #WAIVER_RULE_ID}.
+ */
+public final class PolicyEngine {
+
+    public static final String WAIVER_RULE_ID = "DM-WAIVER-001";
+
+    private final RulePack pack;
+    private final PolicyConfig config;
+    private final LocalDate today;
+
+    public PolicyEngine(RulePack pack, PolicyConfig config, LocalDate today) {
+        this.pack = pack;
+        this.config = config;
+        this.today = today;
+    }
+
+    public RulePack pack() {
+        return pack;
+    }
+
+    public Enforcement enforcementOf(Rule rule) {
+        Enforcement configured = Optional.ofNullable(config.enforcement().get(rule.id()))
+                .or(() -> Optional.ofNullable(config.enforcement().get(rule.name())))
+                .orElse(rule.defaultEnforcement());
+        // A never-waivable rule cannot be switched off or softened by configuration either.
+        return rule.waivable() ? configured : Enforcement.MANDATORY;
+    }
+
+    /** The whole pack over a whole stack. */
+    public PolicyReport evaluate(List<ResourceView> resources) {
+        StackView stack = new StackView(resources);
+        List<Finding> raw = new ArrayList<>();
+        List<String> passed = new ArrayList<>();
+        for (Rule rule : pack.rules()) {
+            Enforcement enforcement = enforcementOf(rule);
+            if (enforcement == Enforcement.DISABLED) {
+                continue;
+            }
+            List<Violation> violations = rule.check(stack);
+            violations.forEach(v -> raw.add(finding(rule, enforcement, v)));
+            if (violations.isEmpty()) {
+                passed.add(rule.id());
+            }
+        }
+        return applyWaivers(raw, passed, resources, true);
+    }
+
+    /** Per-resource rules only, for enforcement as each resource is declared or analyzed. */
+    public List<Finding> evaluateResource(ResourceView resource) {
+        List<Finding> raw = new ArrayList<>();
+        StackView single = new StackView(List.of(resource));
+        for (Rule rule : pack.rules()) {
+            Enforcement enforcement = enforcementOf(rule);
+            if (rule.stackLevel() || enforcement == Enforcement.DISABLED) {
+                continue;
+            }
+            rule.check(single).forEach(v -> raw.add(finding(rule, enforcement, v)));
+        }
+        return applyWaivers(raw, List.of(), List.of(resource), false).findings();
+    }
+
+    private PolicyReport applyWaivers(List<Finding> raw, List<String> passed, List<ResourceView> resources,
+                                      boolean reportUnused) {
+        List<Finding> findings = new ArrayList<>();
+        List<PolicyReport.WaivedFinding> waived = new ArrayList<>();
+        Set<Waiver> used = new LinkedHashSet<>();
+        for (Finding f : raw) {
+            Optional<Waiver> waiver = config.waivers().stream()
+                    .filter(w -> validFor(w, f.ruleId()) && w.covers(f.urn())).findFirst();
+            if (waiver.isPresent()) {
+                waived.add(new PolicyReport.WaivedFinding(f, waiver.get()));
+                used.add(waiver.get());
+            } else {
+                findings.add(f);
+            }
+        }
+        findings.addAll(waiverErrors(resources, reportUnused));
+        return new PolicyReport(pack.name() + "@" + pack.version(), resources.size(), findings, waived, passed,
+                List.copyOf(used));
+    }
+
+    private boolean validFor(Waiver waiver, String ruleId) {
+        Optional<Rule> rule = pack.rule(waiver.rule());
+        return rule.isPresent() && rule.get().id().equals(ruleId) && rule.get().waivable()
+                && !waiver.expiredOn(today) && waiver.reason().trim().length() >= Waiver.MIN_REASON_LENGTH;
+    }
+
+    private List<Finding> waiverErrors(List<ResourceView> resources, boolean reportUnused) {
+        List<Finding> errors = new ArrayList<>();
+        for (Waiver w : config.waivers()) {
+            Optional<Rule> rule = pack.rule(w.rule());
+            String problem = null;
+            if (rule.isEmpty()) {
+                problem = "names unknown rule '" + w.rule() + "'";
+            } else if (!rule.get().waivable()) {
+                problem = "waives " + rule.get().id() + " (" + rule.get().name() + "), which can never be waived";
+            } else if (w.expiredOn(today)) {
+                problem = "expired on " + w.expires();
+            } else if (w.reason().trim().length() < Waiver.MIN_REASON_LENGTH) {
+                problem = "gives a reason shorter than " + Waiver.MIN_REASON_LENGTH + " characters";
+            } else if (reportUnused && resources.stream().noneMatch(r -> w.covers(r.urn()))) {
+                problem = "matches no resource of this stack";
+            }
+            if (problem != null) {
+                errors.add(new Finding(WAIVER_RULE_ID, "waivers-are-valid", Severity.HIGH, Enforcement.MANDATORY,
+                        w.resource(), "waiver for " + w.rule() + " on '" + w.resource() + "' (owner " + w.owner()
+                        + ") " + problem, "Fix or remove the waiver in policies/waivers.yaml."));
+            }
+        }
+        return errors;
+    }
+
+    private static Finding finding(Rule rule, Enforcement enforcement, Violation v) {
+        return new Finding(rule.id(), rule.name(), rule.severity(), enforcement, v.urn(), v.message(),
+                rule.remediation());
+    }
+}

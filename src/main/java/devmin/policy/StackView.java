@@ -1,0 +1,65 @@
+package devmin.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** All resource views of one stack, with the lookups relation rules need. */
+public final class StackView {
+
+    private final List<ResourceView> resources;
+    private final Map<String, ResourceView> byUrn = new HashMap<>();
+
+    public StackView(List<ResourceView> resources) {
+        this.resources = List.copyOf(resources);
+        this.resources.forEach(r -> byUrn.put(r.urn(), r));
+    }
+
+    public List<ResourceView> resources() {
+        return resources;
+    }
+
+    public List<ResourceView> ofType(String... types) {
+        return resources.stream().filter(r -> r.is(types)).toList();
+    }
+
+    public Optional<ResourceView> byUrn(String urn) {
+        return Optional.ofNullable(byUrn.get(urn));
+    }
+
+    /** The provider resource a reference ({@code urn::id}) points at. */
+    public Optional<ResourceView> providerOf(ResourceView resource) {
+        String ref = resource.provider();
+        int split = ref.lastIndexOf("::");
+        return split <= 0 ? Optional.empty() : byUrn(ref.substring(0, split));
+    }
+
+    /**
+     * Whether {@code value} (a property value) refers to {@code target}: by URN, by dependency, or by the target's
+     * id, name or ARN as they appear in a stack export.
+     */
+    public boolean refersTo(ResourceView from, JsonNode value, ResourceView target) {
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        String text = value.asText();
+        if (text.equals(target.urn())) {
+            return true;
+        }
+        for (String key : List.of("id", "arn", "name", "bucket")) {
+            Optional<String> identity = target.text(key).filter(s -> !s.startsWith("["));
+            if (identity.isPresent() && identity.get().equals(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public List<ResourceView> dependents(ResourceView target, Predicate<ResourceView> filter) {
+        return resources.stream().filter(filter).filter(r -> r.dependencies().contains(target.urn())).toList();
+    }
+}
