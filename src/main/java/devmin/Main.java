@@ -1,8 +1,7 @@
 package devmin;
 
-import com.pulumi.Pulumi;
 import devmin.cli.DevminCommand;
-import stacks.DevminProgram;
+import devmin.policy.enforce.GuardedProgram;
 
 /**
  * The jar's entry point. Started by the Pulumi Java language host (no arguments, {@code PULUMI_MONITOR} set) it runs
@@ -21,7 +20,7 @@ public final class Main {
             System.setProperty("pulumi.resourcepackages.excludes", RESOURCE_PACKAGE_EXCLUDES);
         }
         if (args.length == 0 && isStartedByPulumi()) {
-            Pulumi.run(DevminProgram::define);
+            GuardedProgram.runUnderPulumi();
             return;
         }
         System.exit(DevminCommand.execute(args));

@@ -8,7 +8,9 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
 import devmin.graph.StackGraph;
 
+import com.pulumi.resources.ResourceTransformation;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -24,12 +26,22 @@ public final class EmbeddedEngine {
     }
 
     public static EngineRun run(StackConfig config, boolean preview, Consumer<Context> program) {
-        return run(config, preview, program, new PreviewMocks(preview));
+        return run(config, preview, program, new PreviewMocks(preview), List.of());
+    }
+
+    /** With stack-wide resource transformations, as {@code Pulumi.withOptions(StackOptions)} would apply them. */
+    public static EngineRun run(StackConfig config, boolean preview, Consumer<Context> program,
+                                List<ResourceTransformation> transformations) {
+        return run(config, preview, program, new PreviewMocks(preview), transformations);
+    }
+
+    public static EngineRun run(StackConfig config, boolean preview, Consumer<Context> program, Mocks mocks) {
+        return run(config, preview, program, mocks, List.of());
     }
 
     /** The same with the caller's stand-in for the cloud providers (tests use it to return chosen outputs). */
     public static synchronized EngineRun run(StackConfig config, boolean preview, Consumer<Context> program,
-                                             Mocks mocks) {
+                                             Mocks mocks, List<ResourceTransformation> transformations) {
         PulumiTest.cleanup();
         Logger quiet = Logger.getLogger("devmin.embedded-engine");
         quiet.setUseParentHandlers(false);
@@ -41,6 +53,7 @@ public final class EmbeddedEngine {
                             .projectName(config.project())
                             .stackName(config.stack())
                             .preview(preview)
+                            .resourceTransformations(transformations)
                             .build())
                     .mocks(mocks)
                     .standardLogger(quiet)

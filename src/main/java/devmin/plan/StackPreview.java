@@ -1,9 +1,9 @@
 package devmin.plan;
 
 import devmin.engine.EmbeddedEngine;
+import stacks.DevminProgram;
 import devmin.engine.EngineRun;
 import devmin.engine.StackConfig;
-import stacks.DevminProgram;
 import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.SpecParser;

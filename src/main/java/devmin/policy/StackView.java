@@ -13,10 +13,24 @@ public final class StackView {
 
     private final List<ResourceView> resources;
     private final Map<String, ResourceView> byUrn = new HashMap<>();
+    private final Map<String, List<ResourceView>> byType = new HashMap<>();
+    private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StackView(List<ResourceView> resources) {
         this.resources = List.copyOf(resources);
-        this.resources.forEach(r -> byUrn.put(r.urn(), r));
+        this.resources.forEach(r -> {
+            byUrn.put(r.urn(), r);
+            byType.computeIfAbsent(r.type(), t -> new java.util.ArrayList<>()).add(r);
+        });
+    }
+
+    /**
+     * An index computed once per stack and shared by every rule that needs it (e.g. which policies reach which role),
+     * keeping relation rules linear in the size of the stack.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Class<T> kind, java.util.function.Function<StackView, T> compute) {
+        return (T) derived.computeIfAbsent(kind, k -> compute.apply(this));
     }
 
     public List<ResourceView> resources() {
@@ -24,6 +38,9 @@ public final class StackView {
     }
 
     public List<ResourceView> ofType(String... types) {
+        if (types.length == 1) {
+            return byType.getOrDefault(types[0], List.of());
+        }
         return resources.stream().filter(r -> r.is(types)).toList();
     }
 

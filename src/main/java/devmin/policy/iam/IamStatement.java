@@ -37,6 +37,16 @@ public record IamStatement(boolean allow, List<String> actions, List<String> not
 
     /** IAM wildcard matching: {@code *} any run, {@code ?} one character; actions are case-insensitive. */
     public static boolean wildcardMatch(String pattern, String value, boolean ignoreCase) {
+        if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {
+            return ignoreCase ? pattern.equalsIgnoreCase(value) : pattern.equals(value);
+        }
+        return PATTERNS.computeIfAbsent((ignoreCase ? "i:" : "s:") + pattern, k -> compile(pattern, ignoreCase))
+                .matcher(value).matches();
+    }
+
+    private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Pattern compile(String pattern, boolean ignoreCase) {
         StringBuilder regex = new StringBuilder();
         for (char c : pattern.toCharArray()) {
             switch (c) {
@@ -46,7 +56,7 @@ public record IamStatement(boolean allow, List<String> actions, List<String> not
             }
         }
         int flags = ignoreCase ? Pattern.CASE_INSENSITIVE : 0;
-        return Pattern.compile(regex.toString(), flags).matcher(value).matches();
+        return Pattern.compile(regex.toString(), flags);
     }
 
     /** {@code Allow Action:* Resource:*} (or {@code *:*}): administrator access in one statement. */

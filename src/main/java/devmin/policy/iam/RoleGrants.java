@@ -1,6 +1,8 @@
 package devmin.policy.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import devmin.graph.WireValues;
 import devmin.policy.ResourceView;
 import devmin.policy.StackView;
 
@@ -42,22 +44,12 @@ public record RoleGrants(ResourceView role, List<Source> sources) {
         }
         role.property("managedPolicyArns").ifPresent(arns -> arns.forEach(arn ->
                 sources.add(attached(arn.asText(), role, stack))));
-        for (ResourceView policy : stack.ofType(ROLE_POLICY)) {
-            if (refersToRole(stack, policy, "role", role)) {
-                sources.add(document("role policy " + policy.name(), policy.urn(), policy.property("policy")
-                        .orElse(null)));
-            }
-        }
-        for (ResourceView attachment : stack.ofType(ROLE_POLICY_ATTACHMENT)) {
-            if (refersToRole(stack, attachment, "role", role)) {
-                sources.add(attached(attachment.text("policyArn").orElse(""), attachment, stack));
-            }
-        }
-        for (ResourceView attachment : stack.ofType(POLICY_ATTACHMENT)) {
-            boolean names = attachment.dependenciesOf("roles").contains(role.urn())
-                    || attachment.property("roles").map(roles -> containsName(roles, role)).orElse(false);
-            if (names) {
-                sources.add(attached(attachment.text("policyArn").orElse(""), attachment, stack));
+        for (ResourceView carrier : RoleIndex.of(stack).carriers(role)) {
+            if (carrier.is(ROLE_POLICY)) {
+                sources.add(document("role policy " + carrier.name(), carrier.urn(),
+                        carrier.property("policy").orElse(null)));
+            } else {
+                sources.add(attached(carrier.text("policyArn").orElse(""), carrier, stack));
             }
         }
         return new RoleGrants(role, List.copyOf(sources));
@@ -73,39 +65,18 @@ public record RoleGrants(ResourceView role, List<Source> sources) {
 
     /** The roles a property of {@code from} (e.g. a task definition's {@code executionRoleArn}) points at. */
     public static List<ResourceView> rolesReferencedBy(StackView stack, ResourceView from, String property) {
-        return stack.ofType(ROLE).stream().filter(role -> refersToRole(stack, from, property, role)).toList();
-    }
-
-    static boolean refersToRole(StackView stack, ResourceView from, String property, ResourceView role) {
-        if (from.dependenciesOf(property).contains(role.urn())) {
-            return true;
-        }
-        return from.text(property).map(value -> names(role, value)).orElse(false);
-    }
-
-    /** Whether {@code value} names the role: its URN, name, id or ARN, or an ARN ending in {@code :role/<name>}. */
-    static boolean names(ResourceView role, String value) {
-        return identities(role).contains(value)
-                || role.text("name").map(name -> value.endsWith(":role/" + name)).orElse(false);
+        return RoleIndex.of(stack).roles(from, property);
     }
 
     /** How a role can be named in another resource's property: URN, name, id, ARN (output or derived). */
     static List<String> identities(ResourceView role) {
         List<String> ids = new ArrayList<>();
         ids.add(role.urn());
-        role.text("name").ifPresent(ids::add);
-        role.text("id").ifPresent(ids::add);
-        role.text("arn").ifPresent(ids::add);
-        return ids;
-    }
-
-    private static boolean containsName(JsonNode list, ResourceView role) {
-        for (JsonNode n : list) {
-            if (names(role, n.asText())) {
-                return true;
-            }
+        for (String property : List.of("name", "id", "arn")) {
+            role.text(property).filter(v -> !WireValues.isUnknown(TextNode.valueOf(v))
+                    && !WireValues.isSecret(TextNode.valueOf(v))).ifPresent(ids::add);
         }
-        return false;
+        return ids;
     }
 
     private static Source document(String description, String urn, JsonNode document) {

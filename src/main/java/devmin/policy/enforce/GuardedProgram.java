@@ -1,0 +1,61 @@
+package devmin.policy.enforce;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import com.pulumi.exceptions.RunException;
+import com.pulumi.resources.StackOptions;
+import devmin.engine.EmbeddedEngine;
+import devmin.engine.EngineRun;
+import devmin.engine.StackConfig;
+import devmin.policy.PolicyConfig;
+import devmin.policy.PolicyEngine;
+import devmin.policy.PolicySetup;
+import stacks.DevminProgram;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The dev-min program with its policy guard, however it is run: by the Pulumi language host, or under the embedded
+ * engine for {@code devmin plan} and the tests. Waivers come from {@code policies/waivers.yaml} in the project
+ * directory (the program's working directory).
+ */
+public final class GuardedProgram {
+
+    private GuardedProgram() {
+    }
+
+    /** Runs under the real Pulumi engine (the language host started the jar). */
+    public static void runUnderPulumi() {
+        ProgramPolicyGuard guard = new ProgramPolicyGuard(engineOrFail());
+        Pulumi.withOptions(StackOptions.builder().resourceTransformations(guard).build()).run(program(guard));
+    }
+
+    /** Runs {@code program} guarded under the SDK's mock engine (tests use it to declare what the pack forbids). */
+    public static EngineRun runEmbedded(StackConfig config, boolean preview, Consumer<Context> program,
+                                        PolicyEngine engine) {
+        ProgramPolicyGuard guard = new ProgramPolicyGuard(engine);
+        return EmbeddedEngine.run(config, preview, guarded(program, guard), List.of(guard));
+    }
+
+    static Consumer<Context> program(ProgramPolicyGuard guard) {
+        return guarded(DevminProgram::define, guard);
+    }
+
+    private static Consumer<Context> guarded(Consumer<Context> program, ProgramPolicyGuard guard) {
+        return ctx -> {
+            program.accept(ctx);
+            guard.finish();
+        };
+    }
+
+    static PolicyEngine engineOrFail() {
+        try {
+            return PolicySetup.engine(PolicyConfig.DEFAULT_WAIVERS, null, LocalDate.now(ZoneOffset.UTC));
+        } catch (PolicyConfig.PolicyConfigException e) {
+            throw new RunException("policy waivers are unreadable: " + e.getMessage());
+        }
+    }
+}
