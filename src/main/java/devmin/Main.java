@@ -15,15 +15,26 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * On a 2-core machine the common fork-join pool has parallelism 1, and CompletableFuture then starts a new thread
+     * for every async task: the Pulumi SDK's futures would start ~2,000 threads in one run.
+     */
+    static final String COMMON_POOL_PARALLELISM = "2";
+
     public static void main(String[] args) {
-        if (System.getProperty("pulumi.resourcepackages.excludes") == null) {
-            System.setProperty("pulumi.resourcepackages.excludes", RESOURCE_PACKAGE_EXCLUDES);
-        }
+        setDefault("pulumi.resourcepackages.excludes", RESOURCE_PACKAGE_EXCLUDES);
+        setDefault("java.util.concurrent.ForkJoinPool.common.parallelism", COMMON_POOL_PARALLELISM);
         if (args.length == 0 && isStartedByPulumi()) {
             GuardedProgram.runUnderPulumi();
             return;
         }
         System.exit(DevminCommand.execute(args));
+    }
+
+    private static void setDefault(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     static boolean isStartedByPulumi() {

@@ -24,9 +24,7 @@ final class CiRoles {
     /** GitHub's OIDC issuer certificate thumbprint; IAM no longer checks it for this issuer but the API requires one. */
     static final String GITHUB_THUMBPRINT = "6938fd4d98bab03faadb97b34396831e3780aea1";
 
-    private final Role preview;
-    private final Role deploy;
-    private final Role release;
+    private final CoreNames names;
 
     CiRoles(LayerScope scope, CoreNames names, EnvironmentSpec spec) {
         var oidc = new OpenIdConnectProvider("github-oidc", OpenIdConnectProviderArgs.builder()
@@ -35,13 +33,14 @@ final class CiRoles {
                 .thumbprintLists(List.of(GITHUB_THUMBPRINT))
                 .build(), scope.aws());
         CiSpec ci = spec.ci();
-        this.preview = role(scope, oidc, names.oidcProviderArn(), "gha-preview-role", names.previewRoleName(),
+        this.names = names;
+        role(scope, oidc, names.oidcProviderArn(), "gha-preview-role", names.previewRoleName(),
                 GithubOidcTrust.pullRequestSubject(ci), CorePolicies.previewPolicy(names, spec.environment()),
                 "pull-request preview: read only");
-        this.deploy = role(scope, oidc, names.oidcProviderArn(), "gha-deploy-role", names.deployRoleName(),
+        role(scope, oidc, names.oidcProviderArn(), "gha-deploy-role", names.deployRoleName(),
                 GithubOidcTrust.deploySubject(ci), CorePolicies.deployPolicy(names, spec.environment()),
                 "demo window open/close");
-        this.release = role(scope, oidc, names.oidcProviderArn(), "gha-image-release-role", names.releaseRoleName(),
+        role(scope, oidc, names.oidcProviderArn(), "gha-image-release-role", names.releaseRoleName(),
                 GithubOidcTrust.releaseSubject(ci), CorePolicies.imageReleasePolicy(names),
                 "image release: push to one ECR repository");
     }
@@ -63,10 +62,11 @@ final class CiRoles {
         return role;
     }
 
+    /** Derived ARNs (what each role gets), known at preview so the plan shows CI what to configure. */
     void publish(HandleRegistry handles, String publisher) {
-        handles.publish(HandleName.ROLE_GHA_PREVIEW, publisher, preview.arn());
-        handles.publish(HandleName.ROLE_GHA_DEPLOY, publisher, deploy.arn());
-        handles.publish(HandleName.ROLE_GHA_IMAGE_RELEASE, publisher, release.arn());
+        handles.publish(HandleName.ROLE_GHA_PREVIEW, publisher, names.roleArn(names.previewRoleName()));
+        handles.publish(HandleName.ROLE_GHA_DEPLOY, publisher, names.roleArn(names.deployRoleName()));
+        handles.publish(HandleName.ROLE_GHA_IMAGE_RELEASE, publisher, names.roleArn(names.releaseRoleName()));
     }
 
 }

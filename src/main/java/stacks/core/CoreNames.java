@@ -38,6 +38,10 @@ public record CoreNames(String prefix, String bucketName, String ecrRepositoryNa
         return accountId + ".dkr.ecr." + region + ".amazonaws.com/" + ecrRepositoryName;
     }
 
+    public String roleArn(String roleName) {
+        return "arn:aws:iam::" + accountId + ":role/" + roleName;
+    }
+
     public String oidcProviderArn() {
         return "arn:aws:iam::" + accountId + ":oidc-provider/" + GITHUB_OIDC_HOST;
     }

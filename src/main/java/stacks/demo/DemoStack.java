@@ -46,7 +46,9 @@ public final class DemoStack extends ComponentResource {
                     .build(), scope.aws()));
         }
         Role execution = executionRole(scope, plan);
-        handles.publish(HandleName.ROLE_ECS_TASK_EXECUTION, "DemoStack", execution.arn());
+        // Derived ARNs are what the role gets and are known at preview, so plans and verify-iam can name them.
+        handles.publish(HandleName.ROLE_ECS_TASK_EXECUTION, "DemoStack",
+                names.roleArn(names.executionRoleName()));
 
         LaneWorkloads lanes = new LaneWorkloads(scope, plan, cluster, network, execution, logGroups);
         lanes.publish(handles);

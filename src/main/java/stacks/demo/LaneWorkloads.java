@@ -32,13 +32,13 @@ import java.util.Map;
  */
 final class LaneWorkloads {
 
-    private final Map<String, Role> roles = new LinkedHashMap<>();
+    private final Map<String, String> roleArns = new LinkedHashMap<>();
 
     LaneWorkloads(LayerScope scope, DemoPlan plan, Cluster cluster, DemoNetwork network, Role execution,
                   Map<String, LogGroup> logGroups) {
         for (LaneSpec lane : plan.spec().lanes()) {
             Role role = laneRole(scope, plan, lane);
-            roles.put(lane.name(), role);
+            roleArns.put(lane.name(), plan.names().roleArn(plan.names().laneRoleName(lane.name())));
             TaskDefinition task = new TaskDefinition("task-" + lane.name(), TaskDefinitionArgs.builder()
                     .family(plan.names().taskFamily(lane.name()))
                     .networkMode("awsvpc")
@@ -114,6 +114,6 @@ final class LaneWorkloads {
     }
 
     void publish(HandleRegistry handles) {
-        roles.forEach((lane, role) -> handles.publish(HandleName.laneRole(lane), "DemoStack", role.arn()));
+        roleArns.forEach((lane, arn) -> handles.publish(HandleName.laneRole(lane), "DemoStack", arn));
     }
 }

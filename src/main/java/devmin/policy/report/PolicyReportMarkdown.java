@@ -44,7 +44,7 @@ public final class PolicyReportMarkdown {
         return types > 0 ? urn.substring(types + 1) : names > 0 ? urn.substring(names + 2) : urn;
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
     }
 }

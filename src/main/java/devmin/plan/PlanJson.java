@@ -1,0 +1,74 @@
+package devmin.plan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import devmin.plan.cost.CostLine;
+import devmin.policy.report.PolicyReportJson;
+
+import java.util.List;
+import java.util.TreeMap;
+
+/** The plan as versioned JSON ({@value Plan#SCHEMA}); its JSON schema is {@code devmin/plan/plan_snapshot.schema.json}. */
+public final class PlanJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PlanJson() {
+    }
+
+    public static ObjectNode of(Plan plan) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema", Plan.SCHEMA);
+        root.put("overall_pass", plan.passes());
+        ArrayNode blockers = root.putArray("blockers");
+        plan.blockers().forEach(blockers::add);
+        root.set("provenance", plan.provenance().toJson());
+        ObjectNode env = root.putObject("environment");
+        env.put("name", plan.spec().environment());
+        env.put("stack", plan.spec().stack());
+        env.put("region", plan.spec().awsRegion());
+        env.put("account_id", plan.spec().awsAccountId());
+        ArrayNode layers = root.putArray("layers");
+        for (LayerSummary layer : plan.layers()) {
+            ObjectNode node = layers.addObject();
+            node.put("layer", layer.layer());
+            node.put("resources", layer.total());
+            node.put("protected", layer.protectedCount());
+            ObjectNode types = node.putObject("by_type");
+            new TreeMap<>(layer.byType()).forEach(types::put);
+        }
+        ObjectNode handles = root.putObject("handles");
+        plan.handles().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> handles.put(e.getKey(), e.getValue()));
+        root.set("policy", PolicyReportJson.of(plan.policy()));
+        ObjectNode cost = root.putObject("cost");
+        plan.cost().ifPresentOrElse(c -> {
+            cost.put("available", true);
+            cost.put("currency", c.currency());
+            cost.put("idle_monthly", round(c.idleMonthly()));
+            cost.put("window_hourly", round(c.windowHourly()));
+            cost.put("window_hours_per_month", c.windowHours());
+            cost.put("monthly_total", round(c.monthlyTotal()));
+            cost.put("budget_monthly_limit", c.budgetLimit());
+            cost.put("within_budget", c.withinBudget());
+            ArrayNode crossed = cost.putArray("alert_thresholds_crossed");
+            c.thresholdsCrossed().forEach(crossed::add);
+            lines(cost.putArray("idle_lines"), c.idle());
+            lines(cost.putArray("window_lines"), c.window());
+            lines(cost.putArray("violation_lines"), c.violations());
+        }, () -> {
+            cost.put("available", false);
+            cost.put("reason", plan.costUnavailable());
+        });
+        return root;
+    }
+
+    private static void lines(ArrayNode array, List<CostLine> lines) {
+        lines.forEach(l -> array.addObject().put("item", l.item()).put("basis", l.basis()).put("amount", round(l.amount())));
+    }
+
+    static double round(double amount) {
+        return Math.round(amount * 10_000.0) / 10_000.0;
+    }
+}
