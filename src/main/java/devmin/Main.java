@@ -1,7 +1,7 @@
 package devmin;
 
 import devmin.cli.DevminCommand;
-import devmin.policy.enforce.GuardedProgram;
+import devmin.program.ProgramLauncher;
 
 /**
  * The jar's entry point. Started by the Pulumi Java language host (no arguments, {@code PULUMI_MONITOR} set) it runs
@@ -25,10 +25,18 @@ public final class Main {
         setDefault("pulumi.resourcepackages.excludes", RESOURCE_PACKAGE_EXCLUDES);
         setDefault("java.util.concurrent.ForkJoinPool.common.parallelism", COMMON_POOL_PARALLELISM);
         if (args.length == 0 && isStartedByPulumi()) {
-            GuardedProgram.runUnderPulumi();
-            return;
+            System.exit(runProgram());
         }
         System.exit(DevminCommand.execute(args));
+    }
+
+    private static int runProgram() {
+        try {
+            return ProgramLauncher.run(System.getenv());
+        } catch (java.io.IOException e) {
+            System.err.println("devmin: cannot reach the Pulumi engine: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static void setDefault(String property, String value) {

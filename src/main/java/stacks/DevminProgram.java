@@ -73,9 +73,17 @@ public final class DevminProgram {
 
     /** The spec from this run's config; a config error becomes a Pulumi run error without a stack trace. */
     static EnvironmentSpec specOf(Context ctx) {
-        ConfigSource source = fullKey -> {
-            int colon = fullKey.indexOf(':');
-            return ctx.config(fullKey.substring(0, colon)).get(fullKey.substring(colon + 1));
+        ConfigSource source = new ConfigSource() {
+            @Override
+            public Optional<String> get(String fullKey) {
+                int colon = fullKey.indexOf(':');
+                return ctx.config(fullKey.substring(0, colon)).get(fullKey.substring(colon + 1));
+            }
+
+            @Override
+            public boolean isSecret(String fullKey) {
+                return com.pulumi.deployment.internal.DeploymentInternal.getInstance().isConfigSecret(fullKey);
+            }
         };
         try {
             return SpecParser.parse(source, ctx.projectName(), ctx.stackName());

@@ -19,7 +19,8 @@ public record StackPreview(EnvironmentSpec spec, EngineRun run) {
 
     /** @throws stacks.spec.InvalidSpecException with every problem when the config is invalid */
     public static StackPreview of(StackConfig config) {
-        EnvironmentSpec spec = SpecParser.parse(ConfigSource.of(config.values()), config.project(), config.stack());
+        EnvironmentSpec spec = SpecParser.parse(ConfigSource.of(config.values(), config.secretKeys()), config.project(),
+                config.stack());
         EngineRun run = EmbeddedEngine.run(config, true, DevminProgram::define);
         if (!run.succeeded()) {
             throw new IllegalStateException("the program failed under the embedded engine (exit " + run.exitCode()

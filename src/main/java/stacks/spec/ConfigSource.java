@@ -13,8 +13,28 @@ public interface ConfigSource {
 
     Optional<String> get(String fullKey);
 
+    /** Whether the key was set as a secret; errors never show a secret key's value. */
+    default boolean isSecret(String fullKey) {
+        return false;
+    }
+
     static ConfigSource of(Map<String, String> values) {
+        return of(values, java.util.Set.of());
+    }
+
+    static ConfigSource of(Map<String, String> values, java.util.Set<String> secretKeys) {
         Map<String, String> copy = Map.copyOf(values);
-        return key -> Optional.ofNullable(copy.get(key));
+        java.util.Set<String> secrets = java.util.Set.copyOf(secretKeys);
+        return new ConfigSource() {
+            @Override
+            public Optional<String> get(String fullKey) {
+                return Optional.ofNullable(copy.get(fullKey));
+            }
+
+            @Override
+            public boolean isSecret(String fullKey) {
+                return secrets.contains(fullKey);
+            }
+        };
     }
 }

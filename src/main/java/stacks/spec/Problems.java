@@ -7,13 +7,31 @@ import java.util.List;
 final class Problems {
 
     private final List<SpecError> errors = new ArrayList<>();
+    private final java.util.function.Predicate<String> isSecretKey;
+
+    Problems(java.util.function.Predicate<String> isSecretKey) {
+        this.isSecretKey = isSecretKey;
+    }
 
     void missing(String key, String expected) {
         errors.add(new SpecError(key, SpecError.MISSING, expected));
     }
 
     void invalid(String key, String value, String expected) {
-        errors.add(new SpecError(key, quote(value), expected));
+        errors.add(new SpecError(key, isSecretKey.test(rootKey(key)) ? SpecError.REDACTED : quote(value), expected));
+    }
+
+    /** {@code devmin:lanes[3].cpu} belongs to the config key {@code devmin:lanes}. */
+    static String rootKey(String key) {
+        int colon = key.indexOf(':');
+        int end = key.length();
+        for (char c : new char[]{'.', '['}) {
+            int at = key.indexOf(c, colon + 1);
+            if (at > 0 && at < end) {
+                end = at;
+            }
+        }
+        return key.substring(0, end);
     }
 
     void invalidSecret(String key, String expected) {

@@ -25,10 +25,11 @@ public final class SpecParser {
             365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     private final ConfigSource config;
-    private final Problems problems = new Problems();
+    private final Problems problems;
 
     private SpecParser(ConfigSource config) {
         this.config = config;
+        this.problems = new Problems(config::isSecret);
     }
 
     public static EnvironmentSpec parse(ConfigSource config, String project, String stack) {

@@ -1,7 +1,8 @@
 package devmin.policy.enforce;
 
 import com.pulumi.Context;
-import com.pulumi.Pulumi;
+import com.pulumi.deployment.internal.InlineDeploymentSettings;
+import com.pulumi.internal.PulumiInternal;
 import com.pulumi.exceptions.RunException;
 import com.pulumi.resources.StackOptions;
 import devmin.engine.EmbeddedEngine;
@@ -27,10 +28,11 @@ public final class GuardedProgram {
     private GuardedProgram() {
     }
 
-    /** Runs under the real Pulumi engine (the language host started the jar). */
-    public static void runUnderPulumi() {
+    /** Runs under the real Pulumi engine (the language host started the jar); returns the program's exit code. */
+    public static int runUnderPulumi(InlineDeploymentSettings settings) {
         ProgramPolicyGuard guard = new ProgramPolicyGuard(engineOrFail());
-        Pulumi.withOptions(StackOptions.builder().resourceTransformations(guard).build()).run(program(guard));
+        return PulumiInternal.fromInline(settings, StackOptions.builder().resourceTransformations(guard).build())
+                .runAsync(program(guard)).join();
     }
 
     /** Runs {@code program} guarded under the SDK's mock engine (tests use it to declare what the pack forbids). */
