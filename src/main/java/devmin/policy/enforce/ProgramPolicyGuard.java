@@ -63,16 +63,24 @@ public final class ProgramPolicyGuard implements ResourceTransformation {
                 : parent.map(layers::get).orElse("");
         layers.put(resource, layer);
         if (!(resource instanceof ComponentResource)) {
+            // Checked as soon as the view exists; the outcome is collected by the one task finish() registers,
+            // because every task registered with the SDK's runner slows its polling loop for the whole run.
             CompletableFuture<ResourceView> view = view(resource, args, urn, layer);
+            CompletableFuture<ResourceView> checked = view.thenApply(v -> {
+                checkResource(v);
+                return v;
+            });
             synchronized (views) {
-                views.add(view);
+                views.add(checked);
             }
-            guard("policy " + urn, view.thenAccept(this::checkResource));
         }
         return Optional.empty();
     }
 
-    /** Runs the stack-level rules over everything declared; call at the end of the program. */
+    /**
+     * Fails the run on any per-resource finding, then runs the stack-level rules over everything declared; call at
+     * the end of the program.
+     */
     public void finish() {
         List<CompletableFuture<ResourceView>> all;
         synchronized (views) {
