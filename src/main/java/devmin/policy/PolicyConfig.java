@@ -100,7 +100,8 @@ public record PolicyConfig(Map<String, Enforcement> enforcement, List<Waiver> wa
         var fields = config.fields();
         while (fields.hasNext()) {
             var entry = fields.next();
-            if (entry.getKey().equals("all") || entry.getKey().equals("waivers")) {
+            if (entry.getKey().equals("all") || entry.getKey().equals("waivers")
+                    || entry.getKey().equals("waivers-are-valid")) {
                 continue;
             }
             JsonNode value = entry.getValue();

@@ -57,7 +57,10 @@ public final class PolicyEngine {
         return applyWaivers(raw, passed, resources, true);
     }
 
-    /** Per-resource rules only, for enforcement as each resource is declared or analyzed. */
+    /**
+     * Per-resource rules only, for enforcement as each resource is declared or analyzed. Waivers apply; problems
+     * with the waivers themselves are stack-level and reported by {@link #evaluate} once.
+     */
     public List<Finding> evaluateResource(ResourceView resource) {
         List<Finding> raw = new ArrayList<>();
         StackView single = new StackView(List.of(resource));
@@ -72,7 +75,7 @@ public final class PolicyEngine {
     }
 
     private PolicyReport applyWaivers(List<Finding> raw, List<String> passed, List<ResourceView> resources,
-                                      boolean reportUnused) {
+                                      boolean wholeStack) {
         List<Finding> findings = new ArrayList<>();
         List<PolicyReport.WaivedFinding> waived = new ArrayList<>();
         Set<Waiver> used = new LinkedHashSet<>();
@@ -86,7 +89,9 @@ public final class PolicyEngine {
                 findings.add(f);
             }
         }
-        findings.addAll(waiverErrors(resources, reportUnused));
+        if (wholeStack) {
+            findings.addAll(waiverErrors(resources));
+        }
         return new PolicyReport(pack.name() + "@" + pack.version(), resources.size(), findings, waived, passed,
                 List.copyOf(used));
     }
@@ -97,7 +102,7 @@ public final class PolicyEngine {
                 && !waiver.expiredOn(today) && waiver.reason().trim().length() >= Waiver.MIN_REASON_LENGTH;
     }
 
-    private List<Finding> waiverErrors(List<ResourceView> resources, boolean reportUnused) {
+    private List<Finding> waiverErrors(List<ResourceView> resources) {
         List<Finding> errors = new ArrayList<>();
         for (Waiver w : config.waivers()) {
             Optional<Rule> rule = pack.rule(w.rule());
@@ -110,7 +115,7 @@ public final class PolicyEngine {
                 problem = "expired on " + w.expires();
             } else if (w.reason().trim().length() < Waiver.MIN_REASON_LENGTH) {
                 problem = "gives a reason shorter than " + Waiver.MIN_REASON_LENGTH + " characters";
-            } else if (reportUnused && resources.stream().noneMatch(r -> w.covers(r.urn()))) {
+            } else if (resources.stream().noneMatch(r -> w.covers(r.urn()))) {
                 problem = "matches no resource of this stack";
             }
             if (problem != null) {

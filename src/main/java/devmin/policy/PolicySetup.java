@@ -31,6 +31,9 @@ public final class PolicySetup {
             JsonNode root = read(configFile);
             config = config.withEnforcement(PolicyConfig.parseEnforcement(root, configFile.toString()));
             waivers.addAll(PolicyConfig.parseWaivers(root.get("waivers"), configFile.toString()));
+            // the policy-pack config shape: {"waivers-are-valid": {"waivers": [...]}}
+            waivers.addAll(PolicyConfig.parseWaivers(root.path("waivers-are-valid").get("waivers"),
+                    configFile.toString()));
         }
         return new PolicyEngine(RulePack.devmin(), config.withWaivers(waivers), today);
     }

@@ -1,0 +1,73 @@
+package devmin.analyzer;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import devmin.graph.WireValues;
+import devmin.policy.ResourceView;
+import pulumirpc.AnalyzerOuterClass.AnalyzeRequest;
+import pulumirpc.AnalyzerOuterClass.AnalyzerProviderResource;
+import pulumirpc.AnalyzerOuterClass.AnalyzerResource;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Analyzer requests as neutral resource views; the layer comes from the URN's type chain. */
+final class AnalyzerViews {
+
+    private static final String LAYER_PREFIX = "devmin:stacks:";
+
+    private AnalyzerViews() {
+    }
+
+    static ResourceView of(AnalyzeRequest request) {
+        require(request.getUrn(), request.getType());
+        return new ResourceView(request.getUrn(), request.getType(), request.getName(), layerOf(request.getUrn()),
+                WireValues.fromStruct(request.getProperties()), JsonNodeFactory.instance.objectNode(),
+                request.getOptions().getProtect(), request.getOptions().getParent(), List.of(), Map.of(),
+                providerRef(request.getProvider()));
+    }
+
+    static ResourceView of(AnalyzerResource resource) {
+        require(resource.getUrn(), resource.getType());
+        Map<String, List<String>> propertyDependencies = new TreeMap<>();
+        resource.getPropertyDependenciesMap().forEach((property, urns) ->
+                propertyDependencies.put(property, List.copyOf(urns.getUrnsList())));
+        return new ResourceView(resource.getUrn(), resource.getType(), resource.getName(), layerOf(resource.getUrn()),
+                WireValues.fromStruct(resource.getProperties()), JsonNodeFactory.instance.objectNode(),
+                resource.getOptions().getProtect(), resource.getParent(), resource.getDependenciesList(),
+                propertyDependencies, providerRef(resource.getProvider()));
+    }
+
+    /** The provider a resource uses, as a view of its own, so stack rules can read its default tags. */
+    static ResourceView of(AnalyzerProviderResource provider) {
+        return new ResourceView(provider.getUrn(), provider.getType(), provider.getName(), layerOf(provider.getUrn()),
+                WireValues.fromStruct(provider.getProperties()), JsonNodeFactory.instance.objectNode(), false, "",
+                List.of(), Map.of(), "");
+    }
+
+    private static String providerRef(AnalyzerProviderResource provider) {
+        return provider.getUrn().isEmpty() ? "" : provider.getUrn() + "::" + WireValues.UNKNOWN;
+    }
+
+    /** {@code ...::pulumi:pulumi:Stack$devmin:stacks:DemoStack$aws:ecs/service:Service::ig} is in layer demo. */
+    static String layerOf(String urn) {
+        String[] parts = urn.split("::");
+        if (parts.length < 4) {
+            return "";
+        }
+        for (String type : parts[2].split("\\$")) {
+            if (type.startsWith(LAYER_PREFIX) && type.endsWith("Stack")) {
+                return type.substring(LAYER_PREFIX.length(), type.length() - "Stack".length()).toLowerCase(Locale.ROOT);
+            }
+        }
+        return "";
+    }
+
+    private static void require(String urn, String type) {
+        if (urn.isBlank() || type.isBlank() || !urn.startsWith("urn:pulumi:")) {
+            throw new IllegalArgumentException("malformed resource: urn '" + urn + "' and type '" + type
+                    + "' are required");
+        }
+    }
+}

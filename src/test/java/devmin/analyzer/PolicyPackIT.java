@@ -1,0 +1,147 @@
+package devmin.analyzer;
+
+import com.google.protobuf.Empty;
+import com.google.protobuf.ListValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import devmin.testing.PolicyPackProcess;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.junit.jupiter.api.Test;
+import pulumirpc.AnalyzerOuterClass.AnalyzeRequest;
+import pulumirpc.AnalyzerOuterClass.AnalyzeResponse;
+import pulumirpc.AnalyzerOuterClass.AnalyzeStackRequest;
+import pulumirpc.AnalyzerOuterClass.AnalyzerHandshakeRequest;
+import pulumirpc.AnalyzerOuterClass.AnalyzerResource;
+import pulumirpc.AnalyzerOuterClass.AnalyzerStackConfigureRequest;
+import pulumirpc.AnalyzerOuterClass.ConfigureAnalyzerRequest;
+import pulumirpc.AnalyzerOuterClass.EnforcementLevel;
+import pulumirpc.AnalyzerOuterClass.PolicyConfig;
+
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The policy pack executable, run as a separate process and driven over the real pulumirpc.Analyzer protocol. */
+class PolicyPackIT {
+
+    static final String DEMO = "urn:pulumi:dev-min::devmin::pulumi:pulumi:Stack$devmin:stacks:DemoStack$";
+    static final String ALB_URN = DEMO + "aws:lb/loadBalancer:LoadBalancer::partner-alb";
+
+    static Value text(String s) {
+        return Value.newBuilder().setStringValue(s).build();
+    }
+
+    static Struct struct(Object... kv) {
+        Struct.Builder b = Struct.newBuilder();
+        for (int i = 0; i < kv.length; i += 2) {
+            Object v = kv[i + 1];
+            b.putFields((String) kv[i], v instanceof Value value ? value : v instanceof Number n
+                    ? Value.newBuilder().setNumberValue(n.doubleValue()).build() : text(String.valueOf(v)));
+        }
+        return b.build();
+    }
+
+    static AnalyzeRequest resource(String type, String name, Struct properties) {
+        return AnalyzeRequest.newBuilder().setType(type).setName(name).setUrn(DEMO + type + "::" + name)
+                .setProperties(properties).build();
+    }
+
+    static ConfigureAnalyzerRequest waiverExpiring(LocalDate expires) {
+        Struct waiver = struct("rule", "DM-COST-002", "resource", ALB_URN,
+                "reason", "Partner demo needs one public HTTPS endpoint", "owner", "platform-team",
+                "expires", expires.toString());
+        Struct properties = struct("waivers", Value.newBuilder().setListValue(ListValue.newBuilder()
+                .addValues(Value.newBuilder().setStructValue(waiver))).build());
+        return ConfigureAnalyzerRequest.newBuilder().putPolicyConfig("waivers-are-valid", PolicyConfig.newBuilder()
+                .setEnforcementLevel(EnforcementLevel.MANDATORY).setProperties(properties).build()).build();
+    }
+
+    @Test
+    void theFullCallSequenceAsThePulumiCliMakesIt() throws Exception {
+        try (PolicyPackProcess pack = new PolicyPackProcess()) {
+            var analyzer = pack.analyzer;
+            assertThat(pack.portLine).matches("\\d+");
+
+            analyzer.handshake(AnalyzerHandshakeRequest.newBuilder().setEngineAddress("127.0.0.1:1").build());
+            analyzer.configureStack(AnalyzerStackConfigureRequest.newBuilder().setStack("dev-min").setProject("devmin")
+                    .setDryRun(true).build());
+            var info = analyzer.getAnalyzerInfo(Empty.getDefaultInstance());
+            assertThat(info.getName()).isEqualTo("devmin-policies");
+            assertThat(info.getPoliciesList()).hasSize(17);
+            assertThat(info.getPoliciesList()).allSatisfy(p -> {
+                assertThat(p.getEnforcementLevel()).isEqualTo(EnforcementLevel.MANDATORY);
+                assertThat(p.getDescription()).isNotBlank();
+                assertThat(p.hasConfigSchema()).isTrue();
+            });
+            assertThat(analyzer.getPluginInfo(Empty.getDefaultInstance()).getVersion()).isEqualTo("1.0.0");
+
+            AnalyzeResponse nat = analyzer.analyze(resource("aws:ec2/natGateway:NatGateway", "sneaky",
+                    struct("subnetId", "subnet-1")));
+            assertThat(nat.getDiagnosticsList()).hasSize(1);
+            var diagnostic = nat.getDiagnostics(0);
+            assertThat(diagnostic.getPolicyName()).isEqualTo("no-nat-gateway");
+            assertThat(diagnostic.getMessage()).startsWith("DM-COST-001");
+            assertThat(diagnostic.getUrn()).isEqualTo(DEMO + "aws:ec2/natGateway:NatGateway::sneaky");
+            assertThat(diagnostic.getEnforcementLevel()).isEqualTo(EnforcementLevel.MANDATORY);
+            assertThat(diagnostic.getPolicyPackName()).isEqualTo("devmin-policies");
+            assertThat(diagnostic.getPolicyPackVersion()).isEqualTo("1.0.0");
+
+            assertThat(analyzer.analyze(resource("aws:cloudwatch/logGroup:LogGroup", "logs",
+                    struct("retentionInDays", 7))).getDiagnosticsList()).isEmpty();
+
+            AnalyzeRequest alb = AnalyzeRequest.newBuilder().setType("aws:lb/loadBalancer:LoadBalancer")
+                    .setName("partner-alb").setUrn(ALB_URN).setProperties(struct("loadBalancerType", "application"))
+                    .build();
+            analyzer.configure(waiverExpiring(LocalDate.now().plusDays(30)));
+            assertThat(analyzer.analyze(alb).getDiagnosticsList()).isEmpty();
+            analyzer.configure(waiverExpiring(LocalDate.now().minusDays(1)));
+            assertThat(analyzer.analyze(alb).getDiagnosticsList()).extracting(d -> d.getPolicyName())
+                    .containsExactly("no-load-balancer");
+
+            AnalyzeResponse stack = analyzer.analyzeStack(executionRoleThatReadsSecrets());
+            assertThat(stack.getDiagnosticsList()).extracting(d -> d.getPolicyName())
+                    .contains("execution-role-reads-no-secrets", "waivers-are-valid");
+
+            assertThatThrownBy(() -> analyzer.analyze(AnalyzeRequest.newBuilder().setType("aws:s3/bucketV2:BucketV2")
+                    .build())).isInstanceOf(StatusRuntimeException.class)
+                    .satisfies(e -> assertThat(((StatusRuntimeException) e).getStatus().getCode())
+                            .isEqualTo(Status.Code.INVALID_ARGUMENT));
+            assertThat(pack.process.isAlive()).isTrue();
+
+            assertThat(analyzer.remediate(alb).getRemediationsCount()).isZero();
+            analyzer.cancel(Empty.getDefaultInstance());
+            assertThat(pack.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+            assertThat(pack.process.exitValue()).isZero();
+            assertThat(pack.stdoutAfterPort()).isEmpty();
+        }
+    }
+
+    @Test
+    void theProcessExitsWhenItsParentGoesAway() throws Exception {
+        try (PolicyPackProcess pack = new PolicyPackProcess()) {
+            pack.process.getOutputStream().close();
+            assertThat(pack.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+            assertThat(pack.process.exitValue()).isZero();
+        }
+    }
+
+    static AnalyzeStackRequest executionRoleThatReadsSecrets() {
+        String role = DEMO + "aws:iam/role:Role::ecs-execution-role";
+        return AnalyzeStackRequest.newBuilder()
+                .addResources(AnalyzerResource.newBuilder().setType("aws:iam/role:Role").setName("ecs-execution-role")
+                        .setUrn(role).setProperties(struct("name", "devmin-dev-min-ecs-execution")))
+                .addResources(AnalyzerResource.newBuilder().setType("aws:iam/rolePolicy:RolePolicy").setName("p")
+                        .setUrn(DEMO + "aws:iam/rolePolicy:RolePolicy::p")
+                        .setProperties(struct("role", "devmin-dev-min-ecs-execution", "policy",
+                                "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ssm:GetParameters\",\"Resource\":\"*\"}]}")))
+                .addResources(AnalyzerResource.newBuilder().setType("aws:ecs/taskDefinition:TaskDefinition")
+                        .setName("task").setUrn(DEMO + "aws:ecs/taskDefinition:TaskDefinition::task")
+                        .setProperties(struct("executionRoleArn",
+                                "arn:aws:iam::123456789012:role/devmin-dev-min-ecs-execution",
+                                "containerDefinitions", "[{\"name\":\"a\",\"image\":\"r@sha256:" + "a".repeat(64) + "\"}]")))
+                .build();
+    }
+}
