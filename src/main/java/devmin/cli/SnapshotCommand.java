@@ -1,0 +1,62 @@
+package devmin.cli;
+
+import devmin.live.Verdict;
+import devmin.live.aws.AwsClients;
+import devmin.live.aws.AwsSettings;
+import devmin.live.teardown.TeardownProof;
+import devmin.live.teardown.TeardownTarget;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import stacks.spec.EnvironmentSpec;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code devmin snapshot pre-destroy}: what the demo layer holds before the window closes. */
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = "Record what the stack holds, as evidence.",
+        subcommands = {SnapshotCommand.PreDestroy.class})
+public final class SnapshotCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a snapshot kind is required (try 'devmin snapshot pre-destroy')");
+    }
+
+    @Command(name = "pre-destroy", mixinStandardHelpOptions = true,
+            description = {"List what the stack's demo layer holds (by the devmin tags), before 'pulumi destroy",
+                    "--exclude-protected'. Writes <out>/<environment>/snapshot/<UTC>/pre_destroy_snapshot.json and .md."},
+            footer = {"", "Exit codes: 0 listed; 2 a listing could not run (the snapshot is unverified); 64 usage."})
+    static final class PreDestroy implements Callable<Integer> {
+
+        @Mixin
+        LiveOptions options;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            EnvironmentSpec environment;
+            long deadline;
+            try {
+                environment = LiveRun.spec(options);
+                deadline = options.deadlineMillis();
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("devmin snapshot pre-destroy: " + e.getMessage());
+                return 2;
+            }
+            List<String> regions = options.regions.isEmpty() ? List.of(environment.awsRegion()) : options.regions;
+            try (AwsClients aws = new AwsClients(AwsSettings.fromEnvironment(System.getenv()))) {
+                Verdict verdict = TeardownProof.snapshot(aws, TeardownTarget.of(environment), regions,
+                        options.parallelism, deadline, LiveRun.provenance(options, environment));
+                return LiveRun.finish(options, environment, aws, verdict, "snapshot", "pre_destroy_snapshot",
+                        "Pre-destroy snapshot " + environment.stack(), spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package devmin.cli;
+
+import devmin.live.Verdict;
+import devmin.live.aws.AwsClients;
+import devmin.live.aws.AwsFailure;
+import devmin.live.aws.AwsSettings;
+import devmin.live.teardown.TeardownProof;
+import devmin.live.teardown.TeardownTarget;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import stacks.spec.EnvironmentSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code devmin verify-teardown}: the proof of absence after {@code pulumi destroy --exclude-protected}. */
+@Command(name = "verify-teardown", mixinStandardHelpOptions = true,
+        description = {"Prove that the demo window left nothing cost-bearing and destroyed nothing persistent: no NAT",
+                "gateway in the region; none of the stack's demo-layer load balancers, ECS clusters/services/tasks,",
+                "RDS, EC2 instances, Elastic IPs or interface endpoints; every demo resource the Tagging API still",
+                "lists confirmed gone by a direct describe; the evidence bucket, ECR repository and SSM handles still",
+                "present. Uses the default AWS credential chain; honours AWS_ENDPOINT_URL. Writes",
+                "<out>/<environment>/teardown/<UTC>/teardown_proof.json and .md."},
+        footer = {"", "Exit codes: 0 proven clean; 1 leftovers or over-destroy found; 2 could not verify (AccessDenied,",
+                "throttling past the retries, 5xx, timeout, or bad input); 64 usage."})
+public final class VerifyTeardownCommand implements Callable<Integer> {
+
+    @Mixin
+    LiveOptions options;
+
+    @Option(names = "--all-enabled-regions", description = "Check every region enabled for the account.")
+    boolean allEnabledRegions;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        EnvironmentSpec environment;
+        long deadline;
+        try {
+            environment = LiveRun.spec(options);
+            deadline = options.deadlineMillis();
+        } catch (IllegalArgumentException e) {
+            err.println("devmin verify-teardown: " + e.getMessage());
+            return 2;
+        }
+        var provenance = LiveRun.provenance(options, environment);
+        try (AwsClients aws = new AwsClients(AwsSettings.fromEnvironment(System.getenv()))) {
+            List<String> regions = regions(aws, environment, err);
+            if (regions.isEmpty()) {
+                return 2;
+            }
+            Verdict verdict = TeardownProof.prove(aws, TeardownTarget.of(environment), regions, options.parallelism,
+                    deadline, provenance);
+            return LiveRun.finish(options, environment, aws, verdict, "teardown", "teardown_proof",
+                    "Teardown proof " + environment.stack(), out, err);
+        }
+    }
+
+    private List<String> regions(AwsClients aws, EnvironmentSpec environment, java.io.PrintWriter err) {
+        List<String> regions = new ArrayList<>(options.regions);
+        if (allEnabledRegions) {
+            try {
+                aws.ec2(environment.awsRegion()).describeRegions(b -> b.allRegions(false)).regions()
+                        .forEach(r -> regions.add(r.regionName()));
+            } catch (software.amazon.awssdk.core.exception.SdkException e) {
+                err.println("devmin verify-teardown: cannot list enabled regions: " + AwsFailure.describe(e));
+                return List.of();
+            }
+        }
+        if (regions.isEmpty()) {
+            regions.add(environment.awsRegion());
+        }
+        return regions.stream().distinct().toList();
+    }
+}

@@ -1,0 +1,47 @@
+package devmin.evidence;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Mirrors evidence to the evidence bucket, append-only: every object is written with {@code If-None-Match: *}, so an
+ * existing key is an error and never an overwrite.
+ */
+public final class EvidencePublisher {
+
+    /** The key already exists in the bucket; nothing was written. */
+    public static final class EvidenceExistsException extends Exception {
+        public EvidenceExistsException(String message) {
+            super(message);
+        }
+    }
+
+    private final S3Client s3;
+    private final String bucket;
+
+    public EvidencePublisher(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    /** {@code evidence/<environment>/<stack>/<phase>/<UTC>/<file>}. */
+    public static String key(String environment, String stack, String phase, String stamp, String file) {
+        return "evidence/" + environment + "/" + stack + "/" + phase + "/" + stamp + "/" + file;
+    }
+
+    public void publish(String key, String content, String contentType) throws EvidenceExistsException {
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(key).ifNoneMatch("*").contentType(contentType),
+                    RequestBody.fromString(content, StandardCharsets.UTF_8));
+        } catch (AwsServiceException e) {
+            if (e.statusCode() == 412 || e.statusCode() == 409) {
+                throw new EvidenceExistsException("s3://" + bucket + "/" + key + " already exists; evidence is never"
+                        + " overwritten");
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package devmin.live.aws;
+
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/** Sync AWS clients per region on one shared Apache HTTP client, all with the same retry and timeout settings. */
+public final class AwsClients implements AutoCloseable {
+
+    private final AwsSettings settings;
+    private final SdkHttpClient http;
+    private final Map<String, AutoCloseable> clients = new ConcurrentHashMap<>();
+
+    public AwsClients(AwsSettings settings) {
+        this.settings = settings;
+        this.http = ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(3))
+                .socketTimeout(Duration.ofSeconds(10)).maxConnections(32).build();
+    }
+
+    public Ec2Client ec2(String region) {
+        return client("ec2", region, () -> configure(Ec2Client.builder(), region).build());
+    }
+
+    public ElasticLoadBalancingV2Client elbv2(String region) {
+        return client("elbv2", region, () -> configure(ElasticLoadBalancingV2Client.builder(), region).build());
+    }
+
+    public ElasticLoadBalancingClient elb(String region) {
+        return client("elb", region, () -> configure(ElasticLoadBalancingClient.builder(), region).build());
+    }
+
+    public EcsClient ecs(String region) {
+        return client("ecs", region, () -> configure(EcsClient.builder(), region).build());
+    }
+
+    public RdsClient rds(String region) {
+        return client("rds", region, () -> configure(RdsClient.builder(), region).build());
+    }
+
+    public ResourceGroupsTaggingApiClient tagging(String region) {
+        return client("tagging", region, () -> configure(ResourceGroupsTaggingApiClient.builder(), region).build());
+    }
+
+    public EcrClient ecr(String region) {
+        return client("ecr", region, () -> configure(EcrClient.builder(), region).build());
+    }
+
+    public SsmClient ssm(String region) {
+        return client("ssm", region, () -> configure(SsmClient.builder(), region).build());
+    }
+
+    public StsClient sts(String region) {
+        return client("sts", region, () -> configure(StsClient.builder(), region).build());
+    }
+
+    public CloudWatchLogsClient logs(String region) {
+        return client("logs", region, () -> configure(CloudWatchLogsClient.builder(), region).build());
+    }
+
+    public IamClient iam() {
+        return client("iam", "aws-global", () -> configure(IamClient.builder(), "aws-global").build());
+    }
+
+    public S3Client s3(String region) {
+        return client("s3", region, () -> configure(S3Client.builder(), region)
+                .forcePathStyle(settings.endpoint().isPresent()).build());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends AutoCloseable> T client(String service, String region, Supplier<T> create) {
+        return (T) clients.computeIfAbsent(service + "@" + region, k -> create.get());
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region) {
+        builder.region(Region.of(region));
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        builder.overrideConfiguration(ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(settings.maxAttempts())
+                        .backoffStrategy(BackoffStrategy.exponentialDelay(settings.baseDelay(), Duration.ofSeconds(5)))
+                        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(settings.baseDelay(),
+                                Duration.ofSeconds(5)))
+                        .build())
+                .apiCallTimeout(settings.callTimeout())
+                .build());
+        if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
+            sync.httpClient(http);
+        }
+        return builder;
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(c -> {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing on the way out
+            }
+        });
+        http.close();
+    }
+}

@@ -1,0 +1,81 @@
+package devmin.live.teardown;
+
+import devmin.live.CallLog;
+import devmin.live.CheckResult;
+import devmin.live.aws.AwsClients;
+import devmin.live.aws.AwsFailure;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The persistent layer is still there after the window closed: a missing core resource is an over-destroy. */
+final class CoreRetained {
+
+    private final AwsClients aws;
+    private final TeardownTarget target;
+
+    CoreRetained(AwsClients aws, TeardownTarget target) {
+        this.aws = aws;
+        this.target = target;
+    }
+
+    CheckResult evidenceBucket(CallLog log) {
+        List<String> missing = new ArrayList<>();
+        try {
+            log.call("s3:HeadBucket", () -> {
+                try {
+                    return aws.s3(target.homeRegion()).headBucket(b -> b.bucket(target.evidenceBucket()));
+                } catch (SdkException e) {
+                    if (e instanceof software.amazon.awssdk.services.s3.model.NoSuchBucketException
+                            || e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s
+                            && s.statusCode() == 404) {
+                        missing.add("evidence bucket " + target.evidenceBucket());
+                        return null;
+                    }
+                    throw e;
+                }
+            });
+        } catch (CallLog.Unverified e) {
+            throw e;
+        }
+        return log.result("core-evidence-bucket", target.homeRegion(), missing, "evidence bucket retained",
+                "over-destroy");
+    }
+
+    CheckResult imageRepository(CallLog log) {
+        List<String> missing = new ArrayList<>();
+        log.call("ecr:DescribeRepositories", () -> {
+            try {
+                return aws.ecr(target.homeRegion()).describeRepositories(b -> b.repositoryNames(target.ecrRepository()));
+            } catch (SdkException e) {
+                if (AwsFailure.hasCode(e, "RepositoryNotFoundException")) {
+                    missing.add("ECR repository " + target.ecrRepository());
+                    return null;
+                }
+                throw e;
+            }
+        });
+        return log.result("core-image-repository", target.homeRegion(), missing, "ECR repository retained",
+                "over-destroy");
+    }
+
+    /** Names only: DescribeParameters never returns values. */
+    CheckResult handles(CallLog log) {
+        Set<String> present = new HashSet<>();
+        for (int i = 0; i < target.ssmParameters().size(); i += 10) {
+            List<String> batch = target.ssmParameters().subList(i, Math.min(target.ssmParameters().size(), i + 10));
+            for (var page : log.pages("ssm:DescribeParameters", () -> aws.ssm(target.homeRegion())
+                    .describeParametersPaginator(b -> b.parameterFilters(ParameterStringFilter.builder()
+                            .key("Name").option("Equals").values(batch).build())))) {
+                page.parameters().forEach(p -> present.add(p.name()));
+            }
+        }
+        List<String> missing = target.ssmParameters().stream().filter(p -> !present.contains(p))
+                .map(p -> "SSM handle " + p).toList();
+        return log.result("core-handles", target.homeRegion(), missing, "every SSM handle retained", "over-destroy");
+    }
+}

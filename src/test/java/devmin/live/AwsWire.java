@@ -1,0 +1,94 @@
+package devmin.live;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+
+/**
+ * Real AWS wire responses on WireMock: query-protocol services (EC2, ELB, RDS) answer XML to a form POST naming the
+ * Action (and Version); JSON-protocol services (ECS, ECR, SSM, Tagging) answer to an X-Amz-Target header; S3 is REST.
+ */
+public final class AwsWire {
+
+    public static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
+    private final WireMockServer server;
+
+    public AwsWire(WireMockServer server) {
+        this.server = server;
+    }
+
+    public static MappingBuilder query(String action, String version) {
+        return post(urlPathEqualTo("/")).withRequestBody(containing("Action=" + action))
+                .withRequestBody(containing("Version=" + version));
+    }
+
+    public static MappingBuilder json(String target) {
+        return post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo(target));
+    }
+
+    public static ResponseDefinitionBuilder xml(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml;charset=UTF-8").withBody(body);
+    }
+
+    public static ResponseDefinitionBuilder jsonBody(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1").withBody(body);
+    }
+
+    public static ResponseDefinitionBuilder ec2Error(int status, String code) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "text/xml;charset=UTF-8").withBody(
+                "<Response><Errors><Error><Code>" + code + "</Code><Message>" + code + "</Message></Error></Errors>"
+                        + "<RequestID>r-1</RequestID></Response>");
+    }
+
+    public static ResponseDefinitionBuilder jsonError(int status, String type) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody("{\"__type\":\"" + type + "\",\"message\":\"" + type + "\"}");
+    }
+
+    public static String natGateways(String items, String nextToken) {
+        return "<DescribeNatGatewaysResponse xmlns=\"" + EC2_NS + "\"><requestId>r</requestId><natGatewaySet>" + items
+                + "</natGatewaySet>" + (nextToken.isEmpty() ? "" : "<nextToken>" + nextToken + "</nextToken>")
+                + "</DescribeNatGatewaysResponse>";
+    }
+
+    public static String nat(String id, String state) {
+        return "<item><natGatewayId>" + id + "</natGatewayId><state>" + state + "</state></item>";
+    }
+
+    /** Every call of a clean region and an intact core, each answered once per test unless overridden. */
+    public void cleanRegionAndIntactCore(String bucket) {
+        server.stubFor(query("DescribeNatGateways", "2016-11-15").atPriority(10).willReturn(xml(natGateways("", ""))));
+        server.stubFor(query("DescribeInstances", "2016-11-15").atPriority(10).willReturn(xml(
+                "<DescribeInstancesResponse xmlns=\"" + EC2_NS + "\"><reservationSet/></DescribeInstancesResponse>")));
+        server.stubFor(query("DescribeAddresses", "2016-11-15").atPriority(10).willReturn(xml(
+                "<DescribeAddressesResponse xmlns=\"" + EC2_NS + "\"><addressesSet/></DescribeAddressesResponse>")));
+        server.stubFor(query("DescribeVpcEndpoints", "2016-11-15").atPriority(10).willReturn(xml(
+                "<DescribeVpcEndpointsResponse xmlns=\"" + EC2_NS + "\"><vpcEndpointSet/></DescribeVpcEndpointsResponse>")));
+        server.stubFor(query("DescribeLoadBalancers", "2015-12-01").atPriority(10).willReturn(xml(
+                "<DescribeLoadBalancersResponse xmlns=\"http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/\">"
+                        + "<DescribeLoadBalancersResult><LoadBalancers/></DescribeLoadBalancersResult>"
+                        + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DescribeLoadBalancersResponse>")));
+        server.stubFor(query("DescribeLoadBalancers", "2012-06-01").atPriority(10).willReturn(xml(
+                "<DescribeLoadBalancersResponse xmlns=\"http://elasticloadbalancing.amazonaws.com/doc/2012-06-01/\">"
+                        + "<DescribeLoadBalancersResult><LoadBalancerDescriptions/></DescribeLoadBalancersResult>"
+                        + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DescribeLoadBalancersResponse>")));
+        server.stubFor(query("DescribeDBInstances", "2014-10-31").atPriority(10).willReturn(xml(
+                "<DescribeDBInstancesResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBInstancesResult>"
+                        + "<DBInstances/></DescribeDBInstancesResult></DescribeDBInstancesResponse>")));
+        server.stubFor(query("DescribeDBClusters", "2014-10-31").atPriority(10).willReturn(xml(
+                "<DescribeDBClustersResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBClustersResult>"
+                        + "<DBClusters/></DescribeDBClustersResult></DescribeDBClustersResponse>")));
+        server.stubFor(json("AmazonEC2ContainerServiceV20141113.ListClusters").atPriority(10)
+                .willReturn(jsonBody("{\"clusterArns\":[]}")));
+        server.stubFor(json("ResourceGroupsTaggingAPI_20170126.GetResources").atPriority(10)
+                .willReturn(jsonBody("{\"ResourceTagMappingList\":[],\"PaginationToken\":\"\"}")));
+        server.stubFor(head(urlPathEqualTo("/" + bucket)).atPriority(10).willReturn(aResponse().withStatus(200)));
+        server.stubFor(json("AmazonEC2ContainerRegistry_V20150921.DescribeRepositories").atPriority(10)
+                .willReturn(jsonBody("{\"repositories\":[{\"repositoryName\":\"fraud-platform\"}]}")));
+        server.stubFor(json("AmazonSSM.DescribeParameters").atPriority(10).willReturn(jsonBody("{\"Parameters\":["
+                + "{\"Name\":\"/devmin/dev_min/confluent/bootstrap\"},{\"Name\":\"/devmin/dev_min/confluent/api_key\"},"
+                + "{\"Name\":\"/devmin/dev_min/confluent/api_secret\"},{\"Name\":\"/devmin/dev_min/ig/api_key\"}]}")));
+    }
+}
