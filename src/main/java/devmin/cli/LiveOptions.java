@@ -24,13 +24,16 @@ public final class LiveOptions {
     @Option(names = "--parallelism", defaultValue = "8", description = "Checks run at once (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--deadline", defaultValue = "120s", paramLabel = "DURATION", description = "Deadline for all checks, e.g. 30s or 2m (default: ${DEFAULT-VALUE}); a check still running then is unverified.")
+    @Option(names = "--deadline", paramLabel = "DURATION", description = "Deadline for all checks, e.g. 30s or 2m (preflight 30s, others 120s by default); a check still running then is unverified.")
     String deadline;
 
     @Option(names = "--region", paramLabel = "REGION", description = "Region to check (repeatable; default: the stack's region).")
     List<String> regions = new ArrayList<>();
 
-    long deadlineMillis() {
+    long deadlineMillis(long defaultMillis) {
+        if (deadline == null) {
+            return defaultMillis;
+        }
         String d = deadline.trim();
         if (d.matches("\\d+ms")) {
             return Long.parseLong(d.substring(0, d.length() - 2));

@@ -44,7 +44,7 @@ public final class SnapshotCommand implements Runnable {
             long deadline;
             try {
                 environment = LiveRun.spec(options);
-                deadline = options.deadlineMillis();
+                deadline = options.deadlineMillis(120_000);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("devmin snapshot pre-destroy: " + e.getMessage());
                 return 2;

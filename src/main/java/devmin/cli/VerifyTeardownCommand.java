@@ -44,7 +44,7 @@ public final class VerifyTeardownCommand implements Callable<Integer> {
         long deadline;
         try {
             environment = LiveRun.spec(options);
-            deadline = options.deadlineMillis();
+            deadline = options.deadlineMillis(120_000);
         } catch (IllegalArgumentException e) {
             err.println("devmin verify-teardown: " + e.getMessage());
             return 2;

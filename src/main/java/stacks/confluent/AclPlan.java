@@ -36,9 +36,19 @@ public final class AclPlan {
         return List.copyOf(new LinkedHashSet<>(grants));
     }
 
-    /** Every lane's grants, in lane order. */
+    /** The readiness probe ({@code devmin preflight}) writes, reads and describes the one readiness topic. */
+    public static final String PREFLIGHT = "preflight";
+
+    /** Every lane's grants, in lane order, then the preflight probe's on the readiness topic (if one is configured). */
     public static List<AclGrant> forSpec(EnvironmentSpec spec) {
-        return spec.lanes().stream().flatMap(lane -> forLane(lane).stream()).toList();
+        List<AclGrant> grants = new ArrayList<>(spec.lanes().stream().flatMap(lane -> forLane(lane).stream()).toList());
+        String readiness = spec.confluent().readinessTopic();
+        if (!readiness.isEmpty()) {
+            for (String operation : List.of("WRITE", "READ", "DESCRIBE")) {
+                grants.add(new AclGrant(PREFLIGHT, TOPIC, readiness, "LITERAL", operation));
+            }
+        }
+        return grants;
     }
 
     /** The grants to declare for the one runtime principal: the union over lanes, each once. */

@@ -48,7 +48,7 @@ class PlanCommandTest {
         JsonNode plan = JSON.readTree(committed.stdout());
         assertThat(plan.get("overall_pass").asBoolean()).isTrue();
         assertThat(plan.get("layers")).extracting(l -> l.get("layer").asText() + "=" + l.get("resources").asInt())
-                .containsExactly("core=19", "confluent=76", "demo=99");
+                .containsExactly("core=19", "confluent=79", "demo=99");
         assertThat(plan.at("/layers/2/protected").asInt()).isZero();
         assertThat(plan.at("/policy/overall_pass").asBoolean()).isTrue();
         assertThat(plan.at("/cost/within_budget").asBoolean()).isTrue();

@@ -47,7 +47,7 @@ class ConfluentStackTest {
     @Test
     void everyConfluentRegistrationAsksForThePinnedPluginVersionAndIsProtected() {
         List<DeclaredResource> bound = confluent.stream().filter(r -> r.type().startsWith("confluentcloud:")).toList();
-        assertThat(bound).hasSize(1 + 1 + 2 + 1 + 2 + 14 + 50);
+        assertThat(bound).hasSize(1 + 1 + 2 + 1 + 2 + 14 + AclPlan.union(spec()).size());
         assertThat(bound).allSatisfy(r -> {
             assertThat(r.version()).as(r.urn()).isEqualTo("2.79.0");
             assertThat(r.protect()).as(r.urn()).isTrue();

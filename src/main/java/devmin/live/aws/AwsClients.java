@@ -7,6 +7,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -76,6 +77,10 @@ public final class AwsClients implements AutoCloseable {
 
     public CloudWatchLogsClient logs(String region) {
         return client("logs", region, () -> configure(CloudWatchLogsClient.builder(), region).build());
+    }
+
+    public AccessAnalyzerClient accessAnalyzer(String region) {
+        return client("accessanalyzer", region, () -> configure(AccessAnalyzerClient.builder(), region).build());
     }
 
     public IamClient iam() {

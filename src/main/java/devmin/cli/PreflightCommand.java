@@ -1,0 +1,62 @@
+package devmin.cli;
+
+import devmin.live.Verdict;
+import devmin.live.aws.AwsClients;
+import devmin.live.aws.AwsSettings;
+import devmin.live.preflight.KafkaUsability;
+import devmin.live.preflight.Preflight;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import stacks.spec.EnvironmentSpec;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code devmin preflight}: readiness before a window, in seconds. */
+@Command(name = "preflight", mixinStandardHelpOptions = true,
+        description = {"Check readiness before opening a window, concurrently and within --deadline: the caller's",
+                "account matches the stack; the pinned tag resolves in ECR to exactly the pinned digest; every SSM",
+                "handle exists (names only); Kafka is usable with the runtime credentials read from the SSM handles",
+                "(every catalog topic the lanes use is described; a probe record is produced and consumed on the",
+                "readiness topic); the evidence bucket is reachable. No secret value is ever printed. Writes",
+                "<out>/<environment>/preflight/<UTC>/preflight_snapshot.json."},
+        footer = {"", "Exit codes: 0 ready; 1 blockers found; 2 could not verify; 64 usage."})
+public final class PreflightCommand implements Callable<Integer> {
+
+    @Mixin
+    LiveOptions options;
+
+    @Option(names = "--kafka-timeout", defaultValue = "5000", paramLabel = "MS", description = "Timeout of every Kafka call in ms (default: ${DEFAULT-VALUE}); a dead endpoint fails then, not after the client's 60 s.")
+    long kafkaTimeoutMs;
+
+    @Option(names = "--kafka-security-protocol", defaultValue = "SASL_SSL", description = "SASL_SSL for Confluent Cloud (default); SASL_PLAINTEXT only for a local test broker.")
+    String kafkaProtocol;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var err = spec.commandLine().getErr();
+        if (!kafkaProtocol.equals("SASL_SSL") && !kafkaProtocol.equals("SASL_PLAINTEXT")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--kafka-security-protocol: got '"
+                    + kafkaProtocol + "', expected SASL_SSL or SASL_PLAINTEXT");
+        }
+        EnvironmentSpec environment;
+        long deadline;
+        try {
+            environment = LiveRun.spec(options);
+            deadline = options.deadlineMillis(30_000);
+        } catch (IllegalArgumentException e) {
+            err.println("devmin preflight: " + e.getMessage());
+            return 2;
+        }
+        try (AwsClients aws = new AwsClients(AwsSettings.fromEnvironment(System.getenv()))) {
+            Verdict verdict = new Preflight(aws, environment).run(new KafkaUsability(Duration.ofMillis(kafkaTimeoutMs)),
+                    kafkaProtocol, options.parallelism, deadline, LiveRun.provenance(options, environment));
+            return LiveRun.finish(options, environment, aws, verdict, "preflight", "preflight_snapshot",
+                    "Preflight " + environment.stack(), spec.commandLine().getOut(), err);
+        }
+    }
+}

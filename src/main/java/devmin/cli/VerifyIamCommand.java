@@ -1,0 +1,91 @@
+package devmin.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import devmin.live.Verdict;
+import devmin.live.aws.AwsClients;
+import devmin.live.aws.AwsSettings;
+import devmin.live.iam.VerifyIam;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import stacks.demo.DemoNames;
+import stacks.handles.HandleName;
+import stacks.spec.EnvironmentSpec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code devmin verify-iam}: the execution role reads nothing; each lane role reads exactly its own handles. */
+@Command(name = "verify-iam", mixinStandardHelpOptions = true,
+        description = {"Prove least privilege after 'pulumi up' with iam:SimulatePrincipalPolicy: the execution role and",
+                "every lane role against every SSM handle path, every ancestor path and a canary path, for",
+                "ssm:GetParameter/GetParameters/GetParametersByPath/GetParameterHistory, secretsmanager:GetSecretValue",
+                "and kms:Decrypt. Expected: the execution role is allowed nothing; each lane exactly GetParameter and",
+                "GetParameters on its own handle ARNs. Writes <out>/<environment>/iam/<UTC>/secret_surface_check.json."},
+        footer = {"", "Exit codes: 0 proven; 1 a difference (each named: role, action, resource); 2 could not verify; 64 usage."})
+public final class VerifyIamCommand implements Callable<Integer> {
+
+    @Mixin
+    LiveOptions options;
+
+    @Option(names = "--stack-outputs", paramLabel = "FILE", description = "JSON of 'pulumi stack output --json' (its 'handles' name the roles); default: the role ARNs the program derives from the spec.")
+    Path stackOutputs;
+
+    @Option(names = "--access-analyzer", description = "Also run IAM Access Analyzer CheckAccessNotGranted on the execution role's policies.")
+    boolean accessAnalyzer;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var err = spec.commandLine().getErr();
+        EnvironmentSpec environment;
+        Map<String, String> handles;
+        long deadline;
+        try {
+            environment = LiveRun.spec(options);
+            handles = stackOutputs != null ? handlesFrom(stackOutputs) : derivedRoles(environment);
+            deadline = options.deadlineMillis(120_000);
+        } catch (IllegalArgumentException e) {
+            err.println("devmin verify-iam: " + e.getMessage());
+            return 2;
+        }
+        try (AwsClients aws = new AwsClients(AwsSettings.fromEnvironment(System.getenv()))) {
+            Verdict verdict = VerifyIam.verify(aws, environment, handles, accessAnalyzer,
+                    accessAnalyzer ? aws.accessAnalyzer(environment.awsRegion()) : null, options.parallelism, deadline,
+                    LiveRun.provenance(options, environment));
+            return LiveRun.finish(options, environment, aws, verdict, "iam", "secret_surface_check",
+                    "Secret surface " + environment.stack(), spec.commandLine().getOut(), err);
+        }
+    }
+
+    static Map<String, String> handlesFrom(Path file) {
+        try {
+            JsonNode root = new ObjectMapper().readTree(file.toFile());
+            JsonNode handles = root == null ? null : root.get("handles");
+            if (handles == null || !handles.isObject()) {
+                throw new IllegalArgumentException(file + ": expected the JSON of 'pulumi stack output --json' with a"
+                        + " 'handles' object");
+            }
+            Map<String, String> out = new LinkedHashMap<>();
+            handles.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            return out;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": not readable JSON");
+        }
+    }
+
+    /** The ARNs the demo layer gives its roles (what it publishes as handles). */
+    static Map<String, String> derivedRoles(EnvironmentSpec spec) {
+        DemoNames names = DemoNames.of(spec);
+        Map<String, String> handles = new LinkedHashMap<>();
+        handles.put(HandleName.ROLE_ECS_TASK_EXECUTION, names.roleArn(names.executionRoleName()));
+        spec.lanes().forEach(l -> handles.put(HandleName.laneRole(l.name()), names.roleArn(names.laneRoleName(l.name()))));
+        return handles;
+    }
+}

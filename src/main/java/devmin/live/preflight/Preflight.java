@@ -1,0 +1,152 @@
+package devmin.live.preflight;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import devmin.evidence.Provenance;
+import devmin.live.CallLog;
+import devmin.live.CheckResult;
+import devmin.live.Checks;
+import devmin.live.Verdict;
+import devmin.live.aws.AwsClients;
+import devmin.live.aws.AwsFailure;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
+import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
+import stacks.core.CoreNames;
+import stacks.handles.HandleName;
+import stacks.handles.SsmHandles;
+import stacks.spec.EnvironmentSpec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Fast readiness before a window: the caller is in the spec's account, the pinned tag resolves to exactly the pinned
+ * digest, every SSM handle exists (names only), Kafka is usable with the runtime credentials, and the evidence bucket
+ * is reachable — concurrently, within one deadline.
+ */
+public final class Preflight {
+
+    public static final String SCHEMA = "devmin.preflight-snapshot/v1";
+
+    private final AwsClients aws;
+    private final EnvironmentSpec spec;
+    private final String region;
+
+    public Preflight(AwsClients aws, EnvironmentSpec spec) {
+        this.aws = aws;
+        this.spec = spec;
+        this.region = spec.awsRegion();
+    }
+
+    public Verdict run(KafkaUsability kafka, String kafkaProtocol, int parallelism, long deadlineMillis,
+                       Provenance provenance) {
+        List<Checks.Named> checks = List.of(
+                new Checks.Named("caller-identity", region, this::callerIdentity),
+                new Checks.Named("image", region, this::image),
+                new Checks.Named("handles", region, this::handles),
+                new Checks.Named("evidence-bucket", region, this::bucket),
+                new Checks.Named("kafka", "kafka", log -> kafka(kafka, kafkaProtocol, log)));
+        List<CheckResult> results = Checks.run(checks, parallelism, deadlineMillis);
+        var context = JsonNodeFactory.instance.objectNode();
+        context.put("stack", spec.stack());
+        context.put("account", spec.awsAccountId());
+        context.put("region", region);
+        return new Verdict(SCHEMA, results, context, provenance.finished());
+    }
+
+    CheckResult callerIdentity(CallLog log) {
+        String account = log.call("sts:GetCallerIdentity", () -> aws.sts(region).getCallerIdentity()).account();
+        List<String> wrong = account.equals(spec.awsAccountId()) ? List.of()
+                : List.of("credentials are for account " + account + ", the stack is " + spec.awsAccountId());
+        return log.result("caller-identity", region, wrong, "caller is in account " + account, "wrong account");
+    }
+
+    CheckResult image(CallLog log) {
+        String repository = CoreNames.of(spec).ecrRepositoryName();
+        List<String> problems = new ArrayList<>();
+        try {
+            var images = log.call("ecr:DescribeImages", () -> {
+                try {
+                    return aws.ecr(region).describeImages(b -> b.repositoryName(repository)
+                            .imageIds(ImageIdentifier.builder().imageTag(spec.image().tag()).build()));
+                } catch (SdkException e) {
+                    if (AwsFailure.hasCode(e, "ImageNotFoundException")) {
+                        problems.add("tag " + spec.image().tag() + " is not in " + repository);
+                        return null;
+                    }
+                    throw e;
+                }
+            });
+            if (images != null) {
+                images.imageDetails().stream().map(d -> d.imageDigest())
+                        .filter(d -> !spec.image().digest().equals(d))
+                        .forEach(d -> problems.add("tag " + spec.image().tag() + " points at " + d + ", the stack pins "
+                                + spec.image().digest()));
+                if (images.imageDetails().isEmpty()) {
+                    problems.add("tag " + spec.image().tag() + " is not in " + repository);
+                }
+            }
+        } catch (CallLog.Unverified e) {
+            throw e;
+        }
+        return log.result("image", region, problems, "tag " + spec.image().tag() + " resolves to the pinned digest",
+                "image not as pinned");
+    }
+
+    CheckResult handles(CallLog log) {
+        List<String> names = List.copyOf(SsmHandles.paths(spec.environment(), spec.database().enabled()).values());
+        Set<String> present = new HashSet<>();
+        for (int i = 0; i < names.size(); i += 10) {
+            List<String> batch = names.subList(i, Math.min(names.size(), i + 10));
+            for (var page : log.pages("ssm:DescribeParameters", () -> aws.ssm(region).describeParametersPaginator(
+                    b -> b.parameterFilters(ParameterStringFilter.builder().key("Name").option("Equals").values(batch)
+                            .build())))) {
+                page.parameters().forEach(p -> present.add(p.name()));
+            }
+        }
+        List<String> missing = names.stream().filter(n -> !present.contains(n)).map(n -> "missing " + n).toList();
+        return log.result("handles", region, missing, "every SSM handle exists", "SSM handles missing");
+    }
+
+    CheckResult bucket(CallLog log) {
+        String bucket = CoreNames.of(spec).bucketName();
+        log.call("s3:HeadBucket", () -> aws.s3(region).headBucket(b -> b.bucket(bucket)));
+        return log.pass("evidence-bucket", region, "evidence bucket " + bucket + " is reachable");
+    }
+
+    CheckResult kafka(KafkaUsability kafka, String protocol, CallLog log) {
+        Map<String, String> paths = SsmHandles.paths(spec.environment(), spec.database().enabled());
+        var parameters = log.call("ssm:GetParameters", () -> aws.ssm(region).getParameters(b -> b.withDecryption(true)
+                .names(paths.get(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH), paths.get(HandleName.SSM_CONFLUENT_API_KEY_PATH),
+                        paths.get(HandleName.SSM_CONFLUENT_API_SECRET_PATH))));
+        if (!parameters.invalidParameters().isEmpty()) {
+            return log.result("kafka", "kafka", parameters.invalidParameters().stream().map(p -> "missing " + p).toList(),
+                    "", "runtime Kafka credentials missing from SSM");
+        }
+        Map<String, String> values = new java.util.HashMap<>();
+        parameters.parameters().forEach(p -> values.put(p.name(), p.value()));
+        var connection = new KafkaUsability.Connection(values.get(paths.get(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH)),
+                values.get(paths.get(HandleName.SSM_CONFLUENT_API_KEY_PATH)),
+                values.get(paths.get(HandleName.SSM_CONFLUENT_API_SECRET_PATH)), protocol);
+        return kafka.check(connection, lanesTopics(spec), spec.confluent().readinessTopic(), log);
+    }
+
+    /** Every topic a lane produces or consumes. */
+    public static List<String> lanesTopics(EnvironmentSpec spec) {
+        Set<String> topics = new TreeSet<>();
+        spec.lanes().forEach(l -> {
+            topics.addAll(l.produces());
+            topics.addAll(l.consumes());
+        });
+        return List.copyOf(topics);
+    }
+
+    public static KafkaUsability kafka(Duration timeout) {
+        return new KafkaUsability(timeout);
+    }
+}

@@ -1,0 +1,91 @@
+package devmin.live.preflight;
+
+import devmin.live.CallLog;
+import devmin.live.CheckResult;
+import devmin.live.CheckStatus;
+import devmin.testing.LocalKafka;
+import org.apache.kafka.common.acl.AclOperation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Kafka usability check against an in-process Kafka 4.3.1 broker with a SASL PLAIN listener on 127.0.0.1. */
+class KafkaUsabilityTest {
+
+    static LocalKafka kafka;
+    static final List<String> GRANTED = List.of("ingress.traffic.v1", "platform.readiness.v1");
+    static final KafkaUsability CHECK = new KafkaUsability(Duration.ofSeconds(5));
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = new LocalKafka();
+        kafka.topics(List.of("ingress.traffic.v1", "platform.readiness.v1", "case.labels.v1"), Set.copyOf(GRANTED),
+                List.of(AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        kafka.close();
+    }
+
+    static KafkaUsability.Connection runtime(String secret) {
+        return new KafkaUsability.Connection("SASL_SSL://" + kafka.bootstrap(), LocalKafka.RUNTIME, secret,
+                "SASL_PLAINTEXT");
+    }
+
+    @Test
+    void goodCredentialsDescribeEveryTopicAndRoundTripAProbe() {
+        CheckResult result = CHECK.check(runtime(LocalKafka.RUNTIME_SECRET), GRANTED, "platform.readiness.v1",
+                new CallLog());
+
+        assertThat(result.status()).as(result.message()).isEqualTo(CheckStatus.PASS);
+        assertThat(result.apiCalls()).contains("kafka:Produce platform.readiness.v1", "kafka:Fetch platform.readiness.v1");
+    }
+
+    @Test
+    void aWrongPasswordFailsFastNamingAuthentication() {
+        long started = System.nanoTime();
+        CheckResult result = CHECK.check(runtime("not-the-secret"), GRANTED, "platform.readiness.v1", new CallLog());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(result.status()).isEqualTo(CheckStatus.BLOCKER);
+        assertThat(result.message()).contains("authentication failed").doesNotContain("not-the-secret");
+        assertThat(millis).as("fails well before the check timeout").isLessThan(5_000);
+    }
+
+    @Test
+    void aMissingTopicIsNamed() {
+        CheckResult result = CHECK.check(runtime(LocalKafka.RUNTIME_SECRET),
+                List.of("ingress.traffic.v1", "no.such.topic.v1"), "", new CallLog());
+
+        assertThat(result.status()).isEqualTo(CheckStatus.BLOCKER);
+        assertThat(result.found()).anySatisfy(f -> assertThat(f).contains("no.such.topic.v1"));
+    }
+
+    @Test
+    void aMissingAclIsNamed() {
+        CheckResult result = CHECK.check(runtime(LocalKafka.RUNTIME_SECRET), List.of("case.labels.v1"), "",
+                new CallLog());
+
+        assertThat(result.status()).isEqualTo(CheckStatus.BLOCKER);
+        assertThat(result.message()).contains("case.labels.v1");
+        assertThat(result.message()).containsAnyOf("missing ACL", "topic missing");
+    }
+
+    @Test
+    void aDeadEndpointFailsAtTheChecksTimeoutAsUnverified() {
+        var dead = new KafkaUsability.Connection("127.0.0.1:1", "k", "s", "SASL_PLAINTEXT");
+        long started = System.nanoTime();
+        CheckResult result = new KafkaUsability(Duration.ofSeconds(2)).check(dead, GRANTED, "", new CallLog());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(result.status()).isEqualTo(CheckStatus.UNVERIFIED);
+        assertThat(millis).isLessThan(10_000);
+    }
+}
