@@ -54,13 +54,16 @@ public final class Checks {
     }
 
     private static CheckResult runOne(Named check, CallLog log) {
+        long started = System.nanoTime();
+        CheckResult result;
         try {
-            return check.run().apply(log);
+            result = check.run().apply(log);
         } catch (CallLog.Unverified e) {
-            return log.unverified(check.name(), check.region(), e.getMessage());
+            result = log.unverified(check.name(), check.region(), e.getMessage());
         } catch (RuntimeException e) {
-            return log.unverified(check.name(), check.region(), "failed: " + e.getClass().getSimpleName() + ": "
+            result = log.unverified(check.name(), check.region(), "failed: " + e.getClass().getSimpleName() + ": "
                     + e.getMessage());
         }
+        return result.timed((System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -59,6 +59,7 @@ public record Verdict(String schema, List<CheckResult> checks, ObjectNode contex
             node.put("region", c.region());
             node.put("status", c.status().name().toLowerCase(java.util.Locale.ROOT));
             node.put("message", c.message());
+            node.put("duration_ms", c.millis());
             ArrayNode calls = node.putArray("api_calls");
             c.apiCalls().forEach(calls::add);
             ArrayNode found = node.putArray("found");

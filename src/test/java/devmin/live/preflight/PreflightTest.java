@@ -1,0 +1,147 @@
+package devmin.live.preflight;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import devmin.evidence.Provenance;
+import devmin.live.CheckResult;
+import devmin.live.CheckStatus;
+import devmin.live.Verdict;
+import devmin.live.aws.AwsClients;
+import devmin.live.aws.AwsSettings;
+import devmin.testing.LocalKafka;
+import org.apache.kafka.common.acl.AclOperation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import stacks.spec.ConfigSource;
+import stacks.spec.EnvironmentSpec;
+import stacks.spec.SpecParser;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static devmin.live.AwsWire.*;
+import static devmin.testing.Fixtures.committedConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole preflight envelope: AWS answers from WireMock, Kafka from an in-process SASL broker. */
+class PreflightTest {
+
+    static WireMockServer server;
+    static LocalKafka kafka;
+    static EnvironmentSpec spec;
+    AwsClients aws;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        spec = SpecParser.parse(ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
+        kafka = new LocalKafka();
+        List<String> topics = new ArrayList<>(Preflight.lanesTopics(spec));
+        topics.add(spec.confluent().readinessTopic());
+        kafka.topics(topics, Set.copyOf(topics), List.of(AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE));
+        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
+        System.setProperty("aws.secretAccessKey", "test");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.stop();
+        kafka.close();
+    }
+
+    @BeforeEach
+    void ready() {
+        server.resetAll();
+        server.stubFor(query("GetCallerIdentity", "2011-06-15").atPriority(10).willReturn(xml(
+                "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>"
+                        + "<Arn>arn:aws:sts::123456789012:assumed-role/devmin-dev-min-gha-deploy/ci</Arn>"
+                        + "<UserId>AROAEXAMPLE:ci</UserId><Account>123456789012</Account></GetCallerIdentityResult>"
+                        + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>")));
+        server.stubFor(json("AmazonEC2ContainerRegistry_V20150921.DescribeImages").atPriority(10).willReturn(jsonBody(
+                "{\"imageDetails\":[{\"repositoryName\":\"fraud-platform\",\"imageDigest\":\"" + spec.image().digest()
+                        + "\",\"imageTags\":[\"" + spec.image().tag() + "\"]}]}")));
+        server.stubFor(json("AmazonSSM.DescribeParameters").atPriority(10).willReturn(jsonBody("{\"Parameters\":["
+                + "{\"Name\":\"/devmin/dev_min/confluent/bootstrap\"},{\"Name\":\"/devmin/dev_min/confluent/api_key\"},"
+                + "{\"Name\":\"/devmin/dev_min/confluent/api_secret\"},{\"Name\":\"/devmin/dev_min/ig/api_key\"}]}")));
+        server.stubFor(json("AmazonSSM.GetParameters").atPriority(10).willReturn(jsonBody("{\"Parameters\":["
+                + "{\"Name\":\"/devmin/dev_min/confluent/bootstrap\",\"Type\":\"SecureString\",\"Value\":\"SASL_SSL://"
+                + kafka.bootstrap() + "\"},"
+                + "{\"Name\":\"/devmin/dev_min/confluent/api_key\",\"Type\":\"SecureString\",\"Value\":\"" + LocalKafka.RUNTIME
+                + "\"},{\"Name\":\"/devmin/dev_min/confluent/api_secret\",\"Type\":\"SecureString\",\"Value\":\""
+                + LocalKafka.RUNTIME_SECRET + "\"}],\"InvalidParameters\":[]}")));
+        server.stubFor(head(urlPathEqualTo("/devmin-dev-min-evidence-123456789012")).atPriority(10)
+                .willReturn(aResponse().withStatus(200)));
+        aws = new AwsClients(new AwsSettings(Optional.of(URI.create(server.baseUrl())), 3, Duration.ofMillis(10),
+                Duration.ofSeconds(10)));
+    }
+
+    @AfterEach
+    void noUnmatched() {
+        aws.close();
+        assertThat(server.findAllUnmatchedRequests()).isEmpty();
+    }
+
+    Verdict preflight() {
+        return new Preflight(aws, spec).run(new KafkaUsability(Duration.ofSeconds(5)), "SASL_PLAINTEXT", 5, 30_000,
+                Provenance.start(Path.of("."), "dev-min", spec.image().tag(), spec.image().digest()));
+    }
+
+    @Test
+    void everythingReadyPassesWithinSeconds() {
+        long started = System.nanoTime();
+        Verdict verdict = preflight();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(verdict.blockers()).isEmpty();
+        System.out.printf("preflight envelope: %d ms; %s%n", millis, verdict.checks().stream()
+                .map(c -> c.name() + " " + c.millis() + " ms").toList());
+        assertThat(verdict.checks()).extracting(CheckResult::name)
+                .containsExactly("caller-identity", "image", "handles", "evidence-bucket", "kafka");
+        assertThat(millis).isLessThan(30_000);
+        assertThat(verdict.toJson().toString()).doesNotContain(LocalKafka.RUNTIME_SECRET);
+    }
+
+    @Test
+    void aTagPointingAtAnotherDigestIsABlocker() {
+        String other = "sha256:" + "0".repeat(64);
+        server.stubFor(json("AmazonEC2ContainerRegistry_V20150921.DescribeImages").atPriority(1).willReturn(jsonBody(
+                "{\"imageDetails\":[{\"imageDigest\":\"" + other + "\",\"imageTags\":[\"" + spec.image().tag() + "\"]}]}")));
+
+        Verdict verdict = preflight();
+
+        CheckResult image = verdict.checks().stream().filter(c -> c.name().equals("image")).findFirst().orElseThrow();
+        assertThat(image.status()).isEqualTo(CheckStatus.BLOCKER);
+        assertThat(image.message()).contains(other).contains(spec.image().digest());
+        assertThat(verdict.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void theWrongAccountIsABlocker() {
+        server.stubFor(query("GetCallerIdentity", "2011-06-15").atPriority(1).willReturn(xml(
+                "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>"
+                        + "<Arn>arn:aws:iam::999999999999:user/x</Arn><UserId>AIDA</UserId><Account>999999999999</Account>"
+                        + "</GetCallerIdentityResult></GetCallerIdentityResponse>")));
+
+        Verdict verdict = preflight();
+
+        assertThat(verdict.blockers()).singleElement().asString().contains("999999999999");
+    }
+
+    @Test
+    void aMissingImageTagIsABlocker() {
+        server.stubFor(json("AmazonEC2ContainerRegistry_V20150921.DescribeImages").atPriority(1)
+                .willReturn(jsonError(400, "ImageNotFoundException")));
+
+        assertThat(preflight().blockers()).singleElement().asString().contains("is not in fraud-platform");
+    }
+}
