@@ -39,10 +39,6 @@ public final class LayerScope {
         return component;
     }
 
-    public Provider awsProvider() {
-        return aws;
-    }
-
     /** Options for an AWS resource of this layer. */
     public CustomResourceOptions aws(Resource... dependsOn) {
         return CustomResourceOptions.builder()

@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
 
 /** {@code devmin plan}: the whole environment offline, with its policy report and its cost against the budget. */
 @Command(name = "plan",
+        header = "The whole environment offline, with its policy report and cost against the budget.",
         mixinStandardHelpOptions = true,
         description = {
                 "Show the whole environment offline: the real dev-min program runs under an embedded engine in",

@@ -29,7 +29,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code devmin policy check}: the rule pack over a stack export or a preview's JSON. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check",
+        header = "Evaluate the rule pack on a stack export or a preview, with JSON, SARIF and Markdown reports.", mixinStandardHelpOptions = true,
         description = "Evaluate the dev-min rule pack on 'pulumi stack export' or 'pulumi preview --json' output.",
         footer = {"", "Exit codes: 0 no mandatory finding; 1 mandatory findings (each printed with rule id, URN and",
                 "message); 2 unreadable or unrecognised input; 64 usage.",

@@ -3,7 +3,8 @@ package devmin.cli;
 import picocli.CommandLine.Command;
 
 /** {@code devmin policy …}: the policy engine on existing stacks. */
-@Command(name = "policy", mixinStandardHelpOptions = true,
+@Command(name = "policy",
+        header = "Evaluate the rule pack on a stack export or a preview.", mixinStandardHelpOptions = true,
         description = "Evaluate the dev-min policy pack on an existing stack or a preview.",
         subcommands = {PolicyCheckCommand.class})
 public final class PolicyCommand implements Runnable {

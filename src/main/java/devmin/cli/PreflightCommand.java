@@ -14,7 +14,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code devmin preflight}: readiness before a window, in seconds. */
-@Command(name = "preflight", mixinStandardHelpOptions = true,
+@Command(name = "preflight",
+        header = "Check readiness before opening a window, in seconds.", mixinStandardHelpOptions = true,
         description = {"Check readiness before opening a window, concurrently and within --deadline: the caller's",
                 "account matches the stack; the pinned tag resolves in ECR to exactly the pinned digest; every SSM",
                 "handle exists (names only); Kafka is usable with the runtime credentials read from the SSM handles",

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code devmin snapshot pre-destroy}: what the demo layer holds before the window closes. */
-@Command(name = "snapshot", mixinStandardHelpOptions = true,
+@Command(name = "snapshot",
+        header = "Record what the demo layer holds, as evidence.", mixinStandardHelpOptions = true,
         description = "Record what the stack holds, as evidence.",
         subcommands = {SnapshotCommand.PreDestroy.class})
 public final class SnapshotCommand implements Runnable {
@@ -27,6 +28,7 @@ public final class SnapshotCommand implements Runnable {
     }
 
     @Command(name = "pre-destroy", mixinStandardHelpOptions = true,
+            header = "List what the stack's demo layer holds before the window closes.",
             description = {"List what the stack's demo layer holds (by the devmin tags), before 'pulumi destroy",
                     "--exclude-protected'. Writes <out>/<environment>/snapshot/<UTC>/pre_destroy_snapshot.json and .md."},
             footer = {"", "Exit codes: 0 listed; 2 a listing could not run (the snapshot is unverified); 64 usage."})

@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code devmin verify-iam}: the execution role reads nothing; each lane role reads exactly its own handles. */
-@Command(name = "verify-iam", mixinStandardHelpOptions = true,
+@Command(name = "verify-iam",
+        header = "Prove the execution role reads no secret and each lane only its own handles.", mixinStandardHelpOptions = true,
         description = {"Prove least privilege after 'pulumi up' with iam:SimulatePrincipalPolicy: the execution role and",
                 "every lane role against every SSM handle path, every ancestor path and a canary path, for",
                 "ssm:GetParameter/GetParameters/GetParametersByPath/GetParameterHistory, secretsmanager:GetSecretValue",

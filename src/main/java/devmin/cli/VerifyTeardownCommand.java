@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code devmin verify-teardown}: the proof of absence after {@code pulumi destroy --exclude-protected}. */
-@Command(name = "verify-teardown", mixinStandardHelpOptions = true,
+@Command(name = "verify-teardown",
+        header = "Prove a closed window left nothing cost-bearing and destroyed nothing persistent.", mixinStandardHelpOptions = true,
         description = {"Prove that the demo window left nothing cost-bearing and destroyed nothing persistent: no NAT",
                 "gateway in the region; none of the stack's demo-layer load balancers, ECS clusters/services/tasks,",
                 "RDS, EC2 instances, Elastic IPs or interface endpoints; every demo resource the Tagging API still",

@@ -80,11 +80,6 @@ public record ResourceView(String urn, String type, String name, String layer, O
                 parentUrn, dependencies, propertyDependencies, provider);
     }
 
-    public ResourceView withDependencies(List<String> newDependencies) {
-        return new ResourceView(urn, type, name, layer, inputs, outputs, protect,
-                parentUrn, newDependencies, propertyDependencies, provider);
-    }
-
     public ResourceView withProvider(String newProvider) {
         return new ResourceView(urn, type, name, layer, inputs, outputs, protect, parentUrn, dependencies,
                 propertyDependencies, newProvider);

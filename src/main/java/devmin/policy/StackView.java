@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /** All resource views of one stack, with the lookups relation rules need. */
 public final class StackView {
@@ -74,9 +73,5 @@ public final class StackView {
             }
         }
         return false;
-    }
-
-    public List<ResourceView> dependents(ResourceView target, Predicate<ResourceView> filter) {
-        return resources.stream().filter(filter).filter(r -> r.dependencies().contains(target.urn())).toList();
     }
 }

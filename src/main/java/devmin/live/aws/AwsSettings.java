@@ -24,8 +24,4 @@ public record AwsSettings(Optional<URI> endpoint, int maxAttempts, Duration base
                 .map(URI::create);
         return new AwsSettings(endpoint, 4, Duration.ofMillis(200), Duration.ofSeconds(20));
     }
-
-    public AwsSettings withRetries(int attempts, Duration delay) {
-        return new AwsSettings(endpoint, attempts, delay, callTimeout);
-    }
 }

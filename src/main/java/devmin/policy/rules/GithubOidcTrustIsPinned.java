@@ -80,9 +80,9 @@ public final class GithubOidcTrustIsPinned extends AbstractRule implements Resou
                     + " assume it"));
         }
         for (String subject : subjects) {
-            String repoPart = subject.contains(":") ? subject.substring(0, subject.indexOf(':', 5) < 0
-                    ? subject.length() : subject.indexOf(':', 5)) : subject;
-            if (!FIXED_REPO_SUBJECT.matcher(subject).matches() || repoPart.contains("*") || repoPart.contains("?")) {
+            String[] parts = subject.split(":", 3);
+            String repository = parts.length > 1 ? parts[1] : "";
+            if (!FIXED_REPO_SUBJECT.matcher(subject).matches() || repository.contains("*") || repository.contains("?")) {
                 out.add(new Violation(r.urn(), "role '" + r.name() + "' trust sub '" + subject
                         + "' is not fixed to one owner/repo"));
             }
