@@ -1,0 +1,65 @@
+package devmin.live;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** The verdict logic around checks, with the checks themselves mocked: nothing but PASS ever passes. */
+class ChecksTest {
+
+    @SuppressWarnings("unchecked")
+    static Function<CallLog, CheckResult> check() {
+        return mock(Function.class);
+    }
+
+    @Test
+    void aCheckThatThrowsIsUnverifiedAndFailsTheVerdict() {
+        Function<CallLog, CheckResult> failing = check();
+        when(failing.apply(any())).thenThrow(SdkClientException.create("connection refused"));
+        Function<CallLog, CheckResult> passing = check();
+        when(passing.apply(any())).thenReturn(new CheckResult("b", "r", CheckStatus.PASS, "ok", List.of(), List.of()));
+
+        List<CheckResult> results = Checks.run(List.of(new Checks.Named("a", "r", failing),
+                new Checks.Named("b", "r", passing)), 2, 5_000);
+
+        assertThat(results).extracting(CheckResult::status).containsExactly(CheckStatus.UNVERIFIED, CheckStatus.PASS);
+        assertThat(results.get(0).message()).contains("SdkClientException").contains("connection refused");
+        verify(failing).apply(any());
+    }
+
+    @Test
+    void aCheckStillRunningAtTheDeadlineIsUnverified() {
+        Function<CallLog, CheckResult> slow = check();
+        when(slow.apply(any())).thenAnswer(invocation -> {
+            Thread.sleep(5_000);
+            return new CheckResult("slow", "r", CheckStatus.PASS, "late", List.of(), List.of());
+        });
+
+        List<CheckResult> results = Checks.run(List.of(new Checks.Named("slow", "r", slow)), 1, 200);
+
+        assertThat(results.get(0).status()).isEqualTo(CheckStatus.UNVERIFIED);
+        assertThat(results.get(0).message()).contains("deadline");
+    }
+
+    @Test
+    void exitCodesPreferWhatWasFoundOverWhatCouldNotBeVerified() {
+        CheckResult pass = new CheckResult("p", "r", CheckStatus.PASS, "", List.of(), List.of());
+        CheckResult blocker = new CheckResult("b", "r", CheckStatus.BLOCKER, "x", List.of(), List.of("x"));
+        CheckResult unverified = new CheckResult("u", "r", CheckStatus.UNVERIFIED, "y", List.of(), List.of());
+        var provenance = devmin.evidence.Provenance.start(java.nio.file.Path.of("."), "s", "t", "d");
+        var context = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+
+        assertThat(new Verdict("v", List.of(pass), context, provenance).exitCode()).isZero();
+        assertThat(new Verdict("v", List.of(pass, unverified), context, provenance).exitCode()).isEqualTo(2);
+        assertThat(new Verdict("v", List.of(blocker, unverified), context, provenance).exitCode()).isEqualTo(1);
+        assertThat(new Verdict("v", List.of(), context, provenance).overallPass()).as("no check is no pass").isFalse();
+    }
+}
