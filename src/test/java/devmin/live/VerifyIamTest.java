@@ -172,6 +172,32 @@ class VerifyIamTest {
     }
 
     @Test
+    void accessAnalyzerFindingAGrantInTheExecutionRolePolicyIsABlocker() {
+        answerAsExpected();
+        server.stubFor(query("ListRolePolicies", "2010-05-08").willReturn(xml(
+                "<ListRolePoliciesResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><ListRolePoliciesResult>"
+                        + "<PolicyNames><member>ecs-execution-policy</member></PolicyNames><IsTruncated>false</IsTruncated>"
+                        + "</ListRolePoliciesResult></ListRolePoliciesResponse>")));
+        server.stubFor(query("GetRolePolicy", "2010-05-08").willReturn(xml(
+                "<GetRolePolicyResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><GetRolePolicyResult>"
+                        + "<RoleName>devmin-dev-min-ecs-execution</RoleName><PolicyName>ecs-execution-policy</PolicyName>"
+                        + "<PolicyDocument>%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D</PolicyDocument>"
+                        + "</GetRolePolicyResult></GetRolePolicyResponse>")));
+        server.stubFor(post(urlPathMatching("/policy/check-access-not-granted")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"result\":\"FAIL\",\"message\":\"The policy document grants access to perform one or"
+                        + " more of the listed actions.\",\"reasons\":[]}")));
+
+        Verdict verdict = VerifyIam.verify(aws, spec, roles, true, aws.accessAnalyzer("eu-west-2"), 4, 30_000,
+                Provenance.start(Path.of("."), "dev-min", spec.image().tag(), spec.image().digest()));
+
+        assertThat(verdict.blockers()).singleElement().asString().contains("access-analyzer-execution-role")
+                .contains("ecs-execution-policy");
+        server.verify(postRequestedFor(urlPathMatching("/policy/check-access-not-granted"))
+                .withRequestBody(containing("secretsmanager:GetSecretValue")));
+    }
+
+    @Test
     void aRoleNamedInTheSpecButNeverMaterializedIsABlocker() {
         answerAsExpected();
         Map<String, String> partial = new LinkedHashMap<>(roles);
