@@ -5,6 +5,7 @@ import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.ProviderResource;
 import com.pulumi.resources.Resource;
 import stacks.spec.EnvironmentSpec;
 
@@ -31,19 +32,16 @@ public final class LayerScope {
                 .build(), CustomResourceOptions.builder().parent(component).build());
     }
 
-    public Layer layer() {
-        return layer;
-    }
-
-    public ComponentResource component() {
-        return component;
-    }
-
     /** Options for an AWS resource of this layer. */
     public CustomResourceOptions aws(Resource... dependsOn) {
+        return using(aws, dependsOn);
+    }
+
+    /** Options for a resource of this layer managed by another provider (e.g. Confluent Cloud). */
+    public CustomResourceOptions using(ProviderResource provider, Resource... dependsOn) {
         return CustomResourceOptions.builder()
                 .parent(component)
-                .provider(aws)
+                .provider(provider)
                 .protect(layer.isProtected())
                 .dependsOn(List.of(dependsOn))
                 .build();

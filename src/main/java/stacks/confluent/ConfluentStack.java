@@ -23,7 +23,6 @@ import stacks.handles.HandleRegistry;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.TopicSpec;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -83,12 +82,7 @@ public final class ConfluentStack extends ComponentResource {
     }
 
     private CustomResourceOptions opts(Resource... dependsOn) {
-        return CustomResourceOptions.builder()
-                .parent(this)
-                .provider(confluent)
-                .protect(Layer.CONFLUENT.isProtected())
-                .dependsOn(List.of(dependsOn))
-                .build();
+        return scope.using(confluent, dependsOn);
     }
 
     /** Declares the SSM parameter under exactly the path core published for this handle. */

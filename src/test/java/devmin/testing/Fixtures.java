@@ -82,8 +82,4 @@ public final class Fixtures {
     public static EngineRun preview(StackConfig config) {
         return EmbeddedEngine.run(config, true, DevminProgram::define);
     }
-
-    public static EngineRun update(StackConfig config) {
-        return EmbeddedEngine.run(config, false, DevminProgram::define);
-    }
 }
