@@ -33,6 +33,10 @@ public final class LanguageHost {
         env.put("PULUMI_DRY_RUN", String.valueOf(dryRun));
         env.put("PULUMI_CONFIG", json.writeValueAsString(config.values()));
         env.put("PULUMI_CONFIG_SECRET_KEYS", json.writeValueAsString(List.copyOf(config.secretKeys())));
+        String childOptions = System.getProperty("devmin.bench.javaToolOptions", "");
+        if (!childOptions.isBlank()) {
+            env.put("JAVA_TOOL_OPTIONS", childOptions); // what a user can export where pulumi runs
+        }
         File out = Files.createTempFile("devmin-stdout", ".txt").toFile();
         File err = Files.createTempFile("devmin-stderr", ".txt").toFile();
         builder.redirectOutput(out).redirectError(err);
