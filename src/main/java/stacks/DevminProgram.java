@@ -1,24 +1,27 @@
 package stacks;
 
+import com.pulumi.Config;
 import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.internal.DeploymentInternal;
 import com.pulumi.exceptions.RunException;
 import com.pulumi.resources.ComponentResourceOptions;
-import stacks.core.CoreArgs;
-import stacks.core.CoreStack;
 import stacks.confluent.ConfluentArgs;
 import stacks.confluent.ConfluentStack;
-import java.util.Optional;
+import stacks.core.CoreArgs;
+import stacks.core.CoreStack;
 import stacks.demo.DemoPlan;
 import stacks.demo.DemoSecrets;
 import stacks.demo.DemoStack;
 import stacks.demo.UnresolvedLaneException;
-import stacks.spec.ConfigKeys;
-import com.pulumi.core.Output;
 import stacks.handles.HandleRegistry;
+import stacks.spec.ConfigKeys;
 import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.InvalidSpecException;
 import stacks.spec.SpecParser;
+
+import java.util.Optional;
 
 /**
  * The dev-min Pulumi program: parse and validate the whole spec first (an invalid config declares nothing), then
@@ -35,14 +38,12 @@ public final class DevminProgram {
     public static void define(Context ctx) {
         EnvironmentSpec spec = specOf(ctx);
         HandleRegistry handles = new HandleRegistry();
-        StackSecrets secrets = fullKey -> {
-            int colon = fullKey.indexOf(':');
-            return ctx.config(fullKey.substring(0, colon)).requireSecret(fullKey.substring(colon + 1));
-        };
+        StackSecrets secrets = fullKey -> namespace(ctx, fullKey).requireSecret(key(fullKey));
         new CoreStack("core", new CoreArgs(spec, handles, secrets), ComponentResourceOptions.Empty);
         new ConfluentStack("confluent", new ConfluentArgs(spec, handles, confluentCredentials(ctx)),
                 ComponentResourceOptions.Empty);
         DemoPlan demoPlan = resolveDemo(spec, handles);
+        // Without a database the demo layer never reads these; the spec guarantees them when it is enabled.
         DemoSecrets demoSecrets = spec.database().enabled()
                 ? new DemoSecrets(secrets.require(ConfigKeys.DB_USER), secrets.require(ConfigKeys.DB_PASSWORD))
                 : new DemoSecrets(Output.of(""), Output.of(""));
@@ -76,13 +77,12 @@ public final class DevminProgram {
         ConfigSource source = new ConfigSource() {
             @Override
             public Optional<String> get(String fullKey) {
-                int colon = fullKey.indexOf(':');
-                return ctx.config(fullKey.substring(0, colon)).get(fullKey.substring(colon + 1));
+                return namespace(ctx, fullKey).get(key(fullKey));
             }
 
             @Override
             public boolean isSecret(String fullKey) {
-                return com.pulumi.deployment.internal.DeploymentInternal.getInstance().isConfigSecret(fullKey);
+                return DeploymentInternal.getInstance().isConfigSecret(fullKey);
             }
         };
         try {
@@ -90,5 +90,14 @@ public final class DevminProgram {
         } catch (InvalidSpecException e) {
             throw new RunException(e.getMessage());
         }
+    }
+
+    /** {@code devmin:lanes} is key {@code lanes} of namespace {@code devmin}. */
+    private static Config namespace(Context ctx, String fullKey) {
+        return ctx.config(fullKey.substring(0, fullKey.indexOf(':')));
+    }
+
+    private static String key(String fullKey) {
+        return fullKey.substring(fullKey.indexOf(':') + 1);
     }
 }
