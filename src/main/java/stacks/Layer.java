@@ -24,6 +24,31 @@ public enum Layer {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The layer whose component has this type token ({@code devmin:stacks:DemoStack} is demo), if any. */
+    public static java.util.Optional<Layer> ofComponentType(String type) {
+        for (Layer layer : values()) {
+            if (layer.componentType().equals(type)) {
+                return java.util.Optional.of(layer);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The layer named in a URN's type chain ({@code …$devmin:stacks:DemoStack$aws:…::name} is demo), if any. */
+    public static java.util.Optional<Layer> ofUrn(String urn) {
+        String[] parts = urn.split("::");
+        if (parts.length < 4) {
+            return java.util.Optional.empty();
+        }
+        for (String type : parts[2].split("\\$")) {
+            java.util.Optional<Layer> layer = ofComponentType(type);
+            if (layer.isPresent()) {
+                return layer;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Component type token, e.g. {@code devmin:stacks:CoreStack}. */
     public String componentType() {
         String name = name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);

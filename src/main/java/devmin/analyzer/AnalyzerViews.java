@@ -8,14 +8,11 @@ import pulumirpc.AnalyzerOuterClass.AnalyzerProviderResource;
 import pulumirpc.AnalyzerOuterClass.AnalyzerResource;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Analyzer requests as neutral resource views; the layer comes from the URN's type chain. */
 final class AnalyzerViews {
-
-    private static final String LAYER_PREFIX = "devmin:stacks:";
 
     private AnalyzerViews() {
     }
@@ -50,18 +47,8 @@ final class AnalyzerViews {
         return provider.getUrn().isEmpty() ? "" : provider.getUrn() + "::" + WireValues.UNKNOWN;
     }
 
-    /** {@code ...::pulumi:pulumi:Stack$devmin:stacks:DemoStack$aws:ecs/service:Service::ig} is in layer demo. */
     static String layerOf(String urn) {
-        String[] parts = urn.split("::");
-        if (parts.length < 4) {
-            return "";
-        }
-        for (String type : parts[2].split("\\$")) {
-            if (type.startsWith(LAYER_PREFIX) && type.endsWith("Stack")) {
-                return type.substring(LAYER_PREFIX.length(), type.length() - "Stack".length()).toLowerCase(Locale.ROOT);
-            }
-        }
-        return "";
+        return stacks.Layer.ofUrn(urn).map(stacks.Layer::tagValue).orElse("");
     }
 
     private static void require(String urn, String type) {

@@ -11,11 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * Everything a program run declared: the resources in registration order and the stack outputs.
- * Knows which layer each resource belongs to (its nearest {@code devmin:stacks:*Stack} ancestor).
+ * Knows which layer each resource belongs to (its nearest layer-component ancestor).
  */
 public final class StackGraph {
-
-    private static final String LAYER_TYPE_PREFIX = "devmin:stacks:";
 
     private final List<DeclaredResource> resources;
     private final Map<String, JsonNode> outputs;
@@ -43,10 +41,9 @@ public final class StackGraph {
     public Optional<String> layerOf(DeclaredResource resource) {
         DeclaredResource current = resource;
         for (int depth = 0; current != null && depth < 64; depth++) {
-            if (current.type().startsWith(LAYER_TYPE_PREFIX) && current.type().endsWith("Stack")) {
-                String component = current.type().substring(LAYER_TYPE_PREFIX.length());
-                return Optional.of(component.substring(0, component.length() - "Stack".length())
-                        .toLowerCase(java.util.Locale.ROOT));
+            var layer = stacks.Layer.ofComponentType(current.type());
+            if (layer.isPresent()) {
+                return Optional.of(layer.get().tagValue());
             }
             current = byUrn.get(current.parentUrn());
         }

@@ -34,7 +34,6 @@ import java.util.stream.Collectors;
 public final class ProgramPolicyGuard implements ResourceTransformation {
 
     private static final String STACK_TYPE = "pulumi:pulumi:Stack";
-    private static final String LAYER_PREFIX = "devmin:stacks:";
 
     private final PolicyEngine engine;
     private final Map<Resource, String> qualifiedTypes = new ConcurrentHashMap<>();
@@ -58,9 +57,8 @@ public final class ProgramPolicyGuard implements ResourceTransformation {
         String urn = "urn:pulumi:" + deployment.getStackName() + "::" + deployment.getProjectName() + "::" + qualified
                 + "::" + resource.pulumiResourceName();
         urns.put(resource, urn);
-        String layer = type.startsWith(LAYER_PREFIX) && type.endsWith("Stack")
-                ? type.substring(LAYER_PREFIX.length(), type.length() - "Stack".length()).toLowerCase(java.util.Locale.ROOT)
-                : parent.map(layers::get).orElse("");
+        String layer = stacks.Layer.ofComponentType(type).map(stacks.Layer::tagValue)
+                .orElseGet(() -> parent.map(layers::get).orElse(""));
         layers.put(resource, layer);
         if (!(resource instanceof ComponentResource)) {
             // Checked as soon as the view exists; the outcome is collected by the one task finish() registers,

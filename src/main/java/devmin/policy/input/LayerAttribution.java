@@ -4,13 +4,10 @@ import devmin.policy.ResourceView;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-/** Gives each view its layer: the nearest {@code devmin:stacks:<Layer>Stack} ancestor, by parent URN. */
+/** Gives each view its layer: the nearest layer-component ancestor by parent URN, else the URN's type chain. */
 final class LayerAttribution {
-
-    private static final String PREFIX = "devmin:stacks:";
 
     private LayerAttribution() {
     }
@@ -24,12 +21,12 @@ final class LayerAttribution {
     private static String layerOf(ResourceView view, Map<String, ResourceView> byUrn) {
         ResourceView current = view;
         for (int depth = 0; current != null && depth < 64; depth++) {
-            if (current.type().startsWith(PREFIX) && current.type().endsWith("Stack")) {
-                String component = current.type().substring(PREFIX.length());
-                return component.substring(0, component.length() - "Stack".length()).toLowerCase(Locale.ROOT);
+            var layer = stacks.Layer.ofComponentType(current.type());
+            if (layer.isPresent()) {
+                return layer.get().tagValue();
             }
             current = byUrn.get(current.parentUrn());
         }
-        return "";
+        return stacks.Layer.ofUrn(view.urn()).map(stacks.Layer::tagValue).orElse("");
     }
 }
