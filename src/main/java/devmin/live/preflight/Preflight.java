@@ -69,30 +69,26 @@ public final class Preflight {
     CheckResult image(CallLog log) {
         String repository = CoreNames.of(spec).ecrRepositoryName();
         List<String> problems = new ArrayList<>();
-        try {
-            var images = log.call("ecr:DescribeImages", () -> {
-                try {
-                    return aws.ecr(region).describeImages(b -> b.repositoryName(repository)
-                            .imageIds(ImageIdentifier.builder().imageTag(spec.image().tag()).build()));
-                } catch (SdkException e) {
-                    if (AwsFailure.hasCode(e, "ImageNotFoundException")) {
-                        problems.add("tag " + spec.image().tag() + " is not in " + repository);
-                        return null;
-                    }
-                    throw e;
-                }
-            });
-            if (images != null) {
-                images.imageDetails().stream().map(d -> d.imageDigest())
-                        .filter(d -> !spec.image().digest().equals(d))
-                        .forEach(d -> problems.add("tag " + spec.image().tag() + " points at " + d + ", the stack pins "
-                                + spec.image().digest()));
-                if (images.imageDetails().isEmpty()) {
+        var images = log.call("ecr:DescribeImages", () -> {
+            try {
+                return aws.ecr(region).describeImages(b -> b.repositoryName(repository)
+                        .imageIds(ImageIdentifier.builder().imageTag(spec.image().tag()).build()));
+            } catch (SdkException e) {
+                if (AwsFailure.hasCode(e, "ImageNotFoundException")) {
                     problems.add("tag " + spec.image().tag() + " is not in " + repository);
+                    return null;
                 }
+                throw e;
             }
-        } catch (CallLog.Unverified e) {
-            throw e;
+        });
+        if (images != null) {
+            images.imageDetails().stream().map(d -> d.imageDigest())
+                    .filter(d -> !spec.image().digest().equals(d))
+                    .forEach(d -> problems.add("tag " + spec.image().tag() + " points at " + d + ", the stack pins "
+                            + spec.image().digest()));
+            if (images.imageDetails().isEmpty()) {
+                problems.add("tag " + spec.image().tag() + " is not in " + repository);
+            }
         }
         return log.result("image", region, problems, "tag " + spec.image().tag() + " resolves to the pinned digest",
                 "image not as pinned");

@@ -25,23 +25,19 @@ final class CoreRetained {
 
     CheckResult evidenceBucket(CallLog log) {
         List<String> missing = new ArrayList<>();
-        try {
-            log.call("s3:HeadBucket", () -> {
-                try {
-                    return aws.s3(target.homeRegion()).headBucket(b -> b.bucket(target.evidenceBucket()));
-                } catch (SdkException e) {
-                    if (e instanceof software.amazon.awssdk.services.s3.model.NoSuchBucketException
-                            || e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s
-                            && s.statusCode() == 404) {
-                        missing.add("evidence bucket " + target.evidenceBucket());
-                        return null;
-                    }
-                    throw e;
+        log.call("s3:HeadBucket", () -> {
+            try {
+                return aws.s3(target.homeRegion()).headBucket(b -> b.bucket(target.evidenceBucket()));
+            } catch (SdkException e) {
+                if (e instanceof software.amazon.awssdk.services.s3.model.NoSuchBucketException
+                        || e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s
+                        && s.statusCode() == 404) {
+                    missing.add("evidence bucket " + target.evidenceBucket());
+                    return null;
                 }
-            });
-        } catch (CallLog.Unverified e) {
-            throw e;
-        }
+                throw e;
+            }
+        });
         return log.result("core-evidence-bucket", target.homeRegion(), missing, "evidence bucket retained",
                 "over-destroy");
     }

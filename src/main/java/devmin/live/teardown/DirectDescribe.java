@@ -82,20 +82,16 @@ final class DirectDescribe {
     }
 
     private static Existence describe(CallLog log, String api, Supplier<Boolean> present) {
-        try {
-            return log.call(api, () -> {
-                try {
-                    return present.get() ? Existence.PRESENT : Existence.GONE;
-                } catch (SdkException e) {
-                    if (isNotFound(e)) {
-                        return Existence.GONE;
-                    }
-                    throw e;
+        return log.call(api, () -> {
+            try {
+                return present.get() ? Existence.PRESENT : Existence.GONE;
+            } catch (SdkException e) {
+                if (isNotFound(e)) {
+                    return Existence.GONE;
                 }
-            });
-        } catch (CallLog.Unverified e) {
-            throw e;
-        }
+                throw e;
+            }
+        });
     }
 
     static boolean isNotFound(SdkException e) {
