@@ -105,6 +105,19 @@ class PolicyPackIT {
             assertThat(stack.getDiagnosticsList()).extracting(d -> d.getPolicyName())
                     .contains("execution-role-reads-no-secrets", "waivers-are-valid");
 
+            analyzer.configure(ConfigureAnalyzerRequest.newBuilder()
+                    .putPolicyConfig("no-load-balancer", PolicyConfig.newBuilder()
+                            .setEnforcementLevel(EnforcementLevel.ADVISORY).build())
+                    .putPolicyConfig("no-nat-gateway", PolicyConfig.newBuilder()
+                            .setEnforcementLevel(EnforcementLevel.DISABLED).build()).build());
+            assertThat(analyzer.analyze(alb).getDiagnostics(0).getEnforcementLevel()).isEqualTo(EnforcementLevel.ADVISORY);
+            assertThat(analyzer.analyze(resource("aws:ec2/natGateway:NatGateway", "sneaky", struct("subnetId", "s")))
+                    .getDiagnostics(0).getEnforcementLevel()).as("never waivable, never disabled")
+                    .isEqualTo(EnforcementLevel.MANDATORY);
+            assertThatThrownBy(() -> analyzer.configure(ConfigureAnalyzerRequest.newBuilder()
+                    .putPolicyConfig("no-such-policy", PolicyConfig.getDefaultInstance()).build()))
+                    .isInstanceOf(StatusRuntimeException.class);
+
             assertThatThrownBy(() -> analyzer.analyze(AnalyzeRequest.newBuilder().setType("aws:s3/bucketV2:BucketV2")
                     .build())).isInstanceOf(StatusRuntimeException.class)
                     .satisfies(e -> assertThat(((StatusRuntimeException) e).getStatus().getCode())
