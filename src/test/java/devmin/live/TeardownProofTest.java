@@ -225,6 +225,25 @@ class TeardownProofTest {
     }
 
     @Test
+    void allEnabledRegionsAreEachProven(@TempDir Path out) throws Exception {
+        System.setProperty("aws.endpointUrl", server.baseUrl());
+        server.stubFor(query("DescribeRegions", "2016-11-15").willReturn(xml("<DescribeRegionsResponse xmlns=\""
+                + EC2_NS + "\"><regionInfo><item><regionName>eu-west-2</regionName></item><item><regionName>us-east-1"
+                + "</regionName></item></regionInfo></DescribeRegionsResponse>")));
+
+        CliRun run = CliRun.of("verify-teardown", "--out", out.toString(), "--all-enabled-regions");
+
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        Path proof;
+        try (var files = Files.walk(out)) {
+            proof = files.filter(p -> p.getFileName().toString().equals("teardown_proof.json")).findFirst().orElseThrow();
+        }
+        var json = new ObjectMapper().readTree(proof.toFile());
+        assertThat(json.get("regions")).extracting(r -> r.asText()).containsExactly("eu-west-2", "us-east-1");
+        assertThat(json.get("checks")).hasSize(6 * 2 + 3);
+    }
+
+    @Test
     void theCommandWritesEvidenceAndRefusesToOverwriteAPublishedKey(@TempDir Path out) throws Exception {
         System.setProperty("aws.endpointUrl", server.baseUrl());
         server.stubFor(put(urlPathMatching("/" + BUCKET + "/evidence/dev_min/dev-min/teardown/.*"))
