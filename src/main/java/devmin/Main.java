@@ -1,6 +1,7 @@
 package devmin;
 
 import devmin.cli.DevminCommand;
+import devmin.launch.TunedRelaunch;
 import devmin.program.ProgramLauncher;
 
 /**
@@ -27,7 +28,7 @@ public final class Main {
         if (args.length == 0 && isStartedByPulumi()) {
             System.exit(runProgram());
         }
-        System.exit(DevminCommand.execute(args));
+        System.exit(TunedRelaunch.relaunch(args, System.getenv()).orElseGet(() -> DevminCommand.execute(args)));
     }
 
     private static int runProgram() {

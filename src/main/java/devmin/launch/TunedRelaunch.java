@@ -1,0 +1,74 @@
+package devmin.launch;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Short compute-bound CLI runs ({@code plan}, {@code policy}) are JIT-bound on small machines: the first run of the
+ * Pulumi SDK's engine compiles far more than it executes. Started with plain {@code java -jar}, the CLI relaunches
+ * itself once with C1 only and an application class-data archive next to the jar (created by the first such run),
+ * which is what the {@code ./devmin} wrapper passes directly. Never for the Pulumi program or the analyzer, whose
+ * process lifecycle belongs to the Pulumi CLI. {@code DEVMIN_NO_RELAUNCH=1} turns it off.
+ */
+public final class TunedRelaunch {
+
+    static final Set<String> COMMANDS = Set.of("plan", "policy");
+    static final String TUNED_FLAG = "-XX:TieredStopAtLevel=1";
+
+    private TunedRelaunch() {
+    }
+
+    /** The exit code of the tuned child, or empty when this JVM should run the command itself. */
+    public static Optional<Integer> relaunch(String[] args, Map<String, String> env) {
+        if (args.length == 0 || !COMMANDS.contains(args[0]) || env.containsKey("DEVMIN_NO_RELAUNCH")
+                || ManagementFactory.getRuntimeMXBean().getInputArguments().contains(TUNED_FLAG)) {
+            return Optional.empty();
+        }
+        Optional<Path> jar = ownJar();
+        Optional<String> java = ProcessHandle.current().info().command();
+        if (jar.isEmpty() || java.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>(List.of(java.get(), TUNED_FLAG));
+        command.add(archiveOption(jar.get()));
+        command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp", jar.get().toString(), "devmin.Main"));
+        command.addAll(List.of(args));
+        try {
+            Process child = new ProcessBuilder(command).inheritIO().start();
+            return Optional.of(child.waitFor());
+        } catch (Exception e) {
+            return Optional.empty(); // could not relaunch: run here, untuned
+        }
+    }
+
+    /** Use the archive when it is newer than the jar, otherwise (re)create it at exit. */
+    static String archiveOption(Path jar) {
+        Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
+        try {
+            if (Files.exists(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                return "-XX:SharedArchiveFile=" + archive;
+            }
+            Files.deleteIfExists(archive);
+        } catch (Exception ignored) {
+            // an unreadable archive is just not used
+        }
+        return "-XX:ArchiveClassesAtExit=" + archive;
+    }
+
+    private static Optional<Path> ownJar() {
+        try {
+            Path location = Path.of(TunedRelaunch.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(location) && location.toString().endsWith(".jar") ? Optional.of(location)
+                    : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+}
