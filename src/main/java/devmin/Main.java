@@ -4,6 +4,8 @@ import devmin.cli.DevminCommand;
 import devmin.launch.TunedRelaunch;
 import devmin.program.ProgramLauncher;
 
+import java.util.Optional;
+
 /**
  * The jar's entry point. Started by the Pulumi Java language host (no arguments, {@code PULUMI_MONITOR} set) it runs
  * the Pulumi program; otherwise it is the {@code devmin} operations CLI.
@@ -25,10 +27,15 @@ public final class Main {
     public static void main(String[] args) {
         setDefault("pulumi.resourcepackages.excludes", RESOURCE_PACKAGE_EXCLUDES);
         setDefault("java.util.concurrent.ForkJoinPool.common.parallelism", COMMON_POOL_PARALLELISM);
+        TunedRelaunch.exitWithParent(System.getenv());
+        Optional<Integer> relaunched = TunedRelaunch.relaunch(args, System.getenv());
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.get());
+        }
         if (args.length == 0 && isStartedByPulumi()) {
             System.exit(runProgram());
         }
-        System.exit(TunedRelaunch.relaunch(args, System.getenv()).orElseGet(() -> DevminCommand.execute(args)));
+        System.exit(DevminCommand.execute(args));
     }
 
     private static int runProgram() {

@@ -10,24 +10,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Short compute-bound CLI runs ({@code plan}, {@code policy}) are JIT-bound on small machines: the first run of the
- * Pulumi SDK's engine compiles far more than it executes. Started with plain {@code java -jar}, the CLI relaunches
- * itself once with C1 only and an application class-data archive next to the jar (created by the first such run),
- * which is what the {@code ./devmin} wrapper passes directly. Never for the Pulumi program or the analyzer, whose
- * process lifecycle belongs to the Pulumi CLI. {@code DEVMIN_NO_RELAUNCH=1} turns it off.
+ * Short compute-bound runs — the Pulumi program, {@code plan}, {@code policy} — are JIT-bound on small machines: the
+ * Pulumi SDK compiles far more than it executes in one run. Started with plain {@code java -jar} (as the Pulumi
+ * language host starts the program), the jar relaunches itself once with C1 only and an application class-data
+ * archive next to the jar (created by the first such run), which is what the {@code ./devmin} wrapper passes
+ * directly. The child inherits stdio and environment, its exit code is returned, it is destroyed when this process
+ * is terminated, and it exits when this process disappears. Never for the analyzer, whose port line and lifecycle
+ * belong to the Pulumi CLI. {@code DEVMIN_NO_RELAUNCH=1} turns it off.
  */
 public final class TunedRelaunch {
 
     static final Set<String> COMMANDS = Set.of("plan", "policy");
     static final String TUNED_FLAG = "-XX:TieredStopAtLevel=1";
+    static final String RELAUNCHED = "DEVMIN_RELAUNCHED";
 
     private TunedRelaunch() {
     }
 
     /** The exit code of the tuned child, or empty when this JVM should run the command itself. */
     public static Optional<Integer> relaunch(String[] args, Map<String, String> env) {
-        if (args.length == 0 || !COMMANDS.contains(args[0]) || env.containsKey("DEVMIN_NO_RELAUNCH")
-                || ManagementFactory.getRuntimeMXBean().getInputArguments().contains(TUNED_FLAG)) {
+        boolean program = args.length == 0 && !env.getOrDefault("PULUMI_MONITOR", "").isBlank();
+        boolean cli = args.length > 0 && COMMANDS.contains(args[0]);
+        if (!(program || cli) || env.containsKey("DEVMIN_NO_RELAUNCH") || isTuned()) {
             return Optional.empty();
         }
         Optional<Path> jar = ownJar();
@@ -39,12 +43,34 @@ public final class TunedRelaunch {
         command.add(archiveOption(jar.get()));
         command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp", jar.get().toString(), "devmin.Main"));
         command.addAll(List.of(args));
+        Process child;
         try {
-            Process child = new ProcessBuilder(command).inheritIO().start();
-            return Optional.of(child.waitFor());
+            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            builder.environment().put(RELAUNCHED, "1");
+            child = builder.start();
         } catch (Exception e) {
             return Optional.empty(); // could not relaunch: run here, untuned
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(child::destroy, "devmin-relaunch-stop"));
+        while (true) {
+            try {
+                return Optional.of(child.waitFor());
+            } catch (InterruptedException e) {
+                child.destroy();
+            }
+        }
+    }
+
+    /** In the relaunched child: exit when the launching process goes away, so the child is never orphaned. */
+    public static void exitWithParent(Map<String, String> env) {
+        if ("1".equals(env.get(RELAUNCHED))) {
+            ProcessHandle.current().parent().ifPresent(parent ->
+                    parent.onExit().thenRun(() -> Runtime.getRuntime().halt(143)));
+        }
+    }
+
+    private static boolean isTuned() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().contains(TUNED_FLAG);
     }
 
     /** Use the archive when it is newer than the jar, otherwise (re)create it at exit. */

@@ -30,7 +30,13 @@ public final class ProgramLauncher {
         try {
             SpecParser.parse(ConfigSource.of(host.config(), host.secretKeys()), host.project(), host.stack());
         } catch (InvalidSpecException e) {
-            EngineLog.error(host.engine(), e.getMessage());
+            try {
+                EngineLog.error(host.engine(), e.getMessage());
+            } catch (io.grpc.StatusRuntimeException unreachable) {
+                System.err.println(e.getMessage());
+                System.err.println("devmin: the Pulumi engine at '" + host.engine() + "' could not be told ("
+                        + unreachable.getStatus().getCode() + ")");
+            }
             return EXIT_ERROR_REPORTED;
         }
         try (DebugFilteringEngine engine = new DebugFilteringEngine(host.engine())) {
