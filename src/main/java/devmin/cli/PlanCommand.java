@@ -95,9 +95,7 @@ public final class PlanCommand implements Callable<Integer> {
             return 2;
         }
         Provenance provenance = Provenance.start(projectDir, stack, preview.spec().image().tag(),
-                preview.spec().image().digest());
-        provenance = new Provenance(provenance.toolVersion(), provenance.gitCommit(), stack, provenance.imageTag(),
-                provenance.imageDigest(), started, started);
+                preview.spec().image().digest(), started);
         Plan plan = PlanBuilder.build(preview, policy, PriceTable.bundled(), windowHours, provenance);
 
         String json = JSON.writeValueAsString(PlanJson.of(plan));

@@ -17,8 +17,14 @@ public record Provenance(String toolVersion, String gitCommit, String stack, Str
                          Instant startedAt, Instant finishedAt) {
 
     public static Provenance start(Path projectDir, String stack, String imageTag, String imageDigest) {
+        return start(projectDir, stack, imageTag, imageDigest, Instant.now());
+    }
+
+    /** Provenance of a run that began at {@code startedAt} (before its inputs were read). */
+    public static Provenance start(Path projectDir, String stack, String imageTag, String imageDigest,
+                                   Instant startedAt) {
         return new Provenance(VersionProvider.version(), gitCommit(projectDir), stack, imageTag, imageDigest,
-                Instant.now(), Instant.now());
+                startedAt, startedAt);
     }
 
     public Provenance finished() {
