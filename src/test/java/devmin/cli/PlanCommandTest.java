@@ -92,6 +92,25 @@ class PlanCommandTest {
     }
 
     @Test
+    void aMandatoryPolicyFindingFailsThePlan(@TempDir Path dir) throws Exception {
+        Path project = project(dir, "");
+        Files.createDirectories(project.resolve("policies"));
+        Files.writeString(project.resolve("policies/waivers.yaml"), """
+                waivers:
+                  - rule: DM-COST-002
+                    resource: "urn:pulumi:dev-min::devmin::*::partner-alb"
+                    reason: "A load balancer that no longer exists in the stack"
+                    owner: platform-team
+                    expires: 2030-01-01
+                """);
+
+        CliRun run = CliRun.of("plan", "--project-dir", project.toString(), "--out", dir.resolve("runs").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("DM-WAIVER-001").contains("matches no resource").contains("plan: FAIL");
+    }
+
+    @Test
     void anInvalidConfigIsExitTwoWithItsErrorsAndWritesNothing(@TempDir Path dir) throws Exception {
         Path project = project(dir, "");
         Files.writeString(project.resolve("Pulumi.dev-min.yaml"), Files.readString(project.resolve("Pulumi.dev-min.yaml"))
