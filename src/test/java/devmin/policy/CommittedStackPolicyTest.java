@@ -35,6 +35,31 @@ class CommittedStackPolicyTest {
     }
 
     @Test
+    void theCommittedEnvironmentAsAStackExportHasNoFindingEither() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var export = json.createObjectNode();
+        export.put("version", 3);
+        var resources = export.putObject("deployment").putArray("resources");
+        for (var r : preview(committedConfig()).graph().resources()) {
+            var node = resources.addObject();
+            node.put("urn", r.urn()).put("type", r.type()).put("custom", r.custom()).put("protect", r.protect())
+                    .put("parent", r.parentUrn()).put("provider", r.provider());
+            node.set("inputs", r.inputs());
+            var deps = node.putArray("dependencies");
+            r.dependencies().forEach(deps::add);
+            var propertyDeps = node.putObject("propertyDependencies");
+            r.propertyDependencies().forEach((k, v) -> v.forEach(propertyDeps.withArray(k)::add));
+        }
+
+        var views = devmin.policy.input.StackExportReader.read(export, "committed");
+        PolicyReport report = new PolicyEngine(RulePack.devmin(), PolicyConfig.none(), LocalDate.of(2026, 11, 22))
+                .evaluate(views);
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(views).filteredOn(v -> v.layer().equals("demo")).hasSizeGreaterThan(90);
+    }
+
+    @Test
     void rulesSeeTheRelationsTheyJudge() {
         var stack = new StackView(views);
         var tasks = stack.ofType("aws:ecs/taskDefinition:TaskDefinition");
