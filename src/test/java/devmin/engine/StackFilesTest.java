@@ -1,0 +1,56 @@
+package devmin.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Stack files are resolved as the Pulumi CLI hands config to the program; secure values are never decrypted. */
+class StackFilesTest {
+
+    @Test
+    void resolvesDefaultsQualifiesKeysEncodesStructuresAndHidesSecureValues(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Pulumi.yaml"), """
+                name: demo
+                runtime: java
+                config:
+                  retention:
+                    type: integer
+                    default: 7
+                  token:
+                    type: string
+                    secret: true
+                """);
+        Files.writeString(dir.resolve("Pulumi.s.yaml"), """
+                config:
+                  aws:region: eu-west-2
+                  demo:lanes: [{name: a}]
+                  owner: team
+                  demo:apiKey:
+                    secure: v1:abc:CIPHERTEXT
+                """);
+
+        StackConfig config = StackFiles.load(dir, "s");
+
+        assertThat(config.project()).isEqualTo("demo");
+        assertThat(config.values()).containsEntry("demo:retention", "7").containsEntry("aws:region", "eu-west-2")
+                .containsEntry("demo:lanes", "[{\"name\":\"a\"}]").containsEntry("demo:owner", "team")
+                .doesNotContainKey("demo:token");
+        assertThat(config.values().get("demo:apiKey")).isEqualTo(StackFiles.SECRET_PLACEHOLDER);
+        assertThat(config.secretKeys()).containsExactly("demo:apiKey");
+        assertThat(config.values().toString()).doesNotContain("CIPHERTEXT");
+    }
+
+    @Test
+    void aMissingOrMalformedFileIsNamed(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> StackFiles.load(dir, "s")).hasMessageContaining("Pulumi.yaml: file not found");
+
+        Files.writeString(dir.resolve("Pulumi.yaml"), "name: demo\nruntime: java\n");
+        Files.writeString(dir.resolve("Pulumi.s.yaml"), "config: [unclosed\n");
+        assertThatThrownBy(() -> StackFiles.load(dir, "s")).hasMessageContaining("Pulumi.s.yaml: not valid YAML");
+    }
+}
