@@ -18,6 +18,7 @@ import stacks.spec.SpecParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.Optional;
 
 /** What every live command does around its checks: load the spec, write and publish the verdict, print a summary. */
 final class LiveRun {
@@ -25,6 +26,24 @@ final class LiveRun {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private LiveRun() {
+    }
+
+    /** What every live command reads before it calls AWS: the spec and its deadline. */
+    record Inputs(EnvironmentSpec spec, long deadlineMillis) {
+    }
+
+    /**
+     * The spec and the deadline, or empty after telling the user what is wrong (the command then exits 2).
+     *
+     * @param command the command's name for the message, e.g. {@code verify-iam}
+     */
+    static Optional<Inputs> inputs(LiveOptions options, long defaultDeadlineMillis, String command, PrintWriter err) {
+        try {
+            return Optional.of(new Inputs(spec(options), options.deadlineMillis(defaultDeadlineMillis)));
+        } catch (IllegalArgumentException e) {
+            err.println("devmin " + command + ": " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** @throws IllegalArgumentException with a readable message when the stack files or config are unusable */

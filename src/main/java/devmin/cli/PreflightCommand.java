@@ -44,15 +44,12 @@ public final class PreflightCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--kafka-security-protocol: got '"
                     + kafkaProtocol + "', expected SASL_SSL or SASL_PLAINTEXT");
         }
-        EnvironmentSpec environment;
-        long deadline;
-        try {
-            environment = LiveRun.spec(options);
-            deadline = options.deadlineMillis(30_000);
-        } catch (IllegalArgumentException e) {
-            err.println("devmin preflight: " + e.getMessage());
+        var inputs = LiveRun.inputs(options, 30_000, "preflight", err);
+        if (inputs.isEmpty()) {
             return 2;
         }
+        EnvironmentSpec environment = inputs.get().spec();
+        long deadline = inputs.get().deadlineMillis();
         try (AwsClients aws = new AwsClients(AwsSettings.fromEnvironment(System.getenv()))) {
             Verdict verdict = new Preflight(aws, environment).run(new KafkaUsability(Duration.ofMillis(kafkaTimeoutMs)),
                     kafkaProtocol, options.parallelism, deadline, LiveRun.provenance(options, environment));

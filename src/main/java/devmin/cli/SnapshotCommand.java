@@ -42,15 +42,12 @@ public final class SnapshotCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            EnvironmentSpec environment;
-            long deadline;
-            try {
-                environment = LiveRun.spec(options);
-                deadline = options.deadlineMillis(120_000);
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("devmin snapshot pre-destroy: " + e.getMessage());
+            var inputs = LiveRun.inputs(options, 120_000, "snapshot pre-destroy", spec.commandLine().getErr());
+            if (inputs.isEmpty()) {
                 return 2;
             }
+            EnvironmentSpec environment = inputs.get().spec();
+            long deadline = inputs.get().deadlineMillis();
             List<String> regions = options.regions.isEmpty() ? List.of(environment.awsRegion()) : options.regions;
             try (AwsClients aws = new AwsClients(AwsSettings.fromEnvironment(System.getenv()))) {
                 Verdict verdict = TeardownProof.snapshot(aws, TeardownTarget.of(environment), regions,

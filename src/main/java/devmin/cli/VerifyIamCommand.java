@@ -45,13 +45,15 @@ public final class VerifyIamCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
-        EnvironmentSpec environment;
+        var inputs = LiveRun.inputs(options, 120_000, "verify-iam", err);
+        if (inputs.isEmpty()) {
+            return 2;
+        }
+        EnvironmentSpec environment = inputs.get().spec();
+        long deadline = inputs.get().deadlineMillis();
         Map<String, String> handles;
-        long deadline;
         try {
-            environment = LiveRun.spec(options);
             handles = stackOutputs != null ? handlesFrom(stackOutputs) : derivedRoles(environment);
-            deadline = options.deadlineMillis(120_000);
         } catch (IllegalArgumentException e) {
             err.println("devmin verify-iam: " + e.getMessage());
             return 2;

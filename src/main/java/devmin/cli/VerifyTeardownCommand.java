@@ -41,15 +41,12 @@ public final class VerifyTeardownCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        EnvironmentSpec environment;
-        long deadline;
-        try {
-            environment = LiveRun.spec(options);
-            deadline = options.deadlineMillis(120_000);
-        } catch (IllegalArgumentException e) {
-            err.println("devmin verify-teardown: " + e.getMessage());
+        var inputs = LiveRun.inputs(options, 120_000, "verify-teardown", err);
+        if (inputs.isEmpty()) {
             return 2;
         }
+        EnvironmentSpec environment = inputs.get().spec();
+        long deadline = inputs.get().deadlineMillis();
         var provenance = LiveRun.provenance(options, environment);
         try (AwsClients aws = new AwsClients(AwsSettings.fromEnvironment(System.getenv()))) {
             List<String> regions = regions(aws, environment, err);
