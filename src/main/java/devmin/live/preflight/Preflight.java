@@ -10,7 +10,7 @@ import devmin.live.aws.AwsClients;
 import devmin.live.aws.AwsFailure;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
-import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
+import devmin.live.aws.SsmParameterNames;
 import stacks.core.CoreNames;
 import stacks.handles.HandleName;
 import stacks.handles.SsmHandles;
@@ -18,7 +18,6 @@ import stacks.spec.EnvironmentSpec;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,16 +95,8 @@ public final class Preflight {
 
     CheckResult handles(CallLog log) {
         List<String> names = List.copyOf(SsmHandles.paths(spec.environment(), spec.database().enabled()).values());
-        Set<String> present = new HashSet<>();
-        for (int i = 0; i < names.size(); i += 10) {
-            List<String> batch = names.subList(i, Math.min(names.size(), i + 10));
-            for (var page : log.pages("ssm:DescribeParameters", () -> aws.ssm(region).describeParametersPaginator(
-                    b -> b.parameterFilters(ParameterStringFilter.builder().key("Name").option("Equals").values(batch)
-                            .build())))) {
-                page.parameters().forEach(p -> present.add(p.name()));
-            }
-        }
-        List<String> missing = names.stream().filter(n -> !present.contains(n)).map(n -> "missing " + n).toList();
+        List<String> missing = SsmParameterNames.missing(aws.ssm(region), names, log).stream()
+                .map(n -> "missing " + n).toList();
         return log.result("handles", region, missing, "every SSM handle exists", "SSM handles missing");
     }
 

@@ -5,12 +5,10 @@ import devmin.live.CheckResult;
 import devmin.live.aws.AwsClients;
 import devmin.live.aws.AwsFailure;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
+import devmin.live.aws.SsmParameterNames;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** The persistent layer is still there after the window closed: a missing core resource is an over-destroy. */
 final class CoreRetained {
@@ -61,17 +59,8 @@ final class CoreRetained {
 
     /** Names only: DescribeParameters never returns values. */
     CheckResult handles(CallLog log) {
-        Set<String> present = new HashSet<>();
-        for (int i = 0; i < target.ssmParameters().size(); i += 10) {
-            List<String> batch = target.ssmParameters().subList(i, Math.min(target.ssmParameters().size(), i + 10));
-            for (var page : log.pages("ssm:DescribeParameters", () -> aws.ssm(target.homeRegion())
-                    .describeParametersPaginator(b -> b.parameterFilters(ParameterStringFilter.builder()
-                            .key("Name").option("Equals").values(batch).build())))) {
-                page.parameters().forEach(p -> present.add(p.name()));
-            }
-        }
-        List<String> missing = target.ssmParameters().stream().filter(p -> !present.contains(p))
-                .map(p -> "SSM handle " + p).toList();
+        List<String> missing = SsmParameterNames.missing(aws.ssm(target.homeRegion()), target.ssmParameters(), log)
+                .stream().map(p -> "SSM handle " + p).toList();
         return log.result("core-handles", target.homeRegion(), missing, "every SSM handle retained", "over-destroy");
     }
 }
