@@ -1,5 +1,6 @@
 package stacks.core;
 
+import stacks.iam.Arns;
 import stacks.spec.EnvironmentSpec;
 
 /**
@@ -39,7 +40,7 @@ public record CoreNames(String prefix, String bucketName, String ecrRepositoryNa
     }
 
     public String roleArn(String roleName) {
-        return "arn:aws:iam::" + accountId + ":role/" + roleName;
+        return Arns.role(accountId, roleName);
     }
 
     public String oidcProviderArn() {

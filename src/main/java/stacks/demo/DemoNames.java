@@ -1,5 +1,6 @@
 package stacks.demo;
 
+import stacks.iam.Arns;
 import stacks.spec.EnvironmentSpec;
 
 /** Physical names and ARNs of the demo layer, as a pure function of the spec. */
@@ -20,7 +21,7 @@ public record DemoNames(String prefix, String environment, String region, String
 
     /** A role's ARN derived from its name, so task definitions name their roles already at preview. */
     public String roleArn(String roleName) {
-        return "arn:aws:iam::" + accountId + ":role/" + roleName;
+        return Arns.role(accountId, roleName);
     }
 
     public String laneRoleName(String lane) {
