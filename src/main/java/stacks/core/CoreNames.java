@@ -49,6 +49,6 @@ public record CoreNames(String prefix, String bucketName, String ecrRepositoryNa
 
     /** ARN pattern of every IAM role this environment owns; used to scope the deploy role's IAM rights. */
     public String roleArnPattern() {
-        return "arn:aws:iam::" + accountId + ":role/" + prefix + "-*";
+        return Arns.role(accountId, prefix + "-*");
     }
 }

@@ -46,6 +46,11 @@ public final class KafkaUsability {
         }
     }
 
+    /** Why Kafka is not usable; {@link Kind#NO_ANSWER} leaves the check unverified, the others are blockers. */
+    record Problem(Kind kind, String text) {
+        enum Kind { AUTHENTICATION, MISSING_TOPIC, MISSING_ACL, NO_ANSWER, OTHER }
+    }
+
     private final Duration timeout;
 
     public KafkaUsability(Duration timeout) {
@@ -54,7 +59,7 @@ public final class KafkaUsability {
 
     public CheckResult check(Connection connection, List<String> topics, String readinessTopic, CallLog log) {
         Properties props = properties(connection);
-        List<String> found = new ArrayList<>();
+        List<Problem> found = new ArrayList<>();
         try (Admin admin = Admin.create(props)) {
             log.note("kafka:DescribeTopics " + topics.size() + " topics");
             var described = admin.describeTopics(topics).topicNameValues();
@@ -65,8 +70,9 @@ public final class KafkaUsability {
                     found.add(cause(topic, e.getCause()));
                 }
             }
-            if (found.stream().anyMatch(f -> f.startsWith("authentication"))) {
-                return blocker(found.subList(0, 1), log);
+            var authentication = found.stream().filter(f -> f.kind() == Problem.Kind.AUTHENTICATION).findFirst();
+            if (authentication.isPresent()) {
+                return blocker(List.of(authentication.get()), log);
             }
             if (!readinessTopic.isEmpty() && found.isEmpty()) {
                 probe(props, readinessTopic, log).ifPresent(found::add);
@@ -78,16 +84,17 @@ public final class KafkaUsability {
             Thread.currentThread().interrupt();
             return new CheckResult("kafka", "kafka", CheckStatus.UNVERIFIED, "interrupted", log.calls(), List.of());
         }
-        if (found.stream().anyMatch(f -> f.startsWith("no answer"))) {
-            return new CheckResult("kafka", "kafka", CheckStatus.UNVERIFIED, String.join("; ", found), log.calls(),
-                    found);
+        List<String> texts = found.stream().map(Problem::text).toList();
+        if (found.stream().anyMatch(f -> f.kind() == Problem.Kind.NO_ANSWER)) {
+            return new CheckResult("kafka", "kafka", CheckStatus.UNVERIFIED, String.join("; ", texts), log.calls(),
+                    texts);
         }
-        return found.isEmpty() ? log.pass("kafka", "kafka", topics.size() + " topics described"
+        return texts.isEmpty() ? log.pass("kafka", "kafka", topics.size() + " topics described"
                 + (readinessTopic.isEmpty() ? "" : "; probe produced and consumed on " + readinessTopic))
                 : blocker(found, log);
     }
 
-    private java.util.Optional<String> probe(Properties props, String topic, CallLog log)
+    private java.util.Optional<Problem> probe(Properties props, String topic, CallLog log)
             throws InterruptedException, TimeoutException {
         String marker = "devmin-preflight-" + UUID.randomUUID();
         RecordMetadata written;
@@ -121,8 +128,8 @@ public final class KafkaUsability {
                     }
                 }
             }
-            return java.util.Optional.of("no answer: the probe record was not read back from " + topic + " within "
-                    + timeout.toMillis() + " ms");
+            return java.util.Optional.of(new Problem(Problem.Kind.NO_ANSWER, "no answer: the probe record was not"
+                    + " read back from " + topic + " within " + timeout.toMillis() + " ms"));
         } catch (org.apache.kafka.common.KafkaException e) {
             return java.util.Optional.of(cause(topic, e));
         }
@@ -150,24 +157,27 @@ public final class KafkaUsability {
         return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    static String cause(String topic, Throwable e) {
+    static Problem cause(String topic, Throwable e) {
         if (e instanceof SaslAuthenticationException) {
-            return "authentication failed: the runtime API key or secret was rejected";
+            return new Problem(Problem.Kind.AUTHENTICATION,
+                    "authentication failed: the runtime API key or secret was rejected");
         }
         if (e instanceof UnknownTopicOrPartitionException) {
-            return "topic missing: " + topic;
+            return new Problem(Problem.Kind.MISSING_TOPIC, "topic missing: " + topic);
         }
         if (e instanceof TopicAuthorizationException || e instanceof AuthorizationException) {
-            return "missing ACL: the runtime principal may not use " + topic;
+            return new Problem(Problem.Kind.MISSING_ACL, "missing ACL: the runtime principal may not use " + topic);
         }
         if (e instanceof org.apache.kafka.common.errors.TimeoutException) {
-            return "no answer about " + topic + " (" + e.getClass().getSimpleName() + ")";
+            return new Problem(Problem.Kind.NO_ANSWER, "no answer about " + topic + " ("
+                    + e.getClass().getSimpleName() + ")");
         }
-        return topic + ": " + e.getClass().getSimpleName();
+        return new Problem(Problem.Kind.OTHER, topic + ": " + e.getClass().getSimpleName());
     }
 
-    private static CheckResult blocker(List<String> found, CallLog log) {
-        return new CheckResult("kafka", "kafka", CheckStatus.BLOCKER, String.join("; ", found), log.calls(), found);
+    private static CheckResult blocker(List<Problem> found, CallLog log) {
+        List<String> texts = found.stream().map(Problem::text).toList();
+        return new CheckResult("kafka", "kafka", CheckStatus.BLOCKER, String.join("; ", texts), log.calls(), texts);
     }
 
 }
