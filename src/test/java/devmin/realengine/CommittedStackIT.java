@@ -8,12 +8,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import stacks.Layer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -143,9 +145,12 @@ class CommittedStackIT {
         CliResult verify = workspace.devmin("verify-iam", "--stack-outputs", file.toString(), "--deadline", "5s",
                 "--out", workspace.project().resolve("iam-out").toString());
         assertThat(verify.exitCode()).as(verify.describe()).isEqualTo(2);
-        assertThat(verify.output()).doesNotContain("expected the JSON of 'pulumi stack output --json'")
-                .contains(handles.path("ROLE_ECS_TASK_EXECUTION").asText())
-                .contains(handles.path("ROLE_LANE_IG").asText());
+        assertThat(verify.output()).doesNotContain("expected the JSON of 'pulumi stack output --json'");
+        handles.fieldNames().forEachRemaining(handle -> {
+            if (handle.startsWith("ROLE_ECS_") || handle.startsWith("ROLE_LANE_")) {
+                assertThat(verify.output()).as(handle).contains(handle);
+            }
+        });
     }
 
     @Test
@@ -178,7 +183,9 @@ class CommittedStackIT {
         Set<String> deleted = workspace.stubCalls().deletes().stream().map(StubRecord.Call::urn)
                 .collect(Collectors.toSet());
         assertThat(deleted).containsExactlyInAnyOrderElementsOf(before.stream().filter(CommittedStackIT::isDemo)
-                .filter(r -> r.path("custom").asBoolean()).map(r -> r.path("urn").asText()).toList());
+                .filter(r -> r.path("custom").asBoolean())
+                .filter(r -> !r.path("type").asText().startsWith("pulumi:providers:"))
+                .map(r -> r.path("urn").asText()).toList());
     }
 
     @Test
@@ -190,7 +197,7 @@ class CommittedStackIT {
         List<StubRecord.Call> reopened = workspace.stubCalls().creates().subList(createsBefore,
                 workspace.stubCalls().creates().size());
 
-        assertThat(reopened).isNotEmpty().allSatisfy(c -> assertThat(c.urn()).contains("$devmin:stacks:DemoStack$"));
+        assertThat(reopened).isNotEmpty().allSatisfy(c -> assertThat(Layer.ofUrn(c.urn())).contains(Layer.DEMO));
         Map<String, StubRecord.Call> byUrn = reopened.stream()
                 .collect(Collectors.toMap(StubRecord.Call::urn, Function.identity()));
         assertThat(DependencyOrder.violations(state, byUrn)).isEmpty();
@@ -231,7 +238,7 @@ class CommittedStackIT {
     }
 
     static boolean isDemo(JsonNode resource) {
-        return resource.path("urn").asText().contains("devmin:stacks:DemoStack");
+        return Layer.ofUrn(resource.path("urn").asText()).equals(Optional.of(Layer.DEMO));
     }
 
     static Set<String> urns(JsonNode export) {
