@@ -40,6 +40,7 @@ func (s *stub) record(c call, started int64, err error) {
 }
 
 func (s *stub) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
+	s.record(call{Method: "GetPluginInfo", Properties: map[string]any{"version": s.identity.version}}, now(), nil)
 	return &pulumirpc.PluginInfo{Version: s.identity.version}, nil
 }
 
@@ -146,6 +147,11 @@ func (s *stub) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulumir
 		return nil, err
 	}
 	pauseIfAsked()
+	if err := injectedFailure("Create", string(urn)); err != nil && !req.GetPreview() {
+		s.record(call{Method: "Create", URN: string(urn), Type: string(urn.Type()), Preview: req.GetPreview()},
+			started, err)
+		return nil, err
+	}
 	generation := 0
 	if !req.GetPreview() {
 		generation = s.generations.next(string(urn))
@@ -194,8 +200,12 @@ func (s *stub) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulumir
 
 func (s *stub) Delete(_ context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
 	started := now()
+	err := injectedFailure("Delete", req.GetUrn())
 	s.record(call{Method: "Delete", URN: req.GetUrn(), Type: string(resource.URN(req.GetUrn()).Type()),
-		ID: req.GetId()}, started, nil)
+		ID: req.GetId()}, started, err)
+	if err != nil {
+		return nil, err
+	}
 	return &emptypb.Empty{}, nil
 }
 

@@ -92,6 +92,24 @@ class CommittedStackIT {
                 .map(r -> r.path("urn").asText()).toList();
         assertThat(creates.keySet()).containsExactlyInAnyOrderElementsOf(customUrns);
         assertThat(DependencyOrder.violations(state, creates)).isEmpty();
+        assertThat(reportedVersions(calls, "aws")).containsExactly(declaredVersion("com/pulumi/aws/plugin.json"));
+        assertThat(reportedVersions(calls, "confluentcloud"))
+                .containsExactly(declaredVersion("com/devmin/confluentcloud/plugin.json"));
+    }
+
+    /** The versions a stub provider told the engine it is: it must play exactly the version the program asks for. */
+    static Set<String> reportedVersions(StubRecord calls, String provider) {
+        return calls.where(c -> c.method().equals("GetPluginInfo") && c.provider().equals(provider)).stream()
+                .map(c -> c.property("version")).collect(Collectors.toSet());
+    }
+
+    static String declaredVersion(String pluginJson) {
+        try (var in = CommittedStackIT.class.getClassLoader().getResourceAsStream(pluginJson)) {
+            return Json.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .path("version").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -32,6 +32,8 @@ public final class PulumiWorkspace implements AutoCloseable {
     private final Path root;
     private final Path project;
     private final List<CliResult> results = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> extraEnvironment = new java.util.LinkedHashMap<>();
+    private final List<Path> pathFirst = new ArrayList<>();
 
     private PulumiWorkspace(RealEngine engine, Path root, Path project) {
         this.engine = engine;
@@ -125,6 +127,18 @@ public final class PulumiWorkspace implements AutoCloseable {
         return List.copyOf(results);
     }
 
+    /** Sets a variable for every later command (and the plugins and programs they start). */
+    public PulumiWorkspace withEnvironment(String name, String value) {
+        extraEnvironment.put(name, value);
+        return this;
+    }
+
+    /** Puts a directory on PATH ahead of the engine's, e.g. to wrap a plugin for a measurement. */
+    public PulumiWorkspace withPathFirst(Path directory) {
+        pathFirst.add(directory);
+        return this;
+    }
+
     /** {@code pulumi <args>} in the project directory, non-interactive and without colour. */
     public CliResult pulumi(String... args) {
         List<String> command = new ArrayList<>();
@@ -195,8 +209,9 @@ public final class PulumiWorkspace implements AutoCloseable {
     private void environment(Map<String, String> env) {
         env.keySet().removeIf(key -> key.startsWith("AWS_") || key.startsWith("CONFLUENT_")
                 || key.startsWith("PULUMI_") || key.startsWith("DEVMIN_"));
-        env.put("PATH", engine.engineBin() + File.pathSeparator + engine.stubsBin() + File.pathSeparator
-                + env.getOrDefault("PATH", ""));
+        List<String> path = new ArrayList<>(pathFirst.stream().map(Path::toString).toList());
+        path.addAll(List.of(engine.engineBin().toString(), engine.stubsBin().toString(), env.getOrDefault("PATH", "")));
+        env.put("PATH", String.join(File.pathSeparator, path));
         env.put("PULUMI_HOME", root.resolve("pulumi-home").toString());
         env.put("PULUMI_BACKEND_URL", backend().toUri().toString());
         env.put("PULUMI_CONFIG_PASSPHRASE", PASSPHRASE);
@@ -204,6 +219,7 @@ public final class PulumiWorkspace implements AutoCloseable {
         env.put("PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true");
         env.put("DEVMIN_STUB_RECORD", record().toString());
         env.put("DEVMIN_STUB_STATE_DIR", root.resolve("stub-generations").toString());
+        env.putAll(extraEnvironment);
     }
 
     static String javaBinary() {

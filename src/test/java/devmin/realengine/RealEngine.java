@@ -23,15 +23,25 @@ public record RealEngine(Path engineBin, Path stubsBin) {
     private static RealEngine found;
     private static String unavailable;
 
-    /** The tools, built once per JVM; skips (or in CI fails) the calling test when they cannot be had. */
-    public static synchronized RealEngine require() {
+    /** The tools, built once per JVM, or empty when they cannot be had ({@link #whyUnavailable()} says why). */
+    public static synchronized java.util.Optional<RealEngine> find() {
         if (found == null && unavailable == null) {
             locate();
         }
-        if (found != null) {
-            return found;
+        return java.util.Optional.ofNullable(found);
+    }
+
+    public static synchronized String whyUnavailable() {
+        return unavailable == null ? "" : unavailable;
+    }
+
+    /** The tools; skips (or in CI fails) the calling test when they cannot be had. */
+    public static RealEngine require() {
+        java.util.Optional<RealEngine> engine = find();
+        if (engine.isPresent()) {
+            return engine.get();
         }
-        String message = "REAL-ENGINE SUITE NOT RUN: " + unavailable + " — install Go 1.26 (and run `bash "
+        String message = "REAL-ENGINE SUITE NOT RUN: " + whyUnavailable() + " — install Go 1.26 (and run `bash "
                 + SCRIPT + "`), or put pulumi >= 3.255 with pulumi-language-java on PATH and install Go for the stub"
                 + " providers";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
