@@ -48,7 +48,7 @@ class PlanCommandTest {
         JsonNode plan = JSON.readTree(committed.stdout());
         assertThat(plan.get("overall_pass").asBoolean()).isTrue();
         assertThat(plan.get("layers")).extracting(l -> l.get("layer").asText() + "=" + l.get("resources").asInt())
-                .containsExactly("core=19", "confluent=79", "demo=99");
+                .containsExactly("core=37", "confluent=79", "demo=81");
         assertThat(plan.at("/layers/2/protected").asInt()).isZero();
         assertThat(plan.at("/policy/overall_pass").asBoolean()).isTrue();
         assertThat(plan.at("/cost/within_budget").asBoolean()).isTrue();
@@ -71,7 +71,7 @@ class PlanCommandTest {
     @Test
     void theMarkdownHasTheLayerTableTheDiagramAndTheCost() throws Exception {
         String md = Files.readString(only(committedOut, "plan.md"));
-        assertThat(md).contains("| layer | resources | protected |").contains("| core | 19 | 18 |")
+        assertThat(md).contains("| layer | resources | protected |").contains("| core | 37 | 36 |")
                 .contains("```mermaid\nflowchart LR").contains("subgraph demo").contains("no NAT")
                 .contains("**Cost** (USD)").contains("### Policy: PASS");
     }

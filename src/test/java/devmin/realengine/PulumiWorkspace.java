@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * A Pulumi project in a temporary directory, driven through the real Pulumi CLI with its own {@code PULUMI_HOME}, a
  * local file backend and a passphrase. The committed project files are copied in (a test never touches the
  * repository's {@code Pulumi.dev-min.yaml}); the built jar is linked where {@code Pulumi.yaml} expects it. The stub
- * providers are on PATH and record every call to {@link #record()}. No AWS or Confluent credential reaches a command.
+ * providers are on PATH and record every call to {@link #record()}; their ECR holds the committed pinned image. No AWS
+ * or Confluent credential reaches a command.
  */
 public final class PulumiWorkspace implements AutoCloseable {
 
@@ -219,7 +220,14 @@ public final class PulumiWorkspace implements AutoCloseable {
         env.put("PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true");
         env.put("DEVMIN_STUB_RECORD", record().toString());
         env.put("DEVMIN_STUB_STATE_DIR", root.resolve("stub-generations").toString());
+        env.put("DEVMIN_STUB_ECR_IMAGES", committedPinnedImage());
         env.putAll(extraEnvironment);
+    }
+
+    /** The stub ECR holds the image the committed stack pins ({@code repository:tag@digest}) unless a test says else. */
+    static String committedPinnedImage() {
+        return devmin.engine.PreviewMocks.pinnedImage(devmin.testing.Fixtures.committedConfig())
+                .map(i -> i.repository() + ":" + i.tags().get(0) + "@" + i.digest()).orElse("");
     }
 
     static String javaBinary() {
