@@ -70,7 +70,7 @@ class PolicyPackIT {
                     .setDryRun(true).build());
             var info = analyzer.getAnalyzerInfo(Empty.getDefaultInstance());
             assertThat(info.getName()).isEqualTo("devmin-policies");
-            assertThat(info.getPoliciesList()).hasSize(17);
+            assertThat(info.getPoliciesList()).hasSize(18);
             assertThat(info.getPoliciesList()).allSatisfy(p -> {
                 assertThat(p.getEnforcementLevel()).isEqualTo(EnforcementLevel.MANDATORY);
                 assertThat(p.getDescription()).isNotBlank();
