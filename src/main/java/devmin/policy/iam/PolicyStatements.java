@@ -18,44 +18,56 @@ public final class PolicyStatements {
     private PolicyStatements() {
     }
 
+    /** A document read once: its tree, or why it cannot be read. */
+    private record Reading(JsonNode tree, String opacity) {
+    }
+
     /** A source for a document: its statements, or why it cannot be read. */
     static PolicySource source(String description, String urn, JsonNode document) {
-        Optional<String> opacity = opacity(document);
-        return opacity.isPresent() ? PolicySource.unreadable(description, urn, opacity.get())
-                : PolicySource.readable(description, urn, parse(document));
+        Reading reading = read(document);
+        return reading.opacity().isEmpty() ? PolicySource.readable(description, urn, statements(reading.tree()))
+                : PolicySource.unreadable(description, urn, reading.opacity());
     }
 
     /** The statements of a document; empty when it cannot be read (see {@link #opacity}) or has none. */
     public static List<IamStatement> parse(JsonNode document) {
-        if (opacity(document).isPresent()) {
-            return List.of();
-        }
-        List<IamStatement> out = new ArrayList<>();
-        Values.elements(Values.tree(document).orElseThrow().get("Statement")).forEach(s -> out.add(IamStatement.of(s)));
-        return out;
+        Reading reading = read(document);
+        return reading.opacity().isEmpty() ? statements(reading.tree()) : List.of();
     }
 
     /** Why a document cannot be read: unknown until the update runs, a secret, not JSON, or not a policy. */
     public static Optional<String> opacity(JsonNode document) {
-        if (WireValues.isUnknown(document)) {
-            return Optional.of("its content is unknown until the update runs");
-        }
-        if (WireValues.isSecret(document)) {
-            return Optional.of("it is a secret");
-        }
-        Optional<JsonNode> tree = Values.tree(document);
-        if (tree.isEmpty() || !tree.get().isObject()) {
-            return Optional.of("it is not a JSON policy document");
-        }
-        JsonNode statements = tree.get().get("Statement");
-        boolean wellFormed = Values.isAbsent(statements) || statements.isObject()
-                || statements.isArray() && Values.elements(statements).stream().allMatch(JsonNode::isObject);
-        return wellFormed ? Optional.empty() : Optional.of("its Statement is not a statement or a list of them");
+        String opacity = read(document).opacity();
+        return opacity.isEmpty() ? Optional.empty() : Optional.of(opacity);
     }
 
     /** Whether a document cannot be read (see {@link #opacity}). */
     public static boolean isOpaque(JsonNode document) {
         return opacity(document).isPresent();
+    }
+
+    private static List<IamStatement> statements(JsonNode tree) {
+        List<IamStatement> out = new ArrayList<>();
+        Values.elements(tree.get("Statement")).forEach(s -> out.add(IamStatement.of(s)));
+        return out;
+    }
+
+    private static Reading read(JsonNode document) {
+        if (WireValues.isUnknown(document)) {
+            return new Reading(null, "its content is unknown until the update runs");
+        }
+        if (WireValues.isSecret(document)) {
+            return new Reading(null, "it is a secret");
+        }
+        Optional<JsonNode> tree = Values.tree(document);
+        if (tree.isEmpty() || !tree.get().isObject()) {
+            return new Reading(null, "it is not a JSON policy document");
+        }
+        JsonNode statements = tree.get().get("Statement");
+        boolean wellFormed = Values.isAbsent(statements) || statements.isObject()
+                || statements.isArray() && Values.elements(statements).stream().allMatch(JsonNode::isObject);
+        return wellFormed ? new Reading(tree.get(), "")
+                : new Reading(null, "its Statement is not a statement or a list of them");
     }
 
     static List<String> strings(JsonNode node) {

@@ -49,6 +49,9 @@ public final class GithubOidcTrustIsPinned extends AbstractRule implements Resou
         if (value.isEmpty()) {
             return List.of();
         }
+        if (value.get().isTextual() && !Values.isOpaque(value.get()) && !value.get().asText().contains(ISSUER)) {
+            return List.of(); // a trust that does not name GitHub's provider is not this rule's concern
+        }
         Optional<String> opacity = PolicyStatements.opacity(value.get());
         if (opacity.isPresent()) {
             return List.of(new Violation(r.urn(), "role '" + r.name() + "' trust (" + trustProperty.get()
