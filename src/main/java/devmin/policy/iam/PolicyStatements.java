@@ -41,11 +41,6 @@ public final class PolicyStatements {
         return opacity.isEmpty() ? Optional.empty() : Optional.of(opacity);
     }
 
-    /** Whether a document cannot be read (see {@link #opacity}). */
-    public static boolean isOpaque(JsonNode document) {
-        return opacity(document).isPresent();
-    }
-
     private static List<IamStatement> statements(JsonNode tree) {
         List<IamStatement> out = new ArrayList<>();
         Values.elements(tree.get("Statement")).forEach(s -> out.add(IamStatement.of(s)));

@@ -72,9 +72,9 @@ public final class NoNatGateway extends AbstractRule implements ResourceRule {
     }
 
     /**
-     * The target field of a route that points at a NAT gateway: {@code natGatewayId} set, any field holding a NAT
-     * gateway id or ARN, or (for a route resource) a field whose value came from a NAT gateway resource. An empty
-     * {@code natGatewayId} is no target.
+     * The target field of a route that points at a NAT gateway: {@code natGatewayId} set (even to a value unknown
+     * until the update runs), any field holding a NAT gateway id or ARN, or (for a route resource) a field whose value
+     * came from a NAT gateway resource. An empty {@code natGatewayId} is no target.
      */
     private static Optional<String> natTarget(ResourceView r, Map<String, JsonNode> fields, boolean ownProperties) {
         for (Map.Entry<String, JsonNode> field : fields.entrySet()) {
@@ -84,7 +84,7 @@ public final class NoNatGateway extends AbstractRule implements ResourceRule {
             }
             List<String> sources = ownProperties ? r.dependenciesOf(field.getKey()) : List.of();
             boolean unknown = WireValues.isUnknown(value);
-            boolean natField = field.getKey().equalsIgnoreCase("natGatewayId") && (!unknown || sources.isEmpty());
+            boolean natField = field.getKey().equalsIgnoreCase("natGatewayId");
             boolean natValue = value.asText().startsWith("nat-") || value.asText().contains(":natgateway/");
             if (natField || natValue || sources.stream().anyMatch(NoNatGateway::isNatUrn)) {
                 return Optional.of(field.getKey() + (unknown ? "" : " = " + value.asText()));

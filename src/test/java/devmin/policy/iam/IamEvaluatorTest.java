@@ -24,6 +24,14 @@ class IamEvaluatorTest {
     }
 
     @Test
+    void anEmptyConditionBlockIsNoCondition() {
+        var s = statements("[{'Effect':'Allow','Action':'ssm:*','Resource':'*'},"
+                + "{'Effect':'Deny','Action':'ssm:*','Resource':'*','Condition':{}}]");
+
+        assertThat(IamEvaluator.grantOnAnyResource(s, "ssm:GetParameter")).isEmpty();
+    }
+
+    @Test
     void anUnconditionalDenyOnEveryResourceCancelsIt() {
         var s = statements("[{'Effect':'Allow','Action':'ssm:*','Resource':'*'},"
                 + "{'Effect':'Deny','Action':'ssm:Get*','Resource':'*'}]");

@@ -36,4 +36,21 @@ class StackExportReaderTest {
 
         assertThat(views).extracting(v -> v.name() + "@" + v.layer()).containsExactly("demo@demo", "vpc@demo");
     }
+
+    @Test
+    void aResourceWithoutAParentGetsItsLayerFromItsUrnAndKeepsItsDependencies() throws Exception {
+        var export = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"version": 3, "deployment": {"resources": [
+                  {"urn": "urn:pulumi:s::p::pulumi:pulumi:Stack$devmin:stacks:CoreStack$aws:s3/bucketV2:BucketV2::b",
+                   "type": "aws:s3/bucketV2:BucketV2", "dependencies": ["urn:a", "urn:b"],
+                   "propertyDependencies": {"bucket": ["urn:a"]}, "protect": true}]}}""");
+
+        ResourceView bucket = StackExportReader.read(export, "export").get(0);
+
+        assertThat(bucket.layer()).isEqualTo("core");
+        assertThat(bucket.dependencies()).containsExactly("urn:a", "urn:b");
+        assertThat(bucket.dependenciesOf("bucket")).containsExactly("urn:a");
+        assertThat(bucket.protect()).isTrue();
+        assertThat(bucket.name()).isEqualTo("b");
+    }
 }

@@ -119,6 +119,48 @@ class ResourceKindsTest {
         assertThat(TypeToken.ofUrn("urn:pulumi:dev-min::devmin::devmin:stacks:DemoStack$aws:ec2/natGateway:NatGateway"
                 + "::nat")).isEqualTo("aws:ec2/natGateway:NatGateway");
         assertThat(TypeToken.ofUrn("not a urn")).isEmpty();
+        assertThat(TypeToken.ofUrn("urn:pulumi:s::p::aws:ec2/vpc:Vpc::v")).isEqualTo("aws:ec2/vpc:Vpc");
+        assertThat(TypeToken.provider("aws")).isEqualTo("aws");
+        assertThat(TypeToken.provider(":x")).isEmpty();
+        assertThat(TypeToken.module("aws:ec2")).isEmpty();
+        assertThat(TypeToken.module("aws:x:Vpc")).isEqualTo("x");
+        assertThat(TypeToken.module("aws:ec2:Vpc")).isEqualTo("ec2");
+    }
+
+    @Test
+    void theTableIsReadFromItsDocument() {
+        ResourceKinds small = ResourceKinds.parse(devmin.policy.Views.tree("{'providers':{'aws':{'package':'pulumi-aws',"
+                + "'version':'9.9.9','watchedModules':['ec2']}},'types':{'aws:ec2/natGateway:NatGateway':{'kinds':"
+                + "['nat-gateway','route'],'legacy':true}},'known':{'aws':['aws:ec2/vpc:Vpc']}}"));
+
+        assertThat(small.facts("aws:ec2/natGateway:NatGateway")).hasValueSatisfying(f -> {
+            assertThat(f.kinds()).containsExactlyInAnyOrder(Kind.NAT_GATEWAY, Kind.ROUTE);
+            assertThat(f.legacy()).isTrue();
+        });
+        assertThat(small.allTokens()).containsExactlyInAnyOrder("aws:ec2/natGateway:NatGateway", "aws:ec2/vpc:Vpc");
+        assertThat(small.watchedModules()).containsEntry("aws", List.of("ec2"));
+        assertThat(small.checkedAgainst("aws")).isEqualTo("pulumi-aws 9.9.9");
+        assertThat(small.isUnrecognised("aws:ec2/instance:Instance")).isTrue();
+        assertThat(small.isUnrecognised("aws:iam/role:Role")).isFalse();
+    }
+
+    @Test
+    void aKindTheRulesDoNotKnowIsAnErrorInTheTable() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResourceKinds.parse(devmin.policy.Views.tree(
+                "{'types':{'aws:ec2/x:X':{'kinds':['nat-gatway']}}}"))).hasMessageContaining("aws:ec2/x:X")
+                .hasMessageContaining("unknown kind 'nat-gatway'");
+    }
+
+    @Test
+    void shapesGivePropertyNamesAsTextOrLists() {
+        TypeFacts facts = table.facts("awsx:ecs:FargateService").orElseThrow();
+
+        assertThat(facts.properties("containers")).containsExactly("taskDefinitionArgs.container",
+                "taskDefinitionArgs.containers");
+        assertThat(facts.properties("executionRole")).containsExactly("taskDefinitionArgs.executionRole.roleArn");
+        assertThat(facts.properties("nothing")).isEmpty();
+        assertThat(facts.property("containers")).isEmpty();
+        assertThat(facts.targets()).isEmpty();
     }
 
     private boolean legacy(String type) {

@@ -63,6 +63,10 @@ final class FailClosedCases {
                         demo("awsx:ecs:FargateService", "svc", props("taskDefinitionArgs", tree("{'container':{'name':"
                                 + "'app','image':'x','secrets':[{'name':'K','valueFrom':'k'}]}}"))))
                         .firing("svc", "container 'app' injects 1 secret(s)"),
+                violates(exec, "container definitions unknown until the update runs", execRole, laneRole,
+                        demo(IamRuleCases.TASK, "t", props("executionRoleArn", ProviderTypeCases.EXEC_ARN,
+                                "containerDefinitions", "[unknown]")))
+                        .firing("t", "has container definitions (containerDefinitions) that cannot be read"),
                 complies(exec, "empty secrets, empty registry credentials, log options without secrets", execRole,
                         laneRole, taskWith("[{'name':'app','image':'x','secrets':[],'repositoryCredentials':{},"
                                 + "'logConfiguration':{'logDriver':'awslogs','options':{'awslogs-group':'/g'},"
@@ -77,8 +81,13 @@ final class FailClosedCases {
         var lane = new LaneRolesReadOwnParameters();
         var admin = new NoAdministratorGrant();
         var acls = new KafkaAclsAreNarrow();
+        var oidc = new GithubOidcTrustIsPinned();
         ResourceView execRole = role("exec");
         ResourceView laneRole = role("lane");
+        ResourceView secretReader = demo("aws:iam/policy:Policy", "reader", props("name", "reader", "policy",
+                doc("[{'Effect':'Allow','Action':'secretsmanager:GetSecretValue','Resource':'*'}]")));
+        ResourceView harmless = demo("aws:iam/policy:Policy", "pull", props("name", "pull", "policy",
+                doc("[{'Effect':'Allow','Action':'ecr:BatchGetImage','Resource':'*'}]")));
         String readOnly = doc("[{'Effect':'Allow','Action':['ecr:DescribeImages'],'Resource':'*'}]");
         String acl = "confluentcloud:index/kafkaAcl:KafkaAcl";
         ResourceView serviceAccount = res("confluentcloud:index/serviceAccount:ServiceAccount", "sa", "confluent",
@@ -115,11 +124,22 @@ final class FailClosedCases {
                 violates(acls, "a principal that cannot be verified", res(acl, "a", "confluent", props("principal",
                         "[unknown]", "resourceType", "TOPIC", "resourceName", "t", "patternType", "LITERAL",
                         "operation", "READ"))).firing("a", "grants to a principal that cannot be verified"),
+                violates(oidc, "a trust unknown until the update runs", core(ROLE, "ci", props("assumeRolePolicy",
+                        "[unknown]"))).firing("ci", "trust (assumeRolePolicy) cannot be verified (its content is unknown"),
+                violates(exec, "an attachment whose ARN is unknown and names no policy of this stack", task("t"),
+                        execRole, laneRole, attachment("a", execRole, "[unknown]"))
+                        .firing("a", "its ARN is unknown until the update runs and names no policy of this stack"),
+                violates(exec, "an attachment whose ARN is unknown at preview but comes from a policy that reads secrets",
+                        task("t"), execRole, laneRole, secretReader, from(attachment("a", execRole, "[unknown]"),
+                                "policyArn", secretReader)).firing("exec", "is granted secretsmanager:GetSecretValue"),
+                complies(exec, "an attachment whose ARN is unknown at preview but comes from a harmless policy",
+                        task("t"), execRole, laneRole, harmless, from(attachment("a", execRole, "[unknown]"),
+                                "policyArn", harmless)),
                 complies(lane, "a lane role with a known AWS-managed policy that reads no parameter", task("t"),
                         execRole, laneRole, attachment("a", laneRole,
                                 "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")),
-                complies(admin, "a CI role with a harmless customer policy attached by ARN", ciRole("ci"),
-                        attachment("a", ciRole("ci"), "arn:aws:iam::123456789012:policy/reader"),
+                complies(admin, "a CI role with a harmless customer policy attached by an ARN with a path", ciRole("ci"),
+                        attachment("a", ciRole("ci"), "arn:aws:iam::123456789012:policy/team/ci/reader"),
                         core("aws:iam/policy:Policy", "reader", props("name", "reader", "policy", readOnly))),
                 complies(exec, "an execution role with a harmless customer policy attached by ARN", task("t"),
                         execRole, laneRole, attachment("a", execRole, "arn:aws:iam::123456789012:policy/reader"),

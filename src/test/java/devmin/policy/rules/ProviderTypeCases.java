@@ -49,6 +49,13 @@ final class ProviderTypeCases {
                         props("natGateways", tree("{'strategy':'Single'}")))).firing("vpc", "natGateways.strategy = Single"),
                 violates(nat, "a classic awsx NAT gateway component", demo("awsx:x:ec2:NatGateway", "nat", props()))
                         .firing("nat", "(awsx:x:ec2:NatGateway)"),
+                violates(nat, "an awsx VPC whose NAT strategy is unknown until the update runs", demo("awsx:ec2:Vpc",
+                        "vpc", props("natGateways", tree("{'strategy':'[unknown]'}"))))
+                        .firing("vpc", "natGateways.strategy is unknown until the update runs"),
+                violates(nat, "a classic awsx VPC with two NAT gateways", demo("awsx:x:ec2:Vpc", "vpc",
+                        props("numberOfNatGateways", 2))).firing("vpc", "numberOfNatGateways = 2"),
+                complies(nat, "a classic awsx VPC with no NAT gateway", demo("awsx:x:ec2:Vpc", "vpc",
+                        props("numberOfNatGateways", 0))),
                 complies(nat, "an awsx VPC with NAT strategy None", demo("awsx:ec2:Vpc", "vpc",
                         props("natGateways", tree("{'strategy':'None'}")))),
                 complies(nat, "an awsx VPC whose inputs were not recorded (its children are judged)",

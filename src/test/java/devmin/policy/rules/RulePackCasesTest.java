@@ -80,5 +80,10 @@ class RulePackCasesTest {
         });
         assertThat(rules).filteredOn(r -> !r.waivable()).extracting(Rule::id)
                 .containsExactlyInAnyOrder("DM-COST-001", "DM-IAM-001", "DM-IAM-003");
+        assertThat(rules).filteredOn(Rule::stackLevel).as("rules that relate resources run once per stack")
+                .extracting(Rule::id).containsExactlyInAnyOrder("DM-COST-005", "DM-IAM-001", "DM-IAM-002",
+                        "DM-IAM-003", "DM-DATA-001", "DM-LAYER-002");
+        assertThat(rules).filteredOn(r -> r.defaultEnforcement() != devmin.policy.Enforcement.MANDATORY)
+                .extracting(Rule::id).containsExactly("DM-KIND-001");
     }
 }

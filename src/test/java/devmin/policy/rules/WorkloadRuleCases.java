@@ -51,6 +51,18 @@ final class WorkloadRuleCases {
         return out;
     }
 
+    /** {@code stack} with the resource named {@code name} replaced. */
+    static ResourceView[] replaced(List<ResourceView> stack, String name, ResourceView replacement) {
+        return stack.stream().map(r -> r.name().equals(name) ? replacement : r).toArray(ResourceView[]::new);
+    }
+
+    static ResourceView[] withInline(List<ResourceView> stack) {
+        return stack.stream().map(r -> r.name().equals("evidence") ? core(BUCKET, "evidence", props("bucket",
+                "evidence-bucket", "versioning", tree("[{'enabled':true}]"), "serverSideEncryptionConfiguration",
+                tree("{'rule':{'applyServerSideEncryptionByDefault':{'sseAlgorithm':'AES256'}}}"))) : r)
+                .toArray(ResourceView[]::new);
+    }
+
     static List<RuleCase> all() {
         var secrets = new NoPlaintextSecretsInTaskEnvironment();
         var digest = new ImagesPinnedByDigest();
@@ -112,6 +124,26 @@ final class WorkloadRuleCases {
                         .firing("evidence", "has no default encryption"),
                 violates(buckets, "no TLS-only policy", guardedBucket(true, true, true, false).toArray(ResourceView[]::new))
                         .firing("evidence", "has no policy denying non-TLS"),
+                violates(buckets, "a public access block with one flag off", replaced(guardedBucket(true, true, true, true),
+                        "pab", from(core("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", props("bucket",
+                                "[unknown]", "blockPublicAcls", true, "blockPublicPolicy", true, "ignorePublicAcls", true,
+                                "restrictPublicBuckets", false)), "bucket", guardedBucket(false, false, false, false).get(0))))
+                        .firing("evidence", "has no public access block with all four flags"),
+                violates(buckets, "versioning suspended", replaced(guardedBucket(true, true, true, true), "v",
+                        core("aws:s3/bucketVersioningV2:BucketVersioningV2", "v", props("bucket", "evidence-bucket",
+                                "versioningConfiguration", tree("{'status':'Suspended'}")))))
+                        .firing("evidence", "is not versioned"),
+                violates(buckets, "a bucket policy that does not deny plain HTTP", replaced(
+                        guardedBucket(true, true, true, true), "tls", core("aws:s3/bucketPolicy:BucketPolicy", "tls",
+                                props("bucket", "evidence-bucket", "policy", IamRuleCases.doc("[{'Effect':'Deny',"
+                                        + "'Principal':'*','Action':'s3:DeleteBucket','Resource':'*'}]")))))
+                        .firing("evidence", "has no policy denying non-TLS"),
+                violates(buckets, "a guard for another bucket", replaced(guardedBucket(true, true, true, true), "v",
+                        core("aws:s3/bucketVersioningV2:BucketVersioningV2", "v", props("bucket", "other-bucket",
+                                "versioningConfiguration", tree("{'status':'Enabled'}")))))
+                        .firing("evidence", "is not versioned"),
+                complies(buckets, "inline versioning and encryption on the bucket itself", withInline(
+                        guardedBucket(true, false, false, true))),
                 complies(buckets, "all four guards", guardedBucket(true, true, true, true).toArray(ResourceView[]::new)),
                 complies(buckets, "no bucket at all", core("aws:ecr/repository:Repository", "r", props())),
 
