@@ -44,17 +44,52 @@ public record ResourceView(String urn, String type, String name, String layer, O
         return propertyDependencies.getOrDefault(property, List.of());
     }
 
-    /** A property from inputs, falling back to outputs (stack exports carry both). */
+    /**
+     * A property as the resource has it: outputs win over inputs when both hold a known value (outputs are what
+     * exists), an absent value ({@code ""}, {@code []}, {@code [{}]}, see {@link Values#isAbsent}) never hides the other
+     * side, and an unknown value is returned only when neither side knows better.
+     */
     public Optional<JsonNode> property(String name) {
-        JsonNode value = inputs.get(name);
-        if (value == null || value.isNull()) {
-            value = outputs.get(name);
+        JsonNode out = outputs.get(name);
+        JsonNode in = inputs.get(name);
+        boolean hasOut = !Values.isAbsent(out);
+        boolean hasIn = !Values.isAbsent(in);
+        if (hasOut && !WireValues.isUnknown(out)) {
+            return Optional.of(out);
         }
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+        if (hasIn && !WireValues.isUnknown(in)) {
+            return Optional.of(in);
+        }
+        return hasOut ? Optional.of(out) : hasIn ? Optional.of(in) : Optional.empty();
+    }
+
+    /** A nested property by dotted path ({@code executionRole.roleArn}); absent members are empty. */
+    public Optional<JsonNode> path(String dotted) {
+        String[] parts = dotted.split("\\.");
+        Optional<JsonNode> value = property(parts[0]);
+        for (int i = 1; i < parts.length && value.isPresent(); i++) {
+            JsonNode next = value.get().get(parts[i]);
+            value = Values.isAbsent(next) ? Optional.empty() : Optional.of(next);
+        }
+        return value;
+    }
+
+    /** The names of every property present in inputs or outputs. */
+    public java.util.Set<String> propertyNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        inputs.fieldNames().forEachRemaining(names::add);
+        outputs.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     public Optional<String> text(String name) {
         return property(name).filter(JsonNode::isValueNode).map(JsonNode::asText);
+    }
+
+    /** The URNs a dotted path's value came from: the engine records them for the top-level property. */
+    public List<String> dependenciesOfPath(String dotted) {
+        int dot = dotted.indexOf('.');
+        return dependenciesOf(dot < 0 ? dotted : dotted.substring(0, dot));
     }
 
     public boolean isProvider() {

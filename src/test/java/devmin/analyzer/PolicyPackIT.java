@@ -70,9 +70,10 @@ class PolicyPackIT {
                     .setDryRun(true).build());
             var info = analyzer.getAnalyzerInfo(Empty.getDefaultInstance());
             assertThat(info.getName()).isEqualTo("devmin-policies");
-            assertThat(info.getPoliciesList()).hasSize(17);
+            assertThat(info.getPoliciesList()).hasSize(18);
             assertThat(info.getPoliciesList()).allSatisfy(p -> {
-                assertThat(p.getEnforcementLevel()).isEqualTo(EnforcementLevel.MANDATORY);
+                assertThat(p.getEnforcementLevel()).isEqualTo(p.getName().equals("aws-types-are-known")
+                        ? EnforcementLevel.ADVISORY : EnforcementLevel.MANDATORY);
                 assertThat(p.getDescription()).isNotBlank();
                 assertThat(p.hasConfigSchema()).isTrue();
             });
@@ -88,6 +89,14 @@ class PolicyPackIT {
             assertThat(diagnostic.getEnforcementLevel()).isEqualTo(EnforcementLevel.MANDATORY);
             assertThat(diagnostic.getPolicyPackName()).isEqualTo("devmin-policies");
             assertThat(diagnostic.getPolicyPackVersion()).isEqualTo("1.0.0");
+
+            assertThat(analyzer.analyze(resource("aws-native:ec2:NatGateway", "native-nat", struct("subnetId",
+                    "subnet-1"))).getDiagnosticsList()).extracting(d -> d.getPolicyName()).containsExactly("no-nat-gateway");
+            assertThat(analyzer.analyze(resource("aws:ec2/someNewCompute:SomeNewCompute", "new", struct("x", "y")))
+                    .getDiagnosticsList()).singleElement().satisfies(d -> {
+                        assertThat(d.getPolicyName()).isEqualTo("aws-types-are-known");
+                        assertThat(d.getEnforcementLevel()).isEqualTo(EnforcementLevel.ADVISORY);
+                    });
 
             assertThat(analyzer.analyze(resource("aws:cloudwatch/logGroup:LogGroup", "logs",
                     struct("retentionInDays", 7))).getDiagnosticsList()).isEmpty();
