@@ -69,7 +69,7 @@ public class PreviewMocks implements Mocks {
     }
 
     /** The outputs the program reads that a provider computes, shaped as the Confluent provider returns them. */
-    static Map<String, Object> computedOutputs(String type, String name) {
+    public static Map<String, Object> computedOutputs(String type, String name) {
         return switch (type) {
             case "confluentcloud:index/kafkaCluster:KafkaCluster" -> Map.of(
                     "bootstrapEndpoint", "SASL_SSL://pkc-mock.eu-west-2.aws.confluent.cloud:9092",

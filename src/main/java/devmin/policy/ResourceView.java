@@ -24,14 +24,24 @@ import java.util.Optional;
  * @param dependencies URNs this resource depends on
  * @param propertyDependencies for each input property, the URNs its value came from
  * @param provider     provider reference ({@code urn::id}) or empty
+ * @param relationsKnown whether the source tells where values came from (dependencies): a per-resource
+ *                       {@code Analyze} call of the Pulumi engine does not, so a rule that needs a relation to clear a
+ *                       resource must leave the judgment to the stack-level call, which has them
  */
 public record ResourceView(String urn, String type, String name, String layer, ObjectNode inputs, ObjectNode outputs,
                            boolean protect, String parentUrn, List<String> dependencies,
-                           Map<String, List<String>> propertyDependencies, String provider) {
+                           Map<String, List<String>> propertyDependencies, String provider, boolean relationsKnown) {
 
     public ResourceView {
         dependencies = List.copyOf(dependencies);
         propertyDependencies = Map.copyOf(propertyDependencies);
+    }
+
+    public ResourceView(String urn, String type, String name, String layer, ObjectNode inputs, ObjectNode outputs,
+                        boolean protect, String parentUrn, List<String> dependencies,
+                        Map<String, List<String>> propertyDependencies, String provider) {
+        this(urn, type, name, layer, inputs, outputs, protect, parentUrn, dependencies, propertyDependencies, provider,
+                true);
     }
 
     public static ResourceView of(String urn, String type, String name, String layer, ObjectNode inputs) {
@@ -107,21 +117,27 @@ public record ResourceView(String urn, String type, String name, String layer, O
 
     public ResourceView withLayer(String newLayer) {
         return new ResourceView(urn, type, name, newLayer, inputs, outputs, protect,
-                parentUrn, dependencies, propertyDependencies, provider);
+                parentUrn, dependencies, propertyDependencies, provider, relationsKnown);
     }
 
     public ResourceView withProtect(boolean newProtect) {
         return new ResourceView(urn, type, name, layer, inputs, outputs, newProtect,
-                parentUrn, dependencies, propertyDependencies, provider);
+                parentUrn, dependencies, propertyDependencies, provider, relationsKnown);
     }
 
     public ResourceView withProvider(String newProvider) {
         return new ResourceView(urn, type, name, layer, inputs, outputs, protect, parentUrn, dependencies,
-                propertyDependencies, newProvider);
+                propertyDependencies, newProvider, relationsKnown);
     }
 
     public ResourceView withPropertyDependencies(Map<String, List<String>> newPropertyDependencies) {
         return new ResourceView(urn, type, name, layer, inputs, outputs, protect, parentUrn, dependencies,
-                newPropertyDependencies, provider);
+                newPropertyDependencies, provider, relationsKnown);
+    }
+
+    /** The same resource as a source that cannot tell where values came from sees it. */
+    public ResourceView withoutRelations() {
+        return new ResourceView(urn, type, name, layer, inputs, outputs, protect, parentUrn, List.of(), Map.of(),
+                provider, false);
     }
 }

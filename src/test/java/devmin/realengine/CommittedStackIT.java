@@ -135,6 +135,13 @@ class CommittedStackIT {
         int everything = Json.resources(workspace.exportState()).size();
         assertThat(Json.parse(checkSame.stdout()).path("evaluated_resources").asInt()).isEqualTo(everything);
 
+        // A default preview lists only what changes: judging the stack from it would be judging from absence.
+        CliResult partial = succeeded(workspace.pulumi("preview", "--json"));
+        Path partialFile = workspace.write("preview-partial.json", partial.stdout());
+        CliResult refused = workspace.devmin("policy", "check", "--preview", partialFile.toString());
+        assertThat(refused.exitCode()).as(refused.describe()).isEqualTo(2);
+        assertThat(refused.output()).contains("--show-sames");
+
         succeeded(workspace.pulumi("config", "set", "--path", "devmin:logRetentionDays", "14"));
         try {
             CliResult changed = succeeded(workspace.pulumi("preview", "--json", "--show-sames"));

@@ -89,6 +89,11 @@ public final class FakePulumiEngine implements AutoCloseable {
             var reply = Resource.RegisterResourceResponse.newBuilder().setUrn(urn).setObject(request.getObject());
             if (request.getCustom() && !dryRun) {
                 reply.setId(request.getName() + "-id");
+                var state = request.getObject().toBuilder();
+                devmin.engine.PreviewMocks.computedOutputs(request.getType(), request.getName()).forEach((key, value) ->
+                        state.putFields(key, com.google.protobuf.Value.newBuilder().setStringValue(
+                                String.valueOf(value)).build()));
+                reply.setObject(state);
             }
             response.onNext(reply.build());
             response.onCompleted();

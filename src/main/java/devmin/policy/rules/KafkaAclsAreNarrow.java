@@ -39,7 +39,8 @@ public final class KafkaAclsAreNarrow extends AbstractRule implements ResourceRu
             out.add(new Violation(r.urn(), what + " names no principal, so whom it grants to cannot be verified"));
         } else if (principal.equals("*") || principal.endsWith(":*")) {
             out.add(new Violation(r.urn(), what + " grants to principal '" + principal + "', which is any principal"));
-        } else if (principal.equals(WireValues.UNKNOWN) && r.dependenciesOf("principal").isEmpty()) {
+        } else if (principal.equals(WireValues.UNKNOWN) && r.relationsKnown()
+                && r.dependenciesOf("principal").isEmpty()) {
             out.add(new Violation(r.urn(), what + " grants to a principal that cannot be verified (unknown until the"
                     + " update runs, and from no service account of this stack)"));
         }
