@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import devmin.live.Verdict;
 import devmin.live.aws.AwsClients;
-import devmin.live.aws.AwsSettings;
 import devmin.live.iam.VerifyIam;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +57,11 @@ public final class VerifyIamCommand implements Callable<Integer> {
             err.println("devmin verify-iam: " + e.getMessage());
             return 2;
         }
-        try (AwsClients aws = new AwsClients(AwsSettings.fromEnvironment(System.getenv()))) {
+        var clients = LiveRun.clients("verify-iam", err);
+        if (clients.isEmpty()) {
+            return 2;
+        }
+        try (AwsClients aws = clients.get()) {
             Verdict verdict = VerifyIam.verify(aws, environment, handles, accessAnalyzer,
                     accessAnalyzer ? aws.accessAnalyzer(environment.awsRegion()) : null, options.parallelism, deadline,
                     LiveRun.provenance(options, environment));

@@ -3,7 +3,7 @@ package devmin.cli;
 import devmin.live.Verdict;
 import devmin.live.aws.AwsClients;
 import devmin.live.aws.AwsFailure;
-import devmin.live.aws.AwsSettings;
+import devmin.live.aws.ResultMembers;
 import devmin.live.teardown.TeardownProof;
 import devmin.live.teardown.TeardownTarget;
 import picocli.CommandLine.Command;
@@ -48,7 +48,11 @@ public final class VerifyTeardownCommand implements Callable<Integer> {
         EnvironmentSpec environment = inputs.get().spec();
         long deadline = inputs.get().deadlineMillis();
         var provenance = LiveRun.provenance(options, environment);
-        try (AwsClients aws = new AwsClients(AwsSettings.fromEnvironment(System.getenv()))) {
+        var clients = LiveRun.clients("verify-teardown", err);
+        if (clients.isEmpty()) {
+            return 2;
+        }
+        try (AwsClients aws = clients.get()) {
             List<String> regions = regions(aws, environment, err);
             if (regions.isEmpty()) {
                 return 2;
@@ -64,8 +68,14 @@ public final class VerifyTeardownCommand implements Callable<Integer> {
         List<String> regions = new ArrayList<>(options.regions);
         if (allEnabledRegions) {
             try {
-                aws.ec2(environment.awsRegion()).describeRegions(b -> b.allRegions(false)).regions()
-                        .forEach(r -> regions.add(r.regionName()));
+                var answer = aws.ec2(environment.awsRegion()).describeRegions(b -> b.allRegions(false));
+                var problem = ResultMembers.problem(answer);
+                if (problem.isPresent() || answer.regions().isEmpty()) {
+                    err.println("devmin verify-teardown: cannot list enabled regions: ec2:DescribeRegions: "
+                            + problem.orElse("the answer lists no region"));
+                    return List.of();
+                }
+                answer.regions().forEach(r -> regions.add(r.regionName()));
             } catch (software.amazon.awssdk.core.exception.SdkException e) {
                 err.println("devmin verify-teardown: cannot list enabled regions: " + AwsFailure.describe(e));
                 return List.of();

@@ -28,7 +28,8 @@ class EvidencePublisherTest {
     @SuppressWarnings("unchecked")
     void everyObjectIsWrittenWithIfNoneMatchStar() throws Exception {
         S3Client s3 = mock(S3Client.class);
-        when(s3.putObject(any(Consumer.class), any(RequestBody.class))).thenReturn(PutObjectResponse.builder().build());
+        when(s3.putObject(any(Consumer.class), any(RequestBody.class)))
+                .thenReturn(PutObjectResponse.builder().eTag("\"etag\"").build());
 
         new EvidencePublisher(s3, "bucket").publish("evidence/k.json", "{}", "application/json");
 
@@ -51,6 +52,39 @@ class EvidencePublisherTest {
 
         assertThatThrownBy(() -> new EvidencePublisher(s3, "bucket").publish("evidence/k.json", "{}", "application/json"))
                 .isInstanceOf(EvidencePublisher.EvidenceExistsException.class).hasMessageContaining("never overwritten");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAnswerWithoutAnETagIsNotAPublication() {
+        S3Client s3 = mock(S3Client.class);
+        when(s3.putObject(any(Consumer.class), any(RequestBody.class))).thenReturn(PutObjectResponse.builder().build());
+
+        assertThatThrownBy(() -> new EvidencePublisher(s3, "bucket").publish("evidence/k.json", "{}", "application/json"))
+                .isInstanceOf(EvidencePublisher.NotPublishedException.class).hasMessageContaining("s3://bucket/evidence/k.json")
+                .hasMessageContaining("ETag");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aConflictIsAnExistingKeyToo() {
+        S3Client s3 = mock(S3Client.class);
+        when(s3.putObject(any(Consumer.class), any(RequestBody.class)))
+                .thenThrow(AwsServiceException.builder().statusCode(409).message("ConditionalRequestConflict").build());
+
+        assertThatThrownBy(() -> new EvidencePublisher(s3, "bucket").publish("evidence/k.json", "{}", "application/json"))
+                .isInstanceOf(EvidencePublisher.EvidenceExistsException.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anyOtherS3ErrorIsPassedOn() {
+        S3Client s3 = mock(S3Client.class);
+        when(s3.putObject(any(Consumer.class), any(RequestBody.class)))
+                .thenThrow(AwsServiceException.builder().statusCode(403).message("AccessDenied").build());
+
+        assertThatThrownBy(() -> new EvidencePublisher(s3, "bucket").publish("evidence/k.json", "{}", "application/json"))
+                .isInstanceOf(AwsServiceException.class);
     }
 
     @Test

@@ -80,7 +80,7 @@ class PreflightTest {
                 + "\"},{\"Name\":\"/devmin/dev_min/confluent/api_secret\",\"Type\":\"SecureString\",\"Value\":\""
                 + LocalKafka.RUNTIME_SECRET + "\"}],\"InvalidParameters\":[]}")));
         server.stubFor(head(urlPathEqualTo("/devmin-dev-min-evidence-123456789012")).atPriority(10)
-                .willReturn(aResponse().withStatus(200)));
+                .willReturn(bucketHead()));
         aws = new AwsClients(new AwsSettings(Optional.of(URI.create(server.baseUrl())), 3, Duration.ofMillis(10),
                 Duration.ofSeconds(10)));
     }
