@@ -34,6 +34,10 @@ public final class AwsFailure {
         if (e instanceof ApiCallTimeoutException) {
             return "timed out";
         }
+        if (e instanceof SdkClientException && e.getMessage() != null
+                && e.getMessage().startsWith("Unable to unmarshall response")) {
+            return "the answer is not the operation's result (unreadable: " + firstLine(e.getMessage()) + ")";
+        }
         if (e instanceof SdkClientException) {
             return "could not reach AWS (" + firstLine(e.getMessage()) + ")";
         }

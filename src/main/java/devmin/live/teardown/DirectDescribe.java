@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * Confirms by a direct describe whether a resource the Tagging API still lists really exists: the Tagging API also
  * lists resources that were deleted. Each ARN is described by what it names ({@link ResourceArn}): the role's name
  * without its path, the service in its own cluster. Answers present, gone, or empty when devmin has no describe for
- * the type (the caller treats that as unverified).
+ * the type (the caller treats that as unverified). Only an answer that describes the very resource counts as present.
  */
 final class DirectDescribe {
 
@@ -36,37 +36,39 @@ final class DirectDescribe {
         var ec2 = aws.ec2(region);
         return switch (arn.kind()) {
             case "ec2:vpc" -> existence(log.find("ec2:DescribeVpcs", () -> ec2.describeVpcs(b -> b.vpcIds(id)),
-                    code("InvalidVpcID.NotFound")), r -> !r.vpcs().isEmpty());
+                    code("InvalidVpcID.NotFound")), r -> r.vpcs().stream().anyMatch(v -> id.equals(v.vpcId())));
             case "ec2:subnet" -> existence(log.find("ec2:DescribeSubnets",
                     () -> ec2.describeSubnets(b -> b.subnetIds(id)), code("InvalidSubnetID.NotFound")),
-                    r -> !r.subnets().isEmpty());
+                    r -> r.subnets().stream().anyMatch(v -> id.equals(v.subnetId())));
             case "ec2:security-group" -> existence(log.find("ec2:DescribeSecurityGroups",
                     () -> ec2.describeSecurityGroups(b -> b.groupIds(id)), code("InvalidGroup.NotFound")),
-                    r -> !r.securityGroups().isEmpty());
+                    r -> r.securityGroups().stream().anyMatch(v -> id.equals(v.groupId())));
             case "ec2:internet-gateway" -> existence(log.find("ec2:DescribeInternetGateways",
                     () -> ec2.describeInternetGateways(b -> b.internetGatewayIds(id)),
-                    code("InvalidInternetGatewayID.NotFound")), r -> !r.internetGateways().isEmpty());
+                    code("InvalidInternetGatewayID.NotFound")), r -> r.internetGateways().stream().anyMatch(v -> id.equals(v.internetGatewayId())));
             case "ec2:route-table" -> existence(log.find("ec2:DescribeRouteTables",
                     () -> ec2.describeRouteTables(b -> b.routeTableIds(id)), code("InvalidRouteTableID.NotFound")),
-                    r -> !r.routeTables().isEmpty());
+                    r -> r.routeTables().stream().anyMatch(v -> id.equals(v.routeTableId())));
             case "ec2:network-interface" -> existence(log.find("ec2:DescribeNetworkInterfaces",
                     () -> ec2.describeNetworkInterfaces(b -> b.networkInterfaceIds(id)),
-                    code("InvalidNetworkInterfaceID.NotFound")), r -> !r.networkInterfaces().isEmpty());
+                    code("InvalidNetworkInterfaceID.NotFound")), r -> r.networkInterfaces().stream().anyMatch(v -> id.equals(v.networkInterfaceId())));
             case "ec2:instance" -> existence(log.find("ec2:DescribeInstances",
                     () -> ec2.describeInstances(b -> b.instanceIds(id)), code("InvalidInstanceID.NotFound")),
                     r -> r.reservations().stream().flatMap(v -> v.instances().stream())
-                            .anyMatch(i -> !"terminated".equals(i.state().nameAsString())));
+                            .anyMatch(i -> id.equals(i.instanceId()) && !"terminated".equals(i.state().nameAsString())));
             case "ec2:natgateway" -> existence(log.find("ec2:DescribeNatGateways",
                     () -> ec2.describeNatGateways(b -> b.natGatewayIds(id)),
                     code("NatGatewayNotFound", "InvalidNatGatewayID.NotFound")),
-                    r -> r.natGateways().stream().anyMatch(n -> n.state() != NatGatewayState.DELETED));
+                    r -> r.natGateways().stream().anyMatch(n -> id.equals(n.natGatewayId())
+                            && n.state() != NatGatewayState.DELETED));
             case "ec2:elastic-ip", "ec2:eip-allocation" -> existence(log.find("ec2:DescribeAddresses",
                     () -> ec2.describeAddresses(b -> b.allocationIds(id)), code("InvalidAllocationID.NotFound")),
-                    r -> !r.addresses().isEmpty());
+                    r -> r.addresses().stream().anyMatch(a -> id.equals(a.allocationId())));
             case "ec2:vpc-endpoint" -> existence(log.find("ec2:DescribeVpcEndpoints",
                     () -> ec2.describeVpcEndpoints(b -> b.vpcEndpointIds(id)),
                     code("InvalidVpcEndpointId.NotFound")),
-                    r -> r.vpcEndpoints().stream().anyMatch(e -> !"deleted".equalsIgnoreCase(e.stateAsString())));
+                    r -> r.vpcEndpoints().stream().anyMatch(e -> id.equals(e.vpcEndpointId())
+                            && !"deleted".equalsIgnoreCase(e.stateAsString())));
             case "ecs:cluster" -> ecs.cluster(arn, log);
             case "ecs:service" -> ecs.service(arn, log);
             case "ecs:task" -> ecs.task(arn, log);
@@ -75,28 +77,28 @@ final class DirectDescribe {
                     "elasticloadbalancing:loadbalancer/gwy" -> existence(log.find(
                     "elasticloadbalancingv2:DescribeLoadBalancers",
                     () -> aws.elbv2(region).describeLoadBalancers(b -> b.loadBalancerArns(arn.arn())),
-                    code("LoadBalancerNotFound")), r -> !r.loadBalancers().isEmpty());
+                    code("LoadBalancerNotFound")), r -> r.loadBalancers().stream().anyMatch(b -> arn.arn().equals(b.loadBalancerArn())));
             case "elasticloadbalancing:loadbalancer" -> existence(log.find("elasticloadbalancing:DescribeLoadBalancers",
                     () -> aws.elb(region).describeLoadBalancers(b -> b.loadBalancerNames(id)),
-                    code("LoadBalancerNotFound")), r -> !r.loadBalancerDescriptions().isEmpty());
+                    code("LoadBalancerNotFound")), r -> r.loadBalancerDescriptions().stream().anyMatch(b -> id.equals(b.loadBalancerName())));
             case "elasticloadbalancing:targetgroup" -> existence(log.find("elasticloadbalancingv2:DescribeTargetGroups",
                     () -> aws.elbv2(region).describeTargetGroups(b -> b.targetGroupArns(arn.arn())),
-                    code("TargetGroupNotFound")), r -> !r.targetGroups().isEmpty());
+                    code("TargetGroupNotFound")), r -> r.targetGroups().stream().anyMatch(g -> arn.arn().equals(g.targetGroupArn())));
             case "rds:db" -> existence(log.find("rds:DescribeDBInstances",
                     () -> aws.rds(region).describeDBInstances(b -> b.dbInstanceIdentifier(id)),
-                    code("DBInstanceNotFound", "DBInstanceNotFoundFault")), r -> !r.dbInstances().isEmpty());
+                    code("DBInstanceNotFound", "DBInstanceNotFoundFault")), r -> r.dbInstances().stream().anyMatch(d -> id.equals(d.dbInstanceIdentifier())));
             case "rds:cluster" -> existence(log.find("rds:DescribeDBClusters",
                     () -> aws.rds(region).describeDBClusters(b -> b.dbClusterIdentifier(id)),
-                    code("DBClusterNotFoundFault")), r -> !r.dbClusters().isEmpty());
+                    code("DBClusterNotFoundFault")), r -> r.dbClusters().stream().anyMatch(c -> id.equals(c.dbClusterIdentifier())));
             case "rds:subgrp" -> existence(log.find("rds:DescribeDBSubnetGroups",
                     () -> aws.rds(region).describeDBSubnetGroups(b -> b.dbSubnetGroupName(id)),
-                    code("DBSubnetGroupNotFoundFault")), r -> !r.dbSubnetGroups().isEmpty());
+                    code("DBSubnetGroupNotFoundFault")), r -> r.dbSubnetGroups().stream().anyMatch(g -> id.equals(g.dbSubnetGroupName())));
             case "logs:log-group" -> existence(log.find("logs:DescribeLogGroups",
                     () -> aws.logs(region).describeLogGroups(b -> b.logGroupNamePrefix(id)),
                     code("ResourceNotFoundException")),
                     r -> r.logGroups().stream().anyMatch(g -> g.logGroupName().equals(id)));
             case "iam:role" -> existence(log.find("iam:GetRole", () -> aws.iam().getRole(b -> b.roleName(id)),
-                    code("NoSuchEntity")), r -> true);
+                    code("NoSuchEntity")), r -> id.equals(r.role().roleName()));
             default -> Optional.empty();
         };
     }

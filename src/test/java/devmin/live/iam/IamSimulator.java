@@ -23,19 +23,19 @@ import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.r
  * top-level decision the most restrictive) or the earlier one (one EvaluationResult per action and resource), and can
  * be told to corrupt its answer (drop, duplicate or add a cell) to prove the completeness check.
  */
-final class IamSimulator implements ResponseDefinitionTransformerV2 {
+public final class IamSimulator implements ResponseDefinitionTransformerV2 {
 
-    static final String NAME = "iam-simulator";
+    public static final String NAME = "iam-simulator";
 
     /** One evaluated cell as the simulator will answer it. */
-    record Cell(String action, String resource, String decision) {
+    public record Cell(String action, String resource, String decision) {
     }
 
     /** Role ARN to the cells ("action on resource") IAM allows it. */
-    final Map<String, Set<String>> grants = new ConcurrentHashMap<>();
-    volatile boolean perResourceResults = true;
-    volatile UnaryOperator<List<Cell>> corrupt = UnaryOperator.identity();
-    volatile int pageSize = Integer.MAX_VALUE;
+    public final Map<String, Set<String>> grants = new ConcurrentHashMap<>();
+    public volatile boolean perResourceResults = true;
+    public volatile UnaryOperator<List<Cell>> corrupt = UnaryOperator.identity();
+    public volatile int pageSize = Integer.MAX_VALUE;
 
     @Override
     public String getName() {
