@@ -21,11 +21,13 @@ import java.util.concurrent.Callable;
         description = {"Prove that the demo window left nothing cost-bearing and destroyed nothing persistent: no NAT",
                 "gateway in the region; none of the stack's demo-layer load balancers, ECS clusters/services/tasks,",
                 "RDS, EC2 instances, Elastic IPs or interface endpoints; every demo resource the Tagging API still",
-                "lists confirmed gone by a direct describe; the evidence bucket, ECR repository and SSM handles still",
-                "present. Uses the default AWS credential chain; honours AWS_ENDPOINT_URL. Writes",
+                "lists confirmed gone by a direct describe of what its ARN names; the evidence bucket, ECR repository",
+                "and SSM handles still present. Uses the default AWS credential chain; honours AWS_ENDPOINT_URL. Writes",
                 "<out>/<environment>/teardown/<UTC>/teardown_proof.json and .md."},
         footer = {"", "Exit codes: 0 proven clean; 1 leftovers or over-destroy found; 2 could not verify (AccessDenied,",
-                "throttling past the retries, 5xx, timeout, or bad input); 64 usage."})
+                "throttling past the retries, 5xx, timeout, an answer that is not the operation's result, a repeated",
+                "pagination token, a type without a describe, no AWS credentials, a failed --publish, or bad input);",
+                "64 usage."})
 public final class VerifyTeardownCommand implements Callable<Integer> {
 
     @Mixin
