@@ -216,6 +216,44 @@ class MotoTeardownIT {
     }
 
     @Test
+    void aPublishedProofIsTheLocalOneAndItsKeyCannotBeWrittenAgain(@TempDir Path out) throws Exception {
+        Run run = run(out, "teardown_proof.json", "verify-teardown", "--publish");
+
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        String uri = run.verdict().at("/publication/uri").asText();
+        String key = uri.substring(("s3://" + MotoAccount.BUCKET + "/").length());
+        String stored = account.s3.getObjectAsBytes(b -> b.bucket(MotoAccount.BUCKET).key(key)).asUtf8String();
+        try (var files = Files.walk(out)) {
+            Path local = files.filter(p -> p.getFileName().toString().equals("teardown_proof.json")).findFirst()
+                    .orElseThrow();
+            assertThat(stored).isEqualTo(Files.readString(local));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new devmin.evidence.EvidencePublisher(account.s3,
+                MotoAccount.BUCKET).publish(key, "{\"overall_pass\":true}", "application/json"))
+                .isInstanceOf(devmin.evidence.EvidencePublisher.EvidenceExistsException.class);
+        assertThat(account.s3.getObjectAsBytes(b -> b.bucket(MotoAccount.BUCKET).key(key)).asUtf8String())
+                .isEqualTo(stored);
+    }
+
+    @Test
+    void theShippedJarTakesItsEndpointAndCredentialsFromTheEnvironment(@TempDir Path out) throws Exception {
+        Path jar = Path.of("target", "devmin.jar");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(jar), "needs the packaged jar (mvn package)");
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString(), "verify-teardown", "--out",
+                out.toString()).redirectErrorStream(true);
+        builder.environment().put("AWS_ENDPOINT_URL", moto.endpoint().toString());
+        builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "moto");
+        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("Teardown proof dev-min: PASS — 9 checks, 13 API calls");
+    }
+
+    @Test
     void fourRegionsAreEachProvenAndACleanOneStaysClean(@TempDir Path out) throws IOException {
         try (MotoAccount ireland = new MotoAccount(moto.endpoint(), "eu-west-1")) {
             ireland.natGateway();
