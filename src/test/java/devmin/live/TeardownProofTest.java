@@ -109,6 +109,33 @@ class TeardownProofTest {
     }
 
     @Test
+    void aNatGatewayListingThatRepeatsItsTokenIsUnverifiedAtOnceNotAtTheDeadline() {
+        server.stubFor(query("DescribeNatGateways", "2016-11-15").atPriority(1)
+                .willReturn(xml(natGateways(nat("nat-a", "deleted"), "t2"))));
+
+        CheckResult nat = check(prove(), "nat-gateways");
+
+        assertThat(nat.status()).isEqualTo(CheckStatus.UNVERIFIED);
+        assertThat(nat.message()).isEqualTo("ec2:DescribeNatGateways (page 2): the answer repeats the pagination token"
+                + " 't2' it gave before, so the listing would never end");
+        server.verify(2, postRequestedFor(urlPathEqualTo("/")).withRequestBody(containing("Action=DescribeNatGateways")));
+    }
+
+    @Test
+    void aNatGatewayListingAnsweredByAProxyPageIsUnverifiedNotEmpty() {
+        server.stubFor(query("DescribeNatGateways", "2016-11-15").atPriority(1).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "text/html").withBody("<html><body>proxy</body></html>")));
+
+        Verdict verdict = prove();
+
+        assertThat(check(verdict, "nat-gateways").status()).isEqualTo(CheckStatus.UNVERIFIED);
+        assertThat(check(verdict, "nat-gateways").message()).isEqualTo("ec2:DescribeNatGateways: the answer has no"
+                + " NatGateways (HTTP 200 without the operation's result)");
+        assertThat(verdict.overallPass()).isFalse();
+        assertThat(verdict.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void aPendingNatGatewayIsABlockerWhateverItsTags() {
         server.stubFor(query("DescribeNatGateways", "2016-11-15").atPriority(1)
                 .willReturn(xml(natGateways(nat("nat-0pending", "pending"), ""))));

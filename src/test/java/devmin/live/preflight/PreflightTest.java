@@ -92,7 +92,7 @@ class PreflightTest {
     }
 
     Verdict preflight() {
-        return new Preflight(aws, spec).run(new KafkaUsability(Duration.ofSeconds(5)), "SASL_PLAINTEXT", 5, 30_000,
+        return new Preflight(aws, spec).run(new KafkaUsability(Duration.ofSeconds(20)), "SASL_PLAINTEXT", 5, 60_000,
                 Provenance.start(Path.of("."), "dev-min", spec.image().tag(), spec.image().digest()));
     }
 
