@@ -90,7 +90,7 @@ public final class Moto {
         if (Files.isExecutable(server) && Files.exists(marker)) {
             return server;
         }
-        String python = python();
+        String python = python(System.getenv());
         Path installLog = Path.of("target", "moto-install.log");
         Files.createDirectories(installLog.getParent());
         run(List.of(python, "-m", "venv", "--clear", VENV.toString()), installLog);
@@ -101,8 +101,8 @@ public final class Moto {
     }
 
     /** python3 (or what DEVMIN_PYTHON names); without it, skip loudly, or fail when CI=true. */
-    static String python() throws InterruptedException {
-        String python = System.getenv().getOrDefault("DEVMIN_PYTHON", "python3");
+    static String python(java.util.Map<String, String> env) throws InterruptedException {
+        String python = env.getOrDefault("DEVMIN_PYTHON", "python3");
         try {
             Process version = new ProcessBuilder(python, "--version").redirectErrorStream(true).start();
             if (version.waitFor(30, TimeUnit.SECONDS) && version.exitValue() == 0) {
@@ -113,7 +113,7 @@ public final class Moto {
         }
         String message = "MOTO SUITE SKIPPED: '" + python + "' is not runnable, so the tests against moto (an AWS"
                 + " implementation the project did not write) did not run. Install Python 3 with venv to run them.";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        if ("true".equalsIgnoreCase(env.get("CI"))) {
             throw new IllegalStateException(message.replace("SKIPPED", "CANNOT RUN IN CI"));
         }
         System.err.println("\n*** " + message + " ***\n");
