@@ -46,7 +46,11 @@ public record Provenance(String toolVersion, String gitCommit, String stack, Str
 
     /** {@code GITHUB_SHA} in CI, else {@code git rev-parse HEAD}, else {@code unknown}. */
     static String gitCommit(Path projectDir) {
-        String ci = System.getenv("GITHUB_SHA");
+        return gitCommit(projectDir, System.getenv());
+    }
+
+    static String gitCommit(Path projectDir, java.util.Map<String, String> env) {
+        String ci = env.get("GITHUB_SHA");
         if (ci != null && ci.matches("[0-9a-f]{40}")) {
             return ci;
         }

@@ -92,7 +92,7 @@ class EvidencePublisherTest {
         Instant at = Instant.parse("2026-11-22T05:00:00Z");
         EvidenceDirectory first = EvidenceDirectory.create(root, "dev_min", "teardown", at);
         EvidenceDirectory second = EvidenceDirectory.create(root, "dev_min", "teardown", at);
-        first.write("proof.json", "{}");
+        assertThat(first.write("proof.json", "{}")).isEqualTo(first.path().resolve("proof.json")).hasContent("{}");
 
         assertThat(first.key()).isEqualTo("dev_min/teardown/20261122T050000Z");
         assertThat(second.key()).isEqualTo("dev_min/teardown/20261122T050000Z-1");

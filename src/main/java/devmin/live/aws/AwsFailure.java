@@ -32,6 +32,9 @@ public final class AwsFailure {
             }
             return "AWS error " + named + " (HTTP " + service.statusCode() + ")";
         }
+        if (e instanceof ApiCallTimeoutException) {
+            return "timed out";
+        }
         if (e instanceof SdkClientException && e.getMessage() != null
                 && e.getMessage().startsWith("Unable to unmarshall response")) {
             return "the answer is not the operation's result (unreadable: " + firstLine(e.getMessage()) + ")";

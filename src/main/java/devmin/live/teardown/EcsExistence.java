@@ -87,8 +87,7 @@ final class EcsExistence {
     }
 
     private static void requireAnswered(String api, ResourceArn arn, boolean described, List<Failure> failures) {
-        boolean missing = failures.stream().anyMatch(f -> "MISSING".equals(f.reason())
-                && (arn.arn().equals(f.arn()) || arn.name().equals(f.arn())));
+        boolean missing = failures.stream().anyMatch(f -> "MISSING".equals(f.reason()) && arn.arn().equals(f.arn()));
         if (!described && !missing) {
             throw new CallLog.Unverified(api + ": the answer neither describes " + arn.arn()
                     + " nor reports it missing");

@@ -176,6 +176,26 @@ class ResourceArnTest {
     }
 
     @Test
+    void containerInstancesComeInBothFormsToo() {
+        ResourceArn instance = parse("arn:aws:ecs:eu-west-2:123456789012:container-instance/c1/0a1b");
+        assertThat(instance.name()).isEqualTo("0a1b");
+        assertThat(instance.parent()).contains("c1");
+        assertThat(parse("arn:aws:ecs:eu-west-2:123456789012:container-instance/0a1b").parent()).isEmpty();
+        assertThat(parse("arn:aws:ecs:eu-west-2:123456789012:capacity-provider/a/b").parent()).isEmpty();
+    }
+
+    @Test
+    void aLoadBalancingArnWithoutANameHasAnEmptyName() {
+        ResourceArn bare = parse("arn:aws:elasticloadbalancing:eu-west-2:123456789012:loadbalancer");
+        assertThat(bare.kind()).isEqualTo("elasticloadbalancing:loadbalancer");
+        assertThat(bare.name()).isEmpty();
+        assertThat(parse("arn:aws:elasticloadbalancing:eu-west-2:123456789012:loadbalancer/app/x/1").kind())
+                .isEqualTo("elasticloadbalancing:loadbalancer/app");
+        assertThat(parse("arn:aws:elasticloadbalancing:eu-west-2:123456789012:loadbalancer/app").kind())
+                .isEqualTo("elasticloadbalancing:loadbalancer");
+    }
+
+    @Test
     void anIamArnWithoutASlashHasNoName() {
         ResourceArn root = parse("arn:aws:iam::123456789012:root");
         assertThat(root.type()).isEqualTo("root");

@@ -33,6 +33,9 @@ class ResultMembersTest {
             }
         }
         assertThat(ResultMembers.interpreted()).hasSizeGreaterThanOrEqualTo(38);
+        assertThat(ResultMembers.of(DescribeNatGatewaysResponse.class)).containsExactly("NatGateways");
+        assertThat(ResultMembers.of(GetParametersResponse.class)).containsExactly("Parameters", "InvalidParameters");
+        assertThat(ResultMembers.of(DescribeKeyPairsResponse.class)).isEmpty();
     }
 
     @Test

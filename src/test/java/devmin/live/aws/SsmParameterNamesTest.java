@@ -31,9 +31,32 @@ class SsmParameterNamesTest {
         System.setProperty("aws.secretAccessKey", "test");
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void reset() {
+        server.resetAll();
+    }
+
     @AfterAll
     static void stop() {
         server.stop();
+    }
+
+    @Test
+    void tenNamesAreOneFilter() {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            names.add("/devmin/dev_min/q" + i);
+        }
+        server.stubFor(json("AmazonSSM.DescribeParameters").atPriority(1).withRequestBody(matchingJsonPath(
+                "$.ParameterFilters[0].Values[9]", equalTo("/devmin/dev_min/q10"))).willReturn(jsonBody(
+                "{\"Parameters\":[]}")));
+        CallLog log = new CallLog();
+
+        try (AwsClients aws = new AwsClients(new AwsSettings(Optional.of(URI.create(server.baseUrl())), 1,
+                Duration.ofMillis(10), Duration.ofSeconds(10)))) {
+            assertThat(SsmParameterNames.missing(aws.ssm("eu-west-2"), names, log)).hasSize(10);
+        }
+        assertThat(log.calls()).containsExactly("ssm:DescribeParameters");
     }
 
     @Test
@@ -59,6 +82,8 @@ class SsmParameterNamesTest {
                     "/devmin/dev_min/p10", "/devmin/dev_min/p11");
         }
         assertThat(log.calls()).containsExactly("ssm:DescribeParameters", "ssm:DescribeParameters");
+        server.verify(2, postRequestedFor(urlPathEqualTo("/")).withRequestBody(matchingJsonPath(
+                "$.ParameterFilters[0].Values[0]", matching("/devmin/dev_min/p.*"))));
         server.verify(2, postRequestedFor(urlPathEqualTo("/")).withRequestBody(matchingJsonPath(
                 "$.ParameterFilters[0].Key", equalTo("Name"))).withRequestBody(matchingJsonPath(
                 "$.ParameterFilters[0].Option", equalTo("Equals"))));

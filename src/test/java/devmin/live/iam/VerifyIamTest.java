@@ -188,6 +188,17 @@ class VerifyIamTest {
         assertThat(verdict.exitCode()).isEqualTo(1);
         assertThat(verdict.blockers()).singleElement().asString().contains(execution).contains("kms:Decrypt")
                 .contains(canary);
+        var json = verdict.toJson();
+        assertThat(json.get("execution_role_allowed_count").asInt()).isEqualTo(1);
+        assertThat(json.get("app_role_allowed_count").asInt()).isEqualTo(88);
+        var role = json.at("/roles/ROLE_ECS_TASK_EXECUTION");
+        assertThat(role.get("arn").asText()).isEqualTo(execution);
+        assertThat(role.get("allowed_count").asInt()).isEqualTo(1);
+        assertThat(role.get("allowed")).extracting(n -> n.asText()).containsExactly("kms:Decrypt on " + canary);
+        assertThat(role.get("expected_count").asInt()).isZero();
+        assertThat(json.at("/roles/ROLE_LANE_IG/expected_count").asInt()).isEqualTo(8);
+        assertThat(json.get("actions")).extracting(n -> n.asText()).containsExactlyElementsOf(ACTIONS);
+        assertThat(json.get("resources")).extracting(n -> n.asText()).containsExactlyInAnyOrderElementsOf(PROBED);
     }
 
     @Test

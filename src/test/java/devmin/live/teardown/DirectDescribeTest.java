@@ -337,6 +337,104 @@ class DirectDescribeTest {
                 .contains(Existence.PRESENT);
     }
 
+    /** A describable kind: its ARN, the describe it needs, and an answer describing a resource by its id. */
+    record Kind(String arn, java.util.function.Supplier<com.github.tomakehurst.wiremock.client.MappingBuilder> request,
+                java.util.function.Function<String, String> answerAbout, String id) {
+    }
+
+    static String ec2Set(String action, String set, String item) {
+        return "<" + action + "Response xmlns=\"" + EC2_NS + "\"><requestId>r</requestId><" + set + "><item>" + item
+                + "</item></" + set + "></" + action + "Response>";
+    }
+
+    static String queryResult(String action, String namespace, String result) {
+        return "<" + action + "Response xmlns=\"" + namespace + "\"><" + action + "Result>" + result + "</" + action
+                + "Result></" + action + "Response>";
+    }
+
+    static final String E = "arn:aws:ec2:eu-west-2:123456789012:";
+    static final String RDS_NS = "http://rds.amazonaws.com/doc/2014-10-31/";
+    static final String TG = "arn:aws:elasticloadbalancing:eu-west-2:123456789012:targetgroup/devmin/73e2d6bc24d8a067";
+
+    static java.util.List<Kind> kinds() {
+        return java.util.List.of(
+                new Kind(E + "subnet/subnet-0a", () -> query("DescribeSubnets", "2016-11-15"),
+                        id -> ec2Set("DescribeSubnets", "subnetSet", "<subnetId>" + id + "</subnetId>"), "subnet-0a"),
+                new Kind(E + "security-group/sg-0a", () -> query("DescribeSecurityGroups", "2016-11-15"),
+                        id -> ec2Set("DescribeSecurityGroups", "securityGroupInfo", "<groupId>" + id + "</groupId>"),
+                        "sg-0a"),
+                new Kind(E + "internet-gateway/igw-0a", () -> query("DescribeInternetGateways", "2016-11-15"),
+                        id -> ec2Set("DescribeInternetGateways", "internetGatewaySet", "<internetGatewayId>" + id
+                                + "</internetGatewayId>"), "igw-0a"),
+                new Kind(E + "route-table/rtb-0a", () -> query("DescribeRouteTables", "2016-11-15"),
+                        id -> ec2Set("DescribeRouteTables", "routeTableSet", "<routeTableId>" + id + "</routeTableId>"),
+                        "rtb-0a"),
+                new Kind(E + "network-interface/eni-0a", () -> query("DescribeNetworkInterfaces", "2016-11-15"),
+                        id -> ec2Set("DescribeNetworkInterfaces", "networkInterfaceSet", "<networkInterfaceId>" + id
+                                + "</networkInterfaceId>"), "eni-0a"),
+                new Kind(E + "elastic-ip/eipalloc-0a", () -> query("DescribeAddresses", "2016-11-15"),
+                        id -> ec2Set("DescribeAddresses", "addressesSet", "<allocationId>" + id + "</allocationId>"),
+                        "eipalloc-0a"),
+                new Kind(E + "eip-allocation/eipalloc-0a", () -> query("DescribeAddresses", "2016-11-15"),
+                        id -> ec2Set("DescribeAddresses", "addressesSet", "<allocationId>" + id + "</allocationId>"),
+                        "eipalloc-0a"),
+                new Kind(E + "vpc-endpoint/vpce-0a", () -> query("DescribeVpcEndpoints", "2016-11-15"),
+                        id -> ec2Set("DescribeVpcEndpoints", "vpcEndpointSet", "<vpcEndpointId>" + id
+                                + "</vpcEndpointId><state>available</state>"), "vpce-0a"),
+                new Kind(E + "natgateway/nat-0a", () -> query("DescribeNatGateways", "2016-11-15"),
+                        id -> ec2Set("DescribeNatGateways", "natGatewaySet", "<natGatewayId>" + id
+                                + "</natGatewayId><state>available</state>"), "nat-0a"),
+                new Kind(E + "instance/i-0a", () -> query("DescribeInstances", "2016-11-15"),
+                        id -> ec2Set("DescribeInstances", "reservationSet", "<instancesSet><item><instanceId>" + id
+                                + "</instanceId><instanceState><name>running</name></instanceState></item>"
+                                + "</instancesSet>"), "i-0a"),
+                new Kind(TG, () -> query("DescribeTargetGroups", "2015-12-01"),
+                        id -> queryResult("DescribeTargetGroups", "http://elasticloadbalancing.amazonaws.com/doc/"
+                                + "2015-12-01/", "<TargetGroups><member><TargetGroupArn>" + id
+                                + "</TargetGroupArn></member></TargetGroups>"), TG),
+                new Kind("arn:aws:rds:eu-west-2:123456789012:cluster:devmin-aurora",
+                        () -> query("DescribeDBClusters", "2014-10-31"), id -> queryResult("DescribeDBClusters", RDS_NS, "<DBClusters><DBCluster>"
+                        + "<DBClusterIdentifier>" + id + "</DBClusterIdentifier></DBCluster></DBClusters>"),
+                        "devmin-aurora"),
+                new Kind("arn:aws:rds:eu-west-2:123456789012:subgrp:devmin-subnets",
+                        () -> query("DescribeDBSubnetGroups", "2014-10-31"), id -> queryResult("DescribeDBSubnetGroups", RDS_NS, "<DBSubnetGroups>"
+                        + "<DBSubnetGroup><DBSubnetGroupName>" + id + "</DBSubnetGroupName></DBSubnetGroup>"
+                        + "</DBSubnetGroups>"), "devmin-subnets"));
+    }
+
+    @org.junit.jupiter.api.TestFactory
+    java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> eachKindIsPresentOnlyWhenTheAnswerDescribesIt() {
+        return kinds().stream().map(kind -> org.junit.jupiter.api.DynamicTest.dynamicTest(kind.arn(), () -> {
+            server.resetAll();
+            server.stubFor(kind.request().get().willReturn(xml(kind.answerAbout().apply(kind.id()))));
+            assertThat(exists(kind.arn())).as("described").contains(Existence.PRESENT);
+
+            server.stubFor(kind.request().get().willReturn(xml(kind.answerAbout().apply(kind.id() + "-other"))));
+            assertThat(exists(kind.arn())).as("another one described").contains(Existence.GONE);
+            assertThat(server.findAllUnmatchedRequests()).isEmpty();
+        }));
+    }
+
+    @Test
+    void aClusterAnswerThatNeitherDescribesNorReportsItMissingIsUnverified() {
+        String arn = ACCOUNT + "cluster/devmin-dev-min";
+        server.stubFor(json(ECS_TARGET + "DescribeClusters").willReturn(jsonBody("{\"clusters\":[],\"failures\":"
+                + "[{\"arn\":\"" + ACCOUNT + "cluster/other\",\"reason\":\"MISSING\"}]}")));
+
+        assertThatThrownBy(() -> exists(arn)).isInstanceOf(CallLog.Unverified.class)
+                .hasMessageContaining("ecs:DescribeClusters: the answer neither describes " + arn);
+    }
+
+    @Test
+    void aTaskAnswerThatNeitherDescribesNorReportsItMissingIsUnverified() {
+        String arn = ACCOUNT + "task/devmin-dev-min/0123";
+        server.stubFor(json(ECS_TARGET + "DescribeTasks").willReturn(jsonBody("{\"tasks\":[],\"failures\":"
+                + "[{\"arn\":\"" + arn + "\",\"reason\":\"ACCESS_DENIED\"}]}")));
+
+        assertThatThrownBy(() -> exists(arn)).isInstanceOf(CallLog.Unverified.class)
+                .hasMessageContaining("ecs:DescribeTasks");
+    }
+
     @Test
     void aTypeWithoutADescribeHasNoAnswer() {
         assertThat(exists("arn:aws:servicediscovery:eu-west-2:123456789012:namespace/ns-1")).isEmpty();

@@ -143,6 +143,41 @@ class TeardownLeftoversTest {
     }
 
     @Test
+    void anotherStacksClassicLoadBalancerIsNotALeftover() {
+        server.stubFor(query("DescribeLoadBalancers", "2012-06-01").atPriority(1).willReturn(xml(
+                "<DescribeLoadBalancersResponse xmlns=\"" + ELB1 + "\"><DescribeLoadBalancersResult>"
+                        + "<LoadBalancerDescriptions><member><LoadBalancerName>other</LoadBalancerName></member>"
+                        + "</LoadBalancerDescriptions></DescribeLoadBalancersResult></DescribeLoadBalancersResponse>")));
+        server.stubFor(query("DescribeTags", "2012-06-01").atPriority(1).willReturn(xml(
+                "<DescribeTagsResponse xmlns=\"" + ELB1 + "\"><DescribeTagsResult><TagDescriptions><member>"
+                        + "<LoadBalancerName>other</LoadBalancerName><Tags><member><Key>devmin:layer</Key><Value>demo"
+                        + "</Value></member></Tags></member></TagDescriptions></DescribeTagsResult></DescribeTagsResponse>")));
+
+        assertThat(prove().overallPass()).isTrue();
+    }
+
+    @Test
+    void anotherStacksRdsClusterIsNotALeftover() {
+        server.stubFor(query("DescribeDBClusters", "2014-10-31").atPriority(1).willReturn(xml(
+                "<DescribeDBClustersResponse xmlns=\"" + RDS + "\"><DescribeDBClustersResult><DBClusters><DBCluster>"
+                        + "<DBClusterIdentifier>other</DBClusterIdentifier><TagList><Tag><Key>devmin:stack</Key>"
+                        + "<Value>another</Value></Tag></TagList></DBCluster></DBClusters></DescribeDBClustersResult>"
+                        + "</DescribeDBClustersResponse>")));
+
+        assertThat(prove().overallPass()).isTrue();
+    }
+
+    @Test
+    void aBucketThatCannotBeReadIsUnverifiedNotAnOverDestroy() {
+        server.stubFor(head(urlPathEqualTo("/" + BUCKET)).atPriority(1).willReturn(aResponse().withStatus(403)));
+
+        CheckResult bucket = check(prove(), "core-evidence-bucket");
+
+        assertThat(bucket.status()).isEqualTo(CheckStatus.UNVERIFIED);
+        assertThat(bucket.message()).startsWith("s3:HeadBucket: access denied");
+    }
+
+    @Test
     void demoRdsInstancesAndClustersAreNamedOtherStacksAreNot() {
         server.stubFor(query("DescribeDBInstances", "2014-10-31").atPriority(1).willReturn(xml(
                 "<DescribeDBInstancesResponse xmlns=\"" + RDS + "\"><DescribeDBInstancesResult><DBInstances>"
