@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,20 +15,38 @@ class ProvenanceTest {
 
     static final String SHA = "0123456789abcdef0123456789abcdef01234567";
 
+    static final List<String> GIT = List.of("git", "rev-parse", "HEAD");
+
+    static List<String> prints(String text, int exit) {
+        return List.of("sh", "-c", "echo " + text + "; exit " + exit);
+    }
+
     @Test
     void ciNamesTheCommit() {
-        assertThat(Provenance.gitCommit(Path.of("."), Map.of("GITHUB_SHA", SHA))).isEqualTo(SHA);
+        assertThat(Provenance.gitCommit(Path.of("."), Map.of("GITHUB_SHA", SHA), prints("x", 1))).isEqualTo(SHA);
     }
 
     @Test
     void aMalformedCiShaIsIgnoredForGit() {
-        assertThat(Provenance.gitCommit(Path.of("."), Map.of("GITHUB_SHA", "main"))).matches("[0-9a-f]{40}|unknown")
-                .isNotEqualTo("main");
+        String other = "fedcba9876543210fedcba9876543210fedcba98";
+        assertThat(Provenance.gitCommit(Path.of("."), Map.of("GITHUB_SHA", "main"), prints(other, 0))).isEqualTo(other);
+    }
+
+    @Test
+    void onlyAFullShaFromASucceedingGitCounts() {
+        assertThat(Provenance.gitCommit(Path.of("."), Map.of(), prints(SHA, 1))).isEqualTo("unknown");
+        assertThat(Provenance.gitCommit(Path.of("."), Map.of(), prints("not-a-sha", 0))).isEqualTo("unknown");
+        assertThat(Provenance.gitCommit(Path.of("."), Map.of(), List.of("/nonexistent/git"))).isEqualTo("unknown");
+    }
+
+    @Test
+    void aGitThatHangsIsUnknownAfterTwoSeconds() {
+        assertThat(Provenance.gitCommit(Path.of("."), Map.of(), List.of("sh", "-c", "sleep 10"))).isEqualTo("unknown");
     }
 
     @Test
     void outsideARepositoryTheCommitIsUnknown(@TempDir Path notARepository) {
-        assertThat(Provenance.gitCommit(notARepository, Map.of())).isEqualTo("unknown");
+        assertThat(Provenance.gitCommit(notARepository, Map.of(), GIT)).isEqualTo("unknown");
     }
 
     @Test

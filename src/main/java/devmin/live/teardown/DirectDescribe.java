@@ -45,17 +45,20 @@ final class DirectDescribe {
                     r -> r.securityGroups().stream().anyMatch(v -> id.equals(v.groupId())));
             case "ec2:internet-gateway" -> existence(log.find("ec2:DescribeInternetGateways",
                     () -> ec2.describeInternetGateways(b -> b.internetGatewayIds(id)),
-                    code("InvalidInternetGatewayID.NotFound")), r -> r.internetGateways().stream().anyMatch(v -> id.equals(v.internetGatewayId())));
+                    code("InvalidInternetGatewayID.NotFound")),
+                    r -> r.internetGateways().stream().anyMatch(v -> id.equals(v.internetGatewayId())));
             case "ec2:route-table" -> existence(log.find("ec2:DescribeRouteTables",
                     () -> ec2.describeRouteTables(b -> b.routeTableIds(id)), code("InvalidRouteTableID.NotFound")),
                     r -> r.routeTables().stream().anyMatch(v -> id.equals(v.routeTableId())));
             case "ec2:network-interface" -> existence(log.find("ec2:DescribeNetworkInterfaces",
                     () -> ec2.describeNetworkInterfaces(b -> b.networkInterfaceIds(id)),
-                    code("InvalidNetworkInterfaceID.NotFound")), r -> r.networkInterfaces().stream().anyMatch(v -> id.equals(v.networkInterfaceId())));
+                    code("InvalidNetworkInterfaceID.NotFound")),
+                    r -> r.networkInterfaces().stream().anyMatch(v -> id.equals(v.networkInterfaceId())));
             case "ec2:instance" -> existence(log.find("ec2:DescribeInstances",
                     () -> ec2.describeInstances(b -> b.instanceIds(id)), code("InvalidInstanceID.NotFound")),
                     r -> r.reservations().stream().flatMap(v -> v.instances().stream())
-                            .anyMatch(i -> id.equals(i.instanceId()) && !"terminated".equals(i.state().nameAsString())));
+                            .anyMatch(i -> id.equals(i.instanceId())
+                                    && !"terminated".equals(i.state().nameAsString())));
             case "ec2:natgateway" -> existence(log.find("ec2:DescribeNatGateways",
                     () -> ec2.describeNatGateways(b -> b.natGatewayIds(id)),
                     code("NatGatewayNotFound", "InvalidNatGatewayID.NotFound")),
@@ -77,22 +80,28 @@ final class DirectDescribe {
                     "elasticloadbalancing:loadbalancer/gwy" -> existence(log.find(
                     "elasticloadbalancingv2:DescribeLoadBalancers",
                     () -> aws.elbv2(region).describeLoadBalancers(b -> b.loadBalancerArns(arn.arn())),
-                    code("LoadBalancerNotFound")), r -> r.loadBalancers().stream().anyMatch(b -> arn.arn().equals(b.loadBalancerArn())));
+                    code("LoadBalancerNotFound")),
+                    r -> r.loadBalancers().stream().anyMatch(b -> arn.arn().equals(b.loadBalancerArn())));
             case "elasticloadbalancing:loadbalancer" -> existence(log.find("elasticloadbalancing:DescribeLoadBalancers",
                     () -> aws.elb(region).describeLoadBalancers(b -> b.loadBalancerNames(id)),
-                    code("LoadBalancerNotFound")), r -> r.loadBalancerDescriptions().stream().anyMatch(b -> id.equals(b.loadBalancerName())));
+                    code("LoadBalancerNotFound")),
+                    r -> r.loadBalancerDescriptions().stream().anyMatch(b -> id.equals(b.loadBalancerName())));
             case "elasticloadbalancing:targetgroup" -> existence(log.find("elasticloadbalancingv2:DescribeTargetGroups",
                     () -> aws.elbv2(region).describeTargetGroups(b -> b.targetGroupArns(arn.arn())),
-                    code("TargetGroupNotFound")), r -> r.targetGroups().stream().anyMatch(g -> arn.arn().equals(g.targetGroupArn())));
+                    code("TargetGroupNotFound")),
+                    r -> r.targetGroups().stream().anyMatch(g -> arn.arn().equals(g.targetGroupArn())));
             case "rds:db" -> existence(log.find("rds:DescribeDBInstances",
                     () -> aws.rds(region).describeDBInstances(b -> b.dbInstanceIdentifier(id)),
-                    code("DBInstanceNotFound", "DBInstanceNotFoundFault")), r -> r.dbInstances().stream().anyMatch(d -> id.equals(d.dbInstanceIdentifier())));
+                    code("DBInstanceNotFound", "DBInstanceNotFoundFault")),
+                    r -> r.dbInstances().stream().anyMatch(d -> id.equals(d.dbInstanceIdentifier())));
             case "rds:cluster" -> existence(log.find("rds:DescribeDBClusters",
                     () -> aws.rds(region).describeDBClusters(b -> b.dbClusterIdentifier(id)),
-                    code("DBClusterNotFoundFault")), r -> r.dbClusters().stream().anyMatch(c -> id.equals(c.dbClusterIdentifier())));
+                    code("DBClusterNotFoundFault")),
+                    r -> r.dbClusters().stream().anyMatch(c -> id.equals(c.dbClusterIdentifier())));
             case "rds:subgrp" -> existence(log.find("rds:DescribeDBSubnetGroups",
                     () -> aws.rds(region).describeDBSubnetGroups(b -> b.dbSubnetGroupName(id)),
-                    code("DBSubnetGroupNotFoundFault")), r -> r.dbSubnetGroups().stream().anyMatch(g -> id.equals(g.dbSubnetGroupName())));
+                    code("DBSubnetGroupNotFoundFault")),
+                    r -> r.dbSubnetGroups().stream().anyMatch(g -> id.equals(g.dbSubnetGroupName())));
             case "logs:log-group" -> existence(log.find("logs:DescribeLogGroups",
                     () -> aws.logs(region).describeLogGroups(b -> b.logGroupNamePrefix(id)),
                     code("ResourceNotFoundException")),

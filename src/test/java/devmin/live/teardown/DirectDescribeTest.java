@@ -242,6 +242,14 @@ class DirectDescribeTest {
                 .contains(Existence.PRESENT);
         assertThat(log.calls()).containsExactly("elasticloadbalancing:DescribeLoadBalancers");
 
+        server.stubFor(query("DescribeLoadBalancers", "2012-06-01").willReturn(xml(
+                "<DescribeLoadBalancersResponse xmlns=\"http://elasticloadbalancing.amazonaws.com/doc/2012-06-01/\">"
+                        + "<DescribeLoadBalancersResult><LoadBalancerDescriptions><member><LoadBalancerName>"
+                        + "someone-else</LoadBalancerName></member></LoadBalancerDescriptions>"
+                        + "</DescribeLoadBalancersResult></DescribeLoadBalancersResponse>")));
+        assertThat(exists("arn:aws:elasticloadbalancing:eu-west-2:123456789012:loadbalancer/devmin-clb"))
+                .contains(Existence.GONE);
+
         server.stubFor(query("DescribeLoadBalancers", "2012-06-01").willReturn(aResponse().withStatus(400).withBody(
                 "<ErrorResponse><Error><Type>Sender</Type><Code>LoadBalancerNotFound</Code><Message>x</Message>"
                         + "</Error></ErrorResponse>")));
@@ -317,6 +325,13 @@ class DirectDescribeTest {
                                 + "</DBInstanceIdentifier></DBInstance></DBInstances></DescribeDBInstancesResult>"
                                 + "</DescribeDBInstancesResponse>")));
         assertThat(exists("arn:aws:rds:eu-west-2:123456789012:db:devmin-db")).contains(Existence.PRESENT);
+
+        server.stubFor(query("DescribeDBInstances", "2014-10-31").willReturn(xml(
+                "<DescribeDBInstancesResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">"
+                        + "<DescribeDBInstancesResult><DBInstances><DBInstance><DBInstanceIdentifier>other-db"
+                        + "</DBInstanceIdentifier></DBInstance></DBInstances></DescribeDBInstancesResult>"
+                        + "</DescribeDBInstancesResponse>")));
+        assertThat(exists("arn:aws:rds:eu-west-2:123456789012:db:devmin-db")).contains(Existence.GONE);
 
         server.stubFor(query("DescribeDBInstances", "2014-10-31").willReturn(aResponse().withStatus(404).withBody(
                 "<ErrorResponse><Error><Type>Sender</Type><Code>DBInstanceNotFound</Code><Message>x</Message></Error>"
@@ -433,6 +448,29 @@ class DirectDescribeTest {
 
         assertThatThrownBy(() -> exists(arn)).isInstanceOf(CallLog.Unverified.class)
                 .hasMessageContaining("ecs:DescribeTasks");
+    }
+
+    @Test
+    void aFailureThatIsNotNotFoundIsUnverifiedNeverGone() {
+        server.stubFor(query("DescribeVpcs", "2016-11-15").willReturn(ec2Error(403, "UnauthorizedOperation")));
+
+        assertThatThrownBy(() -> exists("arn:aws:ec2:eu-west-2:123456789012:vpc/vpc-0a"))
+                .isInstanceOf(CallLog.Unverified.class).hasMessageStartingWith("ec2:DescribeVpcs: access denied");
+    }
+
+    @Test
+    void anEcsAnswerAboutAnotherClusterOrTaskIsNotThisOne() {
+        String cluster = ACCOUNT + "cluster/devmin-dev-min";
+        server.stubFor(json(ECS_TARGET + "DescribeClusters").willReturn(jsonBody("{\"clusters\":[{\"clusterArn\":\""
+                + ACCOUNT + "cluster/other\",\"status\":\"ACTIVE\"}],\"failures\":[{\"arn\":\"" + cluster
+                + "\",\"reason\":\"MISSING\"}]}")));
+        assertThat(exists(cluster)).contains(Existence.GONE);
+
+        String task = ACCOUNT + "task/devmin-dev-min/0123";
+        server.stubFor(json(ECS_TARGET + "DescribeTasks").willReturn(jsonBody("{\"tasks\":[{\"taskArn\":\"" + ACCOUNT
+                + "task/devmin-dev-min/9999\",\"lastStatus\":\"RUNNING\"}],\"failures\":[{\"arn\":\"" + task
+                + "\",\"reason\":\"MISSING\"}]}")));
+        assertThat(exists(task)).contains(Existence.GONE);
     }
 
     @Test

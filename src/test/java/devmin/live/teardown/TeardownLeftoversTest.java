@@ -371,6 +371,17 @@ class TeardownLeftoversTest {
     }
 
     @Test
+    void aRepositoryThatCannotBeDescribedIsUnverifiedNotAnOverDestroy() {
+        server.stubFor(json("AmazonEC2ContainerRegistry_V20150921.DescribeRepositories").atPriority(1)
+                .willReturn(jsonError(500, "ServerException")));
+
+        CheckResult repository = check(prove(), "core-image-repository");
+
+        assertThat(repository.status()).isEqualTo(CheckStatus.UNVERIFIED);
+        assertThat(repository.message()).startsWith("ecr:DescribeRepositories: AWS error HTTP 500");
+    }
+
+    @Test
     void aDeletedHandleIsAnOverDestroyNamingIt() {
         server.stubFor(json("AmazonSSM.DescribeParameters").atPriority(1).willReturn(jsonBody("{\"Parameters\":["
                 + "{\"Name\":\"/devmin/dev_min/confluent/bootstrap\"},{\"Name\":\"/devmin/dev_min/confluent/api_key\"},"
