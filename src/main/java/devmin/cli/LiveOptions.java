@@ -18,7 +18,7 @@ public final class LiveOptions {
     @Option(names = "--out", defaultValue = "runs", paramLabel = "DIR", description = "Evidence root (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--publish", description = "Also write the evidence to the evidence bucket (If-None-Match: *, never overwriting).")
+    @Option(names = "--publish", description = "Publish the verdict to the evidence bucket first (If-None-Match: *, never overwriting); if that fails, the local verdict records it and cannot pass.")
     boolean publish;
 
     @Option(names = "--parallelism", defaultValue = "8", description = "Checks run at once (default: ${DEFAULT-VALUE}).")

@@ -7,8 +7,15 @@ import devmin.engine.StackFiles;
 import devmin.evidence.EvidenceDirectory;
 import devmin.evidence.EvidencePublisher;
 import devmin.evidence.Provenance;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import devmin.live.CheckResult;
+import devmin.live.CheckStatus;
 import devmin.live.Verdict;
 import devmin.live.aws.AwsClients;
+import devmin.live.aws.AwsFailure;
+import devmin.live.aws.AwsSettings;
+import software.amazon.awssdk.core.exception.SdkException;
 import stacks.core.CoreNames;
 import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
@@ -17,7 +24,7 @@ import stacks.spec.SpecParser;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** What every live command does around its checks: load the spec, write and publish the verdict, print a summary. */
@@ -63,41 +70,76 @@ final class LiveRun {
         return Provenance.start(options.projectDir, options.stack, spec.image().tag(), spec.image().digest());
     }
 
-    /** Writes {@code <name>.json} and {@code <name>.md} locally, and with --publish to the evidence bucket. */
+    /**
+     * The AWS clients of a live command, or empty after telling the user in one line that there are no credentials
+     * (the command then exits 2): asked once, before any check, instead of one SDK dump per check.
+     */
+    static Optional<AwsClients> clients(String command, PrintWriter err) {
+        AwsClients aws = new AwsClients(AwsSettings.fromEnvironment(System.getenv()));
+        Optional<String> missing = aws.missingCredentials(System.getenv());
+        if (missing.isPresent()) {
+            aws.close();
+            err.println("devmin " + command + ": " + missing.get());
+            err.flush();
+            return Optional.empty();
+        }
+        return Optional.of(aws);
+    }
+
+    /**
+     * Writes {@code <name>.json} and {@code <name>.md} locally, and with --publish first to the evidence bucket. A
+     * publication that fails is recorded in the local verdict as an unverified check (so it cannot pass) and the
+     * command fails; when it succeeds, the local files are the published ones.
+     */
     static int finish(LiveOptions options, EnvironmentSpec spec, AwsClients aws, Verdict verdict, String phase,
                       String name, String title, PrintWriter out, PrintWriter err) throws IOException {
-        String json = JSON.writeValueAsString(verdict.toJson());
-        String markdown = verdict.toMarkdown(title);
-        Instant at = verdict.provenance().startedAt();
-        EvidenceDirectory dir = EvidenceDirectory.create(options.out, spec.environment(), phase, at);
-        dir.write(name + ".json", json);
-        dir.write(name + ".md", markdown);
-        out.printf("%s: %s — %d checks, %d API calls%n", title, verdict.overallPass() ? "PASS"
-                        : verdict.exitCode() == 1 ? "FAIL" : "UNVERIFIED", verdict.checks().size(),
-                verdict.checks().stream().mapToInt(c -> c.apiCalls().size()).sum());
-        verdict.blockers().forEach(b -> out.println("  blocker: " + b));
+        EvidenceDirectory dir = EvidenceDirectory.create(options.out, spec.environment(), phase,
+                verdict.provenance().startedAt());
+        Verdict recorded = options.publish ? publish(spec, aws, verdict, phase, name, title, dir, out, err) : verdict;
+        dir.write(name + ".json", json(recorded));
+        dir.write(name + ".md", recorded.toMarkdown(title));
+        out.printf("%s: %s — %d checks, %d API calls%n", title, recorded.overallPass() ? "PASS"
+                        : recorded.exitCode() == 1 ? "FAIL" : "UNVERIFIED", recorded.checks().size(),
+                recorded.checks().stream().mapToInt(c -> c.apiCalls().size()).sum());
+        recorded.blockers().forEach(b -> out.println("  blocker: " + b));
         out.println("evidence: " + dir.path().resolve(name + ".json"));
-        int code = verdict.exitCode();
-        if (options.publish) {
-            String stamp = dir.path().getFileName().toString();
-            EvidencePublisher publisher = new EvidencePublisher(aws.s3(spec.awsRegion()), CoreNames.of(spec).bucketName());
-            try {
-                publisher.publish(EvidencePublisher.key(spec.environment(), spec.stack(), phase, stamp, name + ".json"),
-                        json, "application/json");
-                publisher.publish(EvidencePublisher.key(spec.environment(), spec.stack(), phase, stamp, name + ".md"),
-                        markdown, "text/markdown");
-                out.println("published: s3://" + CoreNames.of(spec).bucketName() + "/"
-                        + EvidencePublisher.key(spec.environment(), spec.stack(), phase, stamp, name + ".json"));
-            } catch (EvidencePublisher.EvidenceExistsException e) {
-                err.println("devmin: " + e.getMessage());
-                code = Math.max(code, 2);
-            } catch (software.amazon.awssdk.core.exception.SdkException e) {
-                err.println("devmin: publishing evidence failed: "
-                        + devmin.live.aws.AwsFailure.describe(e));
-                code = Math.max(code, 2);
-            }
-        }
         out.flush();
-        return code;
+        return recorded.exitCode();
+    }
+
+    /** The verdict as published, or with an unverified {@code evidence-published} check when publishing failed. */
+    private static Verdict publish(EnvironmentSpec spec, AwsClients aws, Verdict verdict, String phase, String name,
+                                   String title, EvidenceDirectory dir, PrintWriter out, PrintWriter err)
+            throws IOException {
+        String bucket = CoreNames.of(spec).bucketName();
+        String stamp = dir.path().getFileName().toString();
+        String jsonKey = EvidencePublisher.key(spec.environment(), spec.stack(), phase, stamp, name + ".json");
+        String markdownKey = EvidencePublisher.key(spec.environment(), spec.stack(), phase, stamp, name + ".md");
+        ObjectNode publication = JsonNodeFactory.instance.objectNode();
+        ObjectNode where = publication.putObject("publication");
+        where.put("published", true);
+        where.put("uri", "s3://" + bucket + "/" + jsonKey);
+        Verdict published = verdict.with(publication);
+        EvidencePublisher publisher = new EvidencePublisher(aws.s3(spec.awsRegion()), bucket);
+        String failure;
+        try {
+            publisher.publish(markdownKey, published.toMarkdown(title), "text/markdown");
+            publisher.publish(jsonKey, json(published), "application/json");
+            out.println("published: " + where.get("uri").asText());
+            return published;
+        } catch (EvidencePublisher.NotPublishedException e) {
+            failure = e.getMessage();
+        } catch (SdkException e) {
+            failure = "publishing to s3://" + bucket + "/" + jsonKey + " failed: " + AwsFailure.describe(e);
+        }
+        err.println("devmin: " + failure);
+        where.put("published", false);
+        where.put("error", failure);
+        return verdict.with(new CheckResult("evidence-published", spec.awsRegion(), CheckStatus.UNVERIFIED,
+                "the verdict was not published: " + failure, List.of("s3:PutObject"), List.of()), publication);
+    }
+
+    private static String json(Verdict verdict) throws IOException {
+        return JSON.writeValueAsString(verdict.toJson());
     }
 }

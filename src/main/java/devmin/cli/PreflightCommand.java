@@ -2,7 +2,6 @@ package devmin.cli;
 
 import devmin.live.Verdict;
 import devmin.live.aws.AwsClients;
-import devmin.live.aws.AwsSettings;
 import devmin.live.preflight.KafkaUsability;
 import devmin.live.preflight.Preflight;
 import picocli.CommandLine.Command;
@@ -50,7 +49,11 @@ public final class PreflightCommand implements Callable<Integer> {
         }
         EnvironmentSpec environment = inputs.get().spec();
         long deadline = inputs.get().deadlineMillis();
-        try (AwsClients aws = new AwsClients(AwsSettings.fromEnvironment(System.getenv()))) {
+        var clients = LiveRun.clients("preflight", err);
+        if (clients.isEmpty()) {
+            return 2;
+        }
+        try (AwsClients aws = clients.get()) {
             Verdict verdict = new Preflight(aws, environment).run(new KafkaUsability(Duration.ofMillis(kafkaTimeoutMs)),
                     kafkaProtocol, options.parallelism, deadline, LiveRun.provenance(options, environment));
             return LiveRun.finish(options, environment, aws, verdict, "preflight", "preflight_snapshot",

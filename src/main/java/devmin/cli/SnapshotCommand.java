@@ -2,7 +2,6 @@ package devmin.cli;
 
 import devmin.live.Verdict;
 import devmin.live.aws.AwsClients;
-import devmin.live.aws.AwsSettings;
 import devmin.live.teardown.TeardownProof;
 import devmin.live.teardown.TeardownTarget;
 import picocli.CommandLine.Command;
@@ -49,7 +48,11 @@ public final class SnapshotCommand implements Runnable {
             EnvironmentSpec environment = inputs.get().spec();
             long deadline = inputs.get().deadlineMillis();
             List<String> regions = options.regions.isEmpty() ? List.of(environment.awsRegion()) : options.regions;
-            try (AwsClients aws = new AwsClients(AwsSettings.fromEnvironment(System.getenv()))) {
+            var clients = LiveRun.clients("snapshot pre-destroy", spec.commandLine().getErr());
+            if (clients.isEmpty()) {
+                return 2;
+            }
+            try (AwsClients aws = clients.get()) {
                 Verdict verdict = TeardownProof.snapshot(aws, TeardownTarget.of(environment), regions,
                         options.parallelism, deadline, LiveRun.provenance(options, environment));
                 return LiveRun.finish(options, environment, aws, verdict, "snapshot", "pre_destroy_snapshot",

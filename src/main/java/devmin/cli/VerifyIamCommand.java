@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import devmin.live.Verdict;
 import devmin.live.aws.AwsClients;
-import devmin.live.aws.AwsSettings;
 import devmin.live.iam.VerifyIam;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +25,12 @@ import java.util.concurrent.Callable;
                 "every lane role against every SSM handle path, every ancestor path and a canary path, for",
                 "ssm:GetParameter/GetParameters/GetParametersByPath/GetParameterHistory, secretsmanager:GetSecretValue",
                 "and kms:Decrypt. Expected: the execution role is allowed nothing; each lane exactly GetParameter and",
-                "GetParameters on its own handle ARNs. Writes <out>/<environment>/iam/<UTC>/secret_surface_check.json."},
-        footer = {"", "Exit codes: 0 proven; 1 a difference (each named: role, action, resource); 2 could not verify; 64 usage."})
+                "GetParameters on its own handle ARNs. Every cell asked must be evaluated exactly once, or the role is",
+                "unverified; the verdict states the matrix it proved. Writes",
+                "<out>/<environment>/iam/<UTC>/secret_surface_check.json."},
+        footer = {"", "Exit codes: 0 proven; 1 a difference (each named: role, action, resource); 2 could not verify",
+                "(an API error, an answer that is not the simulation's result, an incomplete matrix, no AWS",
+                "credentials, or a failed --publish); 64 usage."})
 public final class VerifyIamCommand implements Callable<Integer> {
 
     @Mixin
@@ -58,7 +61,11 @@ public final class VerifyIamCommand implements Callable<Integer> {
             err.println("devmin verify-iam: " + e.getMessage());
             return 2;
         }
-        try (AwsClients aws = new AwsClients(AwsSettings.fromEnvironment(System.getenv()))) {
+        var clients = LiveRun.clients("verify-iam", err);
+        if (clients.isEmpty()) {
+            return 2;
+        }
+        try (AwsClients aws = clients.get()) {
             Verdict verdict = VerifyIam.verify(aws, environment, handles, accessAnalyzer,
                     accessAnalyzer ? aws.accessAnalyzer(environment.awsRegion()) : null, options.parallelism, deadline,
                     LiveRun.provenance(options, environment));

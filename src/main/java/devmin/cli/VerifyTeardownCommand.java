@@ -3,7 +3,7 @@ package devmin.cli;
 import devmin.live.Verdict;
 import devmin.live.aws.AwsClients;
 import devmin.live.aws.AwsFailure;
-import devmin.live.aws.AwsSettings;
+import devmin.live.aws.ResultMembers;
 import devmin.live.teardown.TeardownProof;
 import devmin.live.teardown.TeardownTarget;
 import picocli.CommandLine.Command;
@@ -21,11 +21,13 @@ import java.util.concurrent.Callable;
         description = {"Prove that the demo window left nothing cost-bearing and destroyed nothing persistent: no NAT",
                 "gateway in the region; none of the stack's demo-layer load balancers, ECS clusters/services/tasks,",
                 "RDS, EC2 instances, Elastic IPs or interface endpoints; every demo resource the Tagging API still",
-                "lists confirmed gone by a direct describe; the evidence bucket, ECR repository and SSM handles still",
-                "present. Uses the default AWS credential chain; honours AWS_ENDPOINT_URL. Writes",
+                "lists confirmed gone by a direct describe of what its ARN names; the evidence bucket, ECR repository",
+                "and SSM handles still present. Uses the default AWS credential chain; honours AWS_ENDPOINT_URL. Writes",
                 "<out>/<environment>/teardown/<UTC>/teardown_proof.json and .md."},
         footer = {"", "Exit codes: 0 proven clean; 1 leftovers or over-destroy found; 2 could not verify (AccessDenied,",
-                "throttling past the retries, 5xx, timeout, or bad input); 64 usage."})
+                "throttling past the retries, 5xx, timeout, an answer that is not the operation's result, a repeated",
+                "pagination token, a type without a describe, no AWS credentials, a failed --publish, or bad input);",
+                "64 usage."})
 public final class VerifyTeardownCommand implements Callable<Integer> {
 
     @Mixin
@@ -48,7 +50,11 @@ public final class VerifyTeardownCommand implements Callable<Integer> {
         EnvironmentSpec environment = inputs.get().spec();
         long deadline = inputs.get().deadlineMillis();
         var provenance = LiveRun.provenance(options, environment);
-        try (AwsClients aws = new AwsClients(AwsSettings.fromEnvironment(System.getenv()))) {
+        var clients = LiveRun.clients("verify-teardown", err);
+        if (clients.isEmpty()) {
+            return 2;
+        }
+        try (AwsClients aws = clients.get()) {
             List<String> regions = regions(aws, environment, err);
             if (regions.isEmpty()) {
                 return 2;
@@ -64,8 +70,14 @@ public final class VerifyTeardownCommand implements Callable<Integer> {
         List<String> regions = new ArrayList<>(options.regions);
         if (allEnabledRegions) {
             try {
-                aws.ec2(environment.awsRegion()).describeRegions(b -> b.allRegions(false)).regions()
-                        .forEach(r -> regions.add(r.regionName()));
+                var answer = aws.ec2(environment.awsRegion()).describeRegions(b -> b.allRegions(false));
+                var problem = ResultMembers.problem(answer);
+                if (problem.isPresent() || answer.regions().isEmpty()) {
+                    err.println("devmin verify-teardown: cannot list enabled regions: ec2:DescribeRegions: "
+                            + problem.orElse("the answer lists no region"));
+                    return List.of();
+                }
+                answer.regions().forEach(r -> regions.add(r.regionName()));
             } catch (software.amazon.awssdk.core.exception.SdkException e) {
                 err.println("devmin verify-teardown: cannot list enabled regions: " + AwsFailure.describe(e));
                 return List.of();

@@ -3,6 +3,10 @@ package devmin.evidence;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import devmin.live.aws.ResultMembers;
+
+import java.util.Optional;
 
 import java.nio.charset.StandardCharsets;
 
@@ -12,8 +16,15 @@ import java.nio.charset.StandardCharsets;
  */
 public final class EvidencePublisher {
 
+    /** The object was not (provably) written. */
+    public static class NotPublishedException extends Exception {
+        public NotPublishedException(String message) {
+            super(message);
+        }
+    }
+
     /** The key already exists in the bucket; nothing was written. */
-    public static final class EvidenceExistsException extends Exception {
+    public static final class EvidenceExistsException extends NotPublishedException {
         public EvidenceExistsException(String message) {
             super(message);
         }
@@ -32,10 +43,18 @@ public final class EvidencePublisher {
         return "evidence/" + environment + "/" + stack + "/" + phase + "/" + stamp + "/" + file;
     }
 
-    public void publish(String key, String content, String contentType) throws EvidenceExistsException {
+    /**
+     * @throws EvidenceExistsException when the key exists
+     * @throws NotPublishedException   when the answer is not S3's (no ETag): nothing proves the object was stored
+     */
+    public void publish(String key, String content, String contentType) throws NotPublishedException {
         try {
-            s3.putObject(b -> b.bucket(bucket).key(key).ifNoneMatch("*").contentType(contentType),
-                    RequestBody.fromString(content, StandardCharsets.UTF_8));
+            PutObjectResponse stored = s3.putObject(b -> b.bucket(bucket).key(key).ifNoneMatch("*")
+                    .contentType(contentType), RequestBody.fromString(content, StandardCharsets.UTF_8));
+            Optional<String> problem = ResultMembers.problem(stored);
+            if (problem.isPresent()) {
+                throw new NotPublishedException("s3://" + bucket + "/" + key + ": " + problem.get());
+            }
         } catch (AwsServiceException e) {
             if (e.statusCode() == 412 || e.statusCode() == 409) {
                 throw new EvidenceExistsException("s3://" + bucket + "/" + key + " already exists; evidence is never"

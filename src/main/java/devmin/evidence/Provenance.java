@@ -7,6 +7,7 @@ import devmin.cli.VersionProvider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,19 +47,23 @@ public record Provenance(String toolVersion, String gitCommit, String stack, Str
 
     /** {@code GITHUB_SHA} in CI, else {@code git rev-parse HEAD}, else {@code unknown}. */
     static String gitCommit(Path projectDir) {
-        String ci = System.getenv("GITHUB_SHA");
+        return gitCommit(projectDir, System.getenv(), List.of("git", "rev-parse", "HEAD"));
+    }
+
+    /** @param git the command that prints the commit ({@code git rev-parse HEAD}) */
+    static String gitCommit(Path projectDir, java.util.Map<String, String> env, List<String> git) {
+        String ci = env.get("GITHUB_SHA");
         if (ci != null && ci.matches("[0-9a-f]{40}")) {
             return ci;
         }
         try {
-            Process git = new ProcessBuilder("git", "rev-parse", "HEAD").directory(projectDir.toFile())
-                    .redirectErrorStream(true).start();
-            if (!git.waitFor(2, TimeUnit.SECONDS)) {
-                git.destroyForcibly();
+            Process process = new ProcessBuilder(git).directory(projectDir.toFile()).redirectErrorStream(true).start();
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
                 return "unknown";
             }
-            String out = new String(git.getInputStream().readAllBytes()).trim();
-            return git.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
+            String out = new String(process.getInputStream().readAllBytes()).trim();
+            return process.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
         } catch (IOException e) {
             return "unknown";
         } catch (InterruptedException e) {

@@ -21,6 +21,23 @@ public record Verdict(String schema, List<CheckResult> checks, ObjectNode contex
 
     public Verdict {
         checks = List.copyOf(checks);
+        context = context.deepCopy();
+    }
+
+    /** This verdict with one more check and more context (e.g. that publishing it failed). */
+    public Verdict with(CheckResult check, ObjectNode moreContext) {
+        List<CheckResult> all = new java.util.ArrayList<>(checks);
+        all.add(check);
+        ObjectNode merged = context.deepCopy();
+        merged.setAll(moreContext.deepCopy());
+        return new Verdict(schema, all, merged, provenance);
+    }
+
+    /** This verdict with more context. */
+    public Verdict with(ObjectNode moreContext) {
+        ObjectNode merged = context.deepCopy();
+        merged.setAll(moreContext.deepCopy());
+        return new Verdict(schema, checks, merged, provenance);
     }
 
     public boolean overallPass() {

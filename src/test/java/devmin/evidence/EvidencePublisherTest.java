@@ -28,7 +28,8 @@ class EvidencePublisherTest {
     @SuppressWarnings("unchecked")
     void everyObjectIsWrittenWithIfNoneMatchStar() throws Exception {
         S3Client s3 = mock(S3Client.class);
-        when(s3.putObject(any(Consumer.class), any(RequestBody.class))).thenReturn(PutObjectResponse.builder().build());
+        when(s3.putObject(any(Consumer.class), any(RequestBody.class)))
+                .thenReturn(PutObjectResponse.builder().eTag("\"etag\"").build());
 
         new EvidencePublisher(s3, "bucket").publish("evidence/k.json", "{}", "application/json");
 
@@ -54,11 +55,44 @@ class EvidencePublisherTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void anAnswerWithoutAnETagIsNotAPublication() {
+        S3Client s3 = mock(S3Client.class);
+        when(s3.putObject(any(Consumer.class), any(RequestBody.class))).thenReturn(PutObjectResponse.builder().build());
+
+        assertThatThrownBy(() -> new EvidencePublisher(s3, "bucket").publish("evidence/k.json", "{}", "application/json"))
+                .isInstanceOf(EvidencePublisher.NotPublishedException.class).hasMessageContaining("s3://bucket/evidence/k.json")
+                .hasMessageContaining("ETag");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aConflictIsAnExistingKeyToo() {
+        S3Client s3 = mock(S3Client.class);
+        when(s3.putObject(any(Consumer.class), any(RequestBody.class)))
+                .thenThrow(AwsServiceException.builder().statusCode(409).message("ConditionalRequestConflict").build());
+
+        assertThatThrownBy(() -> new EvidencePublisher(s3, "bucket").publish("evidence/k.json", "{}", "application/json"))
+                .isInstanceOf(EvidencePublisher.EvidenceExistsException.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anyOtherS3ErrorIsPassedOn() {
+        S3Client s3 = mock(S3Client.class);
+        when(s3.putObject(any(Consumer.class), any(RequestBody.class)))
+                .thenThrow(AwsServiceException.builder().statusCode(403).message("AccessDenied").build());
+
+        assertThatThrownBy(() -> new EvidencePublisher(s3, "bucket").publish("evidence/k.json", "{}", "application/json"))
+                .isInstanceOf(AwsServiceException.class);
+    }
+
+    @Test
     void localEvidenceNeverReusesAFolderOrOverwritesAFile(@TempDir Path root) throws Exception {
         Instant at = Instant.parse("2026-11-22T05:00:00Z");
         EvidenceDirectory first = EvidenceDirectory.create(root, "dev_min", "teardown", at);
         EvidenceDirectory second = EvidenceDirectory.create(root, "dev_min", "teardown", at);
-        first.write("proof.json", "{}");
+        assertThat(first.write("proof.json", "{}")).isEqualTo(first.path().resolve("proof.json")).hasContent("{}");
 
         assertThat(first.key()).isEqualTo("dev_min/teardown/20261122T050000Z");
         assertThat(second.key()).isEqualTo("dev_min/teardown/20261122T050000Z-1");

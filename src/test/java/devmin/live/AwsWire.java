@@ -36,6 +36,11 @@ public final class AwsWire {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1").withBody(body);
     }
 
+    /** S3's HeadBucket answer: no body, the bucket's region in a header. */
+    public static ResponseDefinitionBuilder bucketHead() {
+        return aResponse().withStatus(200).withHeader("x-amz-bucket-region", "eu-west-2");
+    }
+
     public static ResponseDefinitionBuilder ec2Error(int status, String code) {
         return aResponse().withStatus(status).withHeader("Content-Type", "text/xml;charset=UTF-8").withBody(
                 "<Response><Errors><Error><Code>" + code + "</Code><Message>" + code + "</Message></Error></Errors>"
@@ -84,7 +89,7 @@ public final class AwsWire {
                 .willReturn(jsonBody("{\"clusterArns\":[]}")));
         server.stubFor(json("ResourceGroupsTaggingAPI_20170126.GetResources").atPriority(10)
                 .willReturn(jsonBody("{\"ResourceTagMappingList\":[],\"PaginationToken\":\"\"}")));
-        server.stubFor(head(urlPathEqualTo("/" + bucket)).atPriority(10).willReturn(aResponse().withStatus(200)));
+        server.stubFor(head(urlPathEqualTo("/" + bucket)).atPriority(10).willReturn(bucketHead()));
         server.stubFor(json("AmazonEC2ContainerRegistry_V20150921.DescribeRepositories").atPriority(10)
                 .willReturn(jsonBody("{\"repositories\":[{\"repositoryName\":\"fraud-platform\"}]}")));
         server.stubFor(json("AmazonSSM.DescribeParameters").atPriority(10).willReturn(jsonBody("{\"Parameters\":["

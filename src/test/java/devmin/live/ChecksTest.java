@@ -36,6 +36,34 @@ class ChecksTest {
     }
 
     @Test
+    void eachResultSaysHowLongItsCheckTookAndKeepsItsCalls() {
+        List<CheckResult> results = Checks.run(List.of(new Checks.Named("slow", "r", log -> {
+            log.note("x:Y");
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return log.pass("slow", "r", "ok");
+        })), 1, 60_000);
+
+        assertThat(results.get(0).millis()).isBetween(50L, 3_600_000L);
+        assertThat(results.get(0).apiCalls()).containsExactly("x:Y");
+    }
+
+    @Test
+    void anUnverifiedCallEndsItsCheckUnverifiedWithItsCalls() {
+        List<CheckResult> results = Checks.run(List.of(new Checks.Named("c", "r", log -> {
+            log.note("x:Y");
+            throw new CallLog.Unverified("x:Y: the answer has no Z");
+        })), 1, 60_000);
+
+        assertThat(results.get(0).status()).isEqualTo(CheckStatus.UNVERIFIED);
+        assertThat(results.get(0).message()).isEqualTo("x:Y: the answer has no Z");
+        assertThat(results.get(0).apiCalls()).containsExactly("x:Y");
+    }
+
+    @Test
     void aCheckStillRunningAtTheDeadlineIsUnverified() {
         Function<CallLog, CheckResult> slow = check();
         when(slow.apply(any())).thenAnswer(invocation -> {

@@ -109,6 +109,33 @@ class TeardownProofTest {
     }
 
     @Test
+    void aNatGatewayListingThatRepeatsItsTokenIsUnverifiedAtOnceNotAtTheDeadline() {
+        server.stubFor(query("DescribeNatGateways", "2016-11-15").atPriority(1)
+                .willReturn(xml(natGateways(nat("nat-a", "deleted"), "t2"))));
+
+        CheckResult nat = check(prove(), "nat-gateways");
+
+        assertThat(nat.status()).isEqualTo(CheckStatus.UNVERIFIED);
+        assertThat(nat.message()).isEqualTo("ec2:DescribeNatGateways (page 2): the answer repeats the pagination token"
+                + " 't2' it gave before, so the listing would never end");
+        server.verify(2, postRequestedFor(urlPathEqualTo("/")).withRequestBody(containing("Action=DescribeNatGateways")));
+    }
+
+    @Test
+    void aNatGatewayListingAnsweredByAProxyPageIsUnverifiedNotEmpty() {
+        server.stubFor(query("DescribeNatGateways", "2016-11-15").atPriority(1).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "text/html").withBody("<html><body>proxy</body></html>")));
+
+        Verdict verdict = prove();
+
+        assertThat(check(verdict, "nat-gateways").status()).isEqualTo(CheckStatus.UNVERIFIED);
+        assertThat(check(verdict, "nat-gateways").message()).isEqualTo("ec2:DescribeNatGateways: the answer has no"
+                + " NatGateways (HTTP 200 without the operation's result)");
+        assertThat(verdict.overallPass()).isFalse();
+        assertThat(verdict.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void aPendingNatGatewayIsABlockerWhateverItsTags() {
         server.stubFor(query("DescribeNatGateways", "2016-11-15").atPriority(1)
                 .willReturn(xml(natGateways(nat("nat-0pending", "pending"), ""))));
@@ -178,7 +205,8 @@ class TeardownProofTest {
         String arn = "arn:aws:ecs:eu-west-2:123456789012:cluster/devmin-dev-min";
         server.stubFor(json("ResourceGroupsTaggingAPI_20170126.GetResources").atPriority(1).willReturn(jsonBody(
                 "{\"ResourceTagMappingList\":[{\"ResourceARN\":\"" + arn + "\",\"Tags\":[{\"Key\":\"devmin:layer\","
-                        + "\"Value\":\"demo\"}]}],\"PaginationToken\":\"\"}")));
+                        + "\"Value\":\"demo\"},{\"Key\":\"devmin:stack\",\"Value\":\"dev-min\"}]}],"
+                        + "\"PaginationToken\":\"\"}")));
         server.stubFor(json("AmazonEC2ContainerServiceV20141113.DescribeClusters").atPriority(1).willReturn(jsonBody(
                 "{\"clusters\":[{\"clusterArn\":\"" + arn + "\",\"clusterName\":\"devmin-dev-min\",\"status\":\"INACTIVE\"}],"
                         + "\"failures\":[]}")));
@@ -244,7 +272,8 @@ class TeardownProofTest {
     }
 
     @Test
-    void theCommandWritesEvidenceAndRefusesToOverwriteAPublishedKey(@TempDir Path out) throws Exception {
+    void aPublicationRefusedBecauseTheKeyExistsLeavesALocalVerdictThatSaysSoAndFails(@TempDir Path out)
+            throws Exception {
         System.setProperty("aws.endpointUrl", server.baseUrl());
         server.stubFor(put(urlPathMatching("/" + BUCKET + "/evidence/dev_min/dev-min/teardown/.*"))
                 .withHeader("If-None-Match", equalTo("*")).willReturn(aResponse().withStatus(412).withBody(
@@ -253,18 +282,77 @@ class TeardownProofTest {
 
         CliRun run = CliRun.of("verify-teardown", "--out", out.toString(), "--publish", "--deadline", "60s");
 
-        assertThat(run.stdout()).contains("Teardown proof dev-min: PASS");
+        assertThat(run.stdout()).contains("Teardown proof dev-min: UNVERIFIED").doesNotContain("PASS");
         assertThat(run.stderr()).contains("already exists; evidence is never overwritten");
         assertThat(run.exitCode()).isEqualTo(2);
-        Path proof;
-        try (var files = Files.walk(out)) {
-            proof = files.filter(p -> p.getFileName().toString().equals("teardown_proof.json")).findFirst().orElseThrow();
-        }
-        var json = new ObjectMapper().readTree(proof.toFile());
+        var json = new ObjectMapper().readTree(evidence(out, "teardown_proof.json").toFile());
         assertThat(json.get("schema").asText()).isEqualTo("devmin.teardown-proof/v1");
-        assertThat(json.get("overall_pass").asBoolean()).isTrue();
-        assertThat(json.get("checks")).hasSize(9);
+        assertThat(json.get("overall_pass").asBoolean()).isFalse();
+        assertThat(json.at("/publication/published").asBoolean()).isFalse();
+        assertThat(json.at("/publication/error").asText()).contains("already exists");
+        assertThat(json.get("blockers")).singleElement().extracting(b -> b.asText()).asString()
+                .startsWith("UNVERIFIED evidence-published");
+        assertThat(json.get("checks")).hasSize(10);
         assertThat(json.at("/provenance/image_tag").asText()).startsWith("git-");
+        assertThat(Files.readString(evidence(out, "teardown_proof.md"))).contains(": UNVERIFIED");
         server.verify(1, putRequestedFor(urlPathMatching("/" + BUCKET + "/.*")).withHeader("If-None-Match", equalTo("*")));
+    }
+
+    @Test
+    void aPublishedVerdictIsTheLocalOneByteForByte(@TempDir Path out) throws Exception {
+        System.setProperty("aws.endpointUrl", server.baseUrl());
+        server.stubFor(put(urlPathMatching("/" + BUCKET + "/evidence/dev_min/dev-min/teardown/.*"))
+                .withHeader("If-None-Match", equalTo("*")).willReturn(aResponse().withStatus(200)
+                        .withHeader("ETag", "\"d41d8cd98f00b204e9800998ecf8427e\"")));
+
+        CliRun run = CliRun.of("verify-teardown", "--out", out.toString(), "--publish");
+
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        assertThat(run.stdout()).contains("Teardown proof dev-min: PASS").contains("published: s3://" + BUCKET
+                + "/evidence/dev_min/dev-min/teardown/");
+        var put = server.findAll(putRequestedFor(urlPathMatching("/" + BUCKET + "/.*teardown_proof.json")));
+        assertThat(put).hasSize(1);
+        assertThat(unchunked(put.get(0).getBodyAsString()))
+                .isEqualTo(Files.readString(evidence(out, "teardown_proof.json")));
+        var json = new ObjectMapper().readTree(evidence(out, "teardown_proof.json").toFile());
+        assertThat(json.get("overall_pass").asBoolean()).isTrue();
+        assertThat(json.at("/publication/published").asBoolean()).isTrue();
+        assertThat(json.at("/publication/uri").asText()).endsWith("/teardown_proof.json");
+    }
+
+    @Test
+    void aPublicationAnsweredByAProxyPageIsNotPublished(@TempDir Path out) throws Exception {
+        System.setProperty("aws.endpointUrl", server.baseUrl());
+        server.stubFor(put(urlPathMatching("/" + BUCKET + "/.*")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody("<html><body>proxy</body></html>")));
+
+        CliRun run = CliRun.of("verify-teardown", "--out", out.toString(), "--publish");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        var json = new ObjectMapper().readTree(evidence(out, "teardown_proof.json").toFile());
+        assertThat(json.get("overall_pass").asBoolean()).isFalse();
+        assertThat(json.at("/publication/error").asText()).contains("ETag");
+    }
+
+    /** The payload of an {@code aws-chunked} body (the SDK signs each chunk when it talks plain HTTP). */
+    static String unchunked(String body) {
+        StringBuilder payload = new StringBuilder();
+        int at = 0;
+        while (at < body.length()) {
+            int header = body.indexOf("\r\n", at);
+            int size = Integer.parseInt(body.substring(at, header).split(";")[0], 16);
+            if (size == 0) {
+                break;
+            }
+            payload.append(body, header + 2, header + 2 + size);
+            at = header + 2 + size + 2;
+        }
+        return payload.toString();
+    }
+
+    static Path evidence(Path out, String name) throws java.io.IOException {
+        try (var files = Files.walk(out)) {
+            return files.filter(p -> p.getFileName().toString().equals(name)).findFirst().orElseThrow();
+        }
     }
 }

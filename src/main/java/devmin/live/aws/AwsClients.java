@@ -1,6 +1,9 @@
 package devmin.live.aws;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -23,6 +26,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -30,13 +34,38 @@ import java.util.function.Supplier;
 public final class AwsClients implements AutoCloseable {
 
     private final AwsSettings settings;
+    private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http;
     private final Map<String, AutoCloseable> clients = new ConcurrentHashMap<>();
 
+    /** Clients on a fresh default credential chain (its own, so what it finds is not shared across runs). */
     public AwsClients(AwsSettings settings) {
+        this(settings, DefaultCredentialsProvider.builder().build());
+    }
+
+    public AwsClients(AwsSettings settings, AwsCredentialsProvider credentials) {
         this.settings = settings;
+        this.credentials = credentials;
         this.http = ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(3))
                 .socketTimeout(Duration.ofSeconds(10)).maxConnections(32).build();
+    }
+
+    /**
+     * Why no call can be signed, asked once before any check: empty when the credential chain yields credentials.
+     * The SDK's own answer lists every provider of the chain (about 1.4 KB); this is one line and what to do.
+     */
+    public Optional<String> missingCredentials(Map<String, String> env) {
+        try {
+            credentials.resolveCredentials();
+            return Optional.empty();
+        } catch (SdkClientException e) {
+            String profile = env.getOrDefault("AWS_PROFILE", "default");
+            return Optional.of("no usable AWS credentials: the default chain (environment variables, system properties,"
+                    + " web identity token, profile '" + profile + "' in ~/.aws, container and instance metadata) has"
+                    + " none. Set AWS_PROFILE to a configured profile (after 'aws sso login' if it uses SSO) or"
+                    + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; in GitHub Actions, assume the role with"
+                    + " aws-actions/configure-aws-credentials first. Nothing was checked.");
+        }
     }
 
     public Ec2Client ec2(String region) {
@@ -99,6 +128,7 @@ public final class AwsClients implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region) {
         builder.region(Region.of(region));
+        builder.credentialsProvider(credentials);
         settings.endpoint().ifPresent(builder::endpointOverride);
         builder.overrideConfiguration(ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()

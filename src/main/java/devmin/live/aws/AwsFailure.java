@@ -18,21 +18,26 @@ public final class AwsFailure {
 
     public static String describe(SdkException e) {
         if (e instanceof AwsServiceException service) {
-            String code = service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode();
-            if (code != null && (code.contains("AccessDenied") || code.equals("UnauthorizedOperation")
-                    || service.statusCode() == 403)) {
-                return "access denied (" + code + ", HTTP " + service.statusCode() + ")";
+            String code = service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null ? ""
+                    : service.awsErrorDetails().errorCode();
+            String named = code.isEmpty() ? "no error code" : code;
+            if (code.contains("AccessDenied") || code.equals("UnauthorizedOperation") || service.statusCode() == 403) {
+                return "access denied (" + named + ", HTTP " + service.statusCode() + ")";
             }
-            if (code != null && THROTTLING.contains(code) || service.statusCode() == 429) {
-                return "throttled past the retries (" + code + ")";
+            if (THROTTLING.contains(code) || service.statusCode() == 429) {
+                return "throttled past the retries (" + named + ")";
             }
             if (service.statusCode() >= 500) {
-                return "AWS error HTTP " + service.statusCode() + " (" + code + ")";
+                return "AWS error HTTP " + service.statusCode() + " (" + named + ")";
             }
-            return "AWS error " + code + " (HTTP " + service.statusCode() + ")";
+            return "AWS error " + named + " (HTTP " + service.statusCode() + ")";
         }
         if (e instanceof ApiCallTimeoutException) {
             return "timed out";
+        }
+        if (e instanceof SdkClientException && e.getMessage() != null
+                && e.getMessage().startsWith("Unable to unmarshall response")) {
+            return "the answer is not the operation's result (unreadable: " + firstLine(e.getMessage()) + ")";
         }
         if (e instanceof SdkClientException) {
             return "could not reach AWS (" + firstLine(e.getMessage()) + ")";

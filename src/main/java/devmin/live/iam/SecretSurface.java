@@ -59,6 +59,13 @@ public record SecretSurface(List<String> actions, List<String> resources, Map<St
         return new SecretSurface(ACTIONS, new ArrayList<>(resources), expected);
     }
 
+    /** Every cell one principal is simulated over: each action on each resource. */
+    public Set<String> cells() {
+        Set<String> cells = new LinkedHashSet<>();
+        actions.forEach(action -> resources.forEach(resource -> cells.add(cell(action, resource))));
+        return cells;
+    }
+
     /** A matrix cell key: {@code action on resource}. */
     public static String cell(String action, String resource) {
         return action + " on " + resource;

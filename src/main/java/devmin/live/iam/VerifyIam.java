@@ -45,9 +45,9 @@ public final class VerifyIam {
         Map<String, Set<String>> allowedByRole = new ConcurrentHashMap<>();
         surface.expectedAllowed().forEach((role, expected) -> checks.add(new Checks.Named(roleLabel(handles, role),
                 "global", log -> {
-                    Set<String> allowed = IamMatrixCheck.simulate(aws, log, role, surface);
-                    allowedByRole.put(role, allowed);
-                    return IamMatrixCheck.judge(roleLabel(handles, role), role, allowed, expected, log);
+                    IamMatrixCheck.Simulation simulation = IamMatrixCheck.simulate(aws, log, role, surface);
+                    allowedByRole.put(role, simulation.allowed());
+                    return IamMatrixCheck.judge(roleLabel(handles, role), role, simulation, expected, surface, log);
                 })));
         if (accessAnalyzer && handles.containsKey(HandleName.ROLE_ECS_TASK_EXECUTION)) {
             String execution = handles.get(HandleName.ROLE_ECS_TASK_EXECUTION);
@@ -60,7 +60,7 @@ public final class VerifyIam {
                     "roles named in the spec were never materialized: " + String.join(", ", missing), List.of(),
                     missing));
         }
-        return new Verdict(SCHEMA, results, context(handles, surface, allowedByRole), provenance.finished());
+        return new Verdict(SCHEMA, results, context(handles, surface, allowedByRole, results), provenance.finished());
     }
 
     private static String roleLabel(Map<String, String> handles, String roleArn) {
@@ -69,8 +69,16 @@ public final class VerifyIam {
     }
 
     private static ObjectNode context(Map<String, String> handles, SecretSurface surface,
-                                      Map<String, Set<String>> allowedByRole) {
+                                      Map<String, Set<String>> allowedByRole, List<CheckResult> results) {
         ObjectNode context = JsonNodeFactory.instance.objectNode();
+        ObjectNode matrix = context.putObject("matrix");
+        int principals = surface.expectedAllowed().size();
+        matrix.put("principals", principals);
+        matrix.put("actions", surface.actions().size());
+        matrix.put("resources", surface.resources().size());
+        matrix.put("cells", principals * surface.cells().size());
+        matrix.put("principals_proven", results.stream().filter(r -> r.status() != CheckStatus.UNVERIFIED
+                && surface.expectedAllowed().containsKey(handles.getOrDefault(r.name(), ""))).count());
         String execution = handles.get(HandleName.ROLE_ECS_TASK_EXECUTION);
         context.put("execution_role_allowed_count", allowedByRole.getOrDefault(execution, Set.of()).size());
         context.put("app_role_allowed_count", allowedByRole.entrySet().stream().filter(e -> !e.getKey().equals(execution))
@@ -95,7 +103,7 @@ public final class VerifyIam {
     /** Access Analyzer: none of the execution role's inline policies may grant a secret-read action. */
     private static CheckResult accessNotGranted(AwsClients aws, AccessAnalyzerClient analyzer, CallLog log,
                                                 String roleArn) {
-        String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+        String roleName = devmin.live.aws.ResourceArn.parse(roleArn).name();
         List<String> granted = new ArrayList<>();
         var names = log.pages("iam:ListRolePolicies", () -> aws.iam().listRolePoliciesPaginator(b -> b.roleName(roleName)));
         for (var page : names) {

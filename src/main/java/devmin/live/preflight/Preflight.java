@@ -8,7 +8,6 @@ import devmin.live.Checks;
 import devmin.live.Verdict;
 import devmin.live.aws.AwsClients;
 import devmin.live.aws.AwsFailure;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import devmin.live.aws.SsmParameterNames;
 import stacks.core.CoreNames;
@@ -68,26 +67,15 @@ public final class Preflight {
     CheckResult image(CallLog log) {
         String repository = CoreNames.of(spec).ecrRepositoryName();
         List<String> problems = new ArrayList<>();
-        var images = log.call("ecr:DescribeImages", () -> {
-            try {
-                return aws.ecr(region).describeImages(b -> b.repositoryName(repository)
-                        .imageIds(ImageIdentifier.builder().imageTag(spec.image().tag()).build()));
-            } catch (SdkException e) {
-                if (AwsFailure.hasCode(e, "ImageNotFoundException")) {
-                    problems.add("tag " + spec.image().tag() + " is not in " + repository);
-                    return null;
-                }
-                throw e;
-            }
-        });
-        if (images != null) {
-            images.imageDetails().stream().map(d -> d.imageDigest())
-                    .filter(d -> !spec.image().digest().equals(d))
-                    .forEach(d -> problems.add("tag " + spec.image().tag() + " points at " + d + ", the stack pins "
-                            + spec.image().digest()));
-            if (images.imageDetails().isEmpty()) {
-                problems.add("tag " + spec.image().tag() + " is not in " + repository);
-            }
+        var images = log.find("ecr:DescribeImages", () -> aws.ecr(region).describeImages(b -> b
+                .repositoryName(repository).imageIds(ImageIdentifier.builder().imageTag(spec.image().tag()).build())),
+                e -> AwsFailure.hasCode(e, "ImageNotFoundException"));
+        images.ifPresent(found -> found.imageDetails().stream().map(d -> d.imageDigest())
+                .filter(d -> !spec.image().digest().equals(d))
+                .forEach(d -> problems.add("tag " + spec.image().tag() + " points at " + d + ", the stack pins "
+                        + spec.image().digest())));
+        if (images.map(found -> found.imageDetails().isEmpty()).orElse(true)) {
+            problems.add("tag " + spec.image().tag() + " is not in " + repository);
         }
         return log.result("image", region, problems, "tag " + spec.image().tag() + " resolves to the pinned digest",
                 "image not as pinned");

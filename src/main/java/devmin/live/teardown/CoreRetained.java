@@ -4,10 +4,10 @@ import devmin.live.CallLog;
 import devmin.live.CheckResult;
 import devmin.live.aws.AwsClients;
 import devmin.live.aws.AwsFailure;
-import software.amazon.awssdk.core.exception.SdkException;
 import devmin.live.aws.SsmParameterNames;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** The persistent layer is still there after the window closed: a missing core resource is an over-destroy. */
@@ -22,37 +22,26 @@ final class CoreRetained {
     }
 
     CheckResult evidenceBucket(CallLog log) {
-        List<String> missing = new ArrayList<>();
-        log.call("s3:HeadBucket", () -> {
-            try {
-                return aws.s3(target.homeRegion()).headBucket(b -> b.bucket(target.evidenceBucket()));
-            } catch (SdkException e) {
-                if (e instanceof software.amazon.awssdk.services.s3.model.NoSuchBucketException
-                        || e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s
-                        && s.statusCode() == 404) {
-                    missing.add("evidence bucket " + target.evidenceBucket());
-                    return null;
-                }
-                throw e;
-            }
-        });
+        var head = log.find("s3:HeadBucket", () -> aws.s3(target.homeRegion())
+                .headBucket(b -> b.bucket(target.evidenceBucket())), CoreRetained::bucketMissing);
+        List<String> missing = head.isPresent() ? List.of() : List.of("evidence bucket " + target.evidenceBucket());
         return log.result("core-evidence-bucket", target.homeRegion(), missing, "evidence bucket retained",
                 "over-destroy");
     }
 
+    /** HeadBucket has no body: S3 answers a missing bucket with a bare 404. */
+    static boolean bucketMissing(SdkException e) {
+        return e instanceof AwsServiceException s && s.statusCode() == 404;
+    }
+
+    /** The repository must be described by name: an answer listing other repositories is not this one. */
     CheckResult imageRepository(CallLog log) {
-        List<String> missing = new ArrayList<>();
-        log.call("ecr:DescribeRepositories", () -> {
-            try {
-                return aws.ecr(target.homeRegion()).describeRepositories(b -> b.repositoryNames(target.ecrRepository()));
-            } catch (SdkException e) {
-                if (AwsFailure.hasCode(e, "RepositoryNotFoundException")) {
-                    missing.add("ECR repository " + target.ecrRepository());
-                    return null;
-                }
-                throw e;
-            }
-        });
+        var answer = log.find("ecr:DescribeRepositories", () -> aws.ecr(target.homeRegion())
+                        .describeRepositories(b -> b.repositoryNames(target.ecrRepository())),
+                e -> AwsFailure.hasCode(e, "RepositoryNotFoundException"));
+        boolean retained = answer.isPresent() && answer.get().repositories().stream()
+                .anyMatch(r -> target.ecrRepository().equals(r.repositoryName()));
+        List<String> missing = retained ? List.of() : List.of("ECR repository " + target.ecrRepository());
         return log.result("core-image-repository", target.homeRegion(), missing, "ECR repository retained",
                 "over-destroy");
     }

@@ -2,8 +2,9 @@ package devmin.live.teardown;
 
 import devmin.live.CallLog;
 import devmin.live.CheckResult;
-import devmin.live.CheckStatus;
 import devmin.live.aws.AwsClients;
+import devmin.live.aws.ResourceArn;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.Tag;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.TagFilter;
 
 import java.util.ArrayList;
@@ -12,9 +13,12 @@ import java.util.Optional;
 
 /**
  * Everything the Resource Groups Tagging API still lists for the stack's demo layer, each confirmed by a direct
- * describe: gone is fine, present is a blocker, and a type devmin cannot describe leaves the check unverified.
+ * describe of what its ARN names: gone is fine, present is a blocker, and an ARN devmin cannot read or has no describe
+ * for leaves the check unverified. A listed resource without the demo tags is not this stack's and is left alone.
  */
 final class TaggedResourcesGone {
+
+    static final String NAME = "tagged-resources-gone";
 
     private final AwsClients aws;
     private final TeardownTarget target;
@@ -32,26 +36,36 @@ final class TaggedResourcesGone {
         List<String> listed = new ArrayList<>();
         for (var page : log.pages("tag:GetResources", () -> aws.tagging(region).getResourcesPaginator(
                 b -> b.tagFilters(filters).resourcesPerPage(100)))) {
-            page.resourceTagMappingList().forEach(m -> listed.add(m.resourceARN()));
+            page.resourceTagMappingList().stream()
+                    .filter(m -> target.isDemo(DemoLayerChecks.toMap(m.tags(), Tag::key, Tag::value)))
+                    .forEach(m -> listed.add(m.resourceARN()));
         }
         DirectDescribe describe = new DirectDescribe(aws, region);
         List<String> present = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        for (String arn : listed) {
-            Optional<DirectDescribe.Existence> existence = describe.exists(arn, log);
+        for (String text : listed) {
+            Optional<ResourceArn> arn = parse(text);
+            Optional<DirectDescribe.Existence> existence = arn.flatMap(a -> describe.exists(a, log));
             if (existence.isEmpty()) {
-                unknown.add(arn);
+                unknown.add(arn.map(ResourceArn::describe).orElse("unreadable ARN " + text));
             } else if (existence.get() == DirectDescribe.Existence.PRESENT) {
-                present.add(arn);
+                present.add(arn.get().describe());
             }
         }
         if (!present.isEmpty()) {
-            return log.result("tagged-resources-gone", region, present, "", "tagged demo resources still exist");
+            return log.result(NAME, region, present, "", "tagged demo resources still exist");
         }
         if (!unknown.isEmpty()) {
-            return new CheckResult("tagged-resources-gone", region, CheckStatus.UNVERIFIED,
-                    "no direct describe for " + String.join(", ", unknown), log.calls(), unknown);
+            return log.unverified(NAME, region, "no direct describe for " + String.join(", ", unknown), unknown);
         }
-        return log.pass("tagged-resources-gone", region, listed.size() + " tagged resource(s) listed, all confirmed gone");
+        return log.pass(NAME, region, listed.size() + " tagged resource(s) listed, all confirmed gone");
+    }
+
+    private static Optional<ResourceArn> parse(String text) {
+        try {
+            return Optional.of(ResourceArn.parse(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

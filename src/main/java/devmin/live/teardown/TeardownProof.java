@@ -58,8 +58,8 @@ public final class TeardownProof {
         List<Checks.Named> listings = checks(aws, target, regions).stream()
                 .filter(c -> !c.name().startsWith("core-") && !c.name().equals("tagged-resources-gone")).toList();
         List<CheckResult> inventory = Checks.run(listings, parallelism, deadlineMillis).stream()
-                .map(r -> r.status() == CheckStatus.BLOCKER ? new CheckResult(r.name(), r.region(), CheckStatus.PASS,
-                        r.found().size() + " held", r.apiCalls(), r.found()) : r)
+                .map(r -> r.status() == CheckStatus.UNVERIFIED ? r : new CheckResult(r.name(), r.region(),
+                        CheckStatus.PASS, r.found().size() + " held", r.apiCalls(), r.found()))
                 .toList();
         return new Verdict(SNAPSHOT_SCHEMA, inventory, context(target, regions, inventory), provenance.finished());
     }

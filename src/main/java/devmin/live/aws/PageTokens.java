@@ -1,0 +1,28 @@
+package devmin.live.aws;
+
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkResponse;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The token a page of a paginated answer hands back for the next page, whatever the service calls it. */
+public final class PageTokens {
+
+    /** EC2, SSM: NextToken; ECS: nextToken; ELB: NextMarker; IAM, RDS: Marker; Tagging: PaginationToken. */
+    static final List<String> NAMES = List.of("NextToken", "nextToken", "NextMarker", "Marker", "PaginationToken");
+
+    private PageTokens() {
+    }
+
+    /** The next-page token of {@code page}, empty on the last page (no token, or an empty one). */
+    public static Optional<String> next(SdkResponse page) {
+        for (String name : NAMES) {
+            Optional<SdkField<?>> field = ResultMembers.field(page, name);
+            if (field.isPresent() && field.get().getValueOrDefault(page) instanceof String token && !token.isEmpty()) {
+                return Optional.of(token);
+            }
+        }
+        return Optional.empty();
+    }
+}
