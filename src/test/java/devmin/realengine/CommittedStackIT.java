@@ -166,9 +166,18 @@ class CommittedStackIT {
         assertThat(handles.path("ROLE_ECS_TASK_EXECUTION").asText()).startsWith("arn:aws:iam::");
         Path file = workspace.write("outputs.json", outputs.stdout());
 
-        // No AWS is reachable: the simulation cannot run, but the roles it would prove are the ones the outputs name.
-        CliResult verify = workspace.devmin("verify-iam", "--stack-outputs", file.toString(), "--deadline", "5s",
-                "--out", workspace.project().resolve("iam-out").toString());
+        // No AWS is reachable (test keys, a closed port): the simulation cannot run, but the roles it tries to prove
+        // are the ones the outputs name.
+        Map<String, String> unreachableAws = Map.of("AWS_ACCESS_KEY_ID", "AKIAREALENGINETEST", "AWS_SECRET_ACCESS_KEY",
+                "real-engine-test", "AWS_REGION", "eu-west-2", "AWS_ENDPOINT_URL", "http://127.0.0.1:1");
+        unreachableAws.forEach(workspace::withEnvironment);
+        CliResult verify;
+        try {
+            verify = workspace.devmin("verify-iam", "--stack-outputs", file.toString(), "--deadline", "5s",
+                    "--out", workspace.project().resolve("iam-out").toString());
+        } finally {
+            unreachableAws.keySet().forEach(workspace::withoutEnvironment);
+        }
         assertThat(verify.exitCode()).as(verify.describe()).isEqualTo(2);
         assertThat(verify.output()).doesNotContain("expected the JSON of 'pulumi stack output --json'");
         handles.fieldNames().forEachRemaining(handle -> {

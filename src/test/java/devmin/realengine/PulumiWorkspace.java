@@ -134,6 +134,11 @@ public final class PulumiWorkspace implements AutoCloseable {
         return this;
     }
 
+    public PulumiWorkspace withoutEnvironment(String name) {
+        extraEnvironment.remove(name);
+        return this;
+    }
+
     /** Puts a directory on PATH ahead of the engine's, e.g. to wrap a plugin for a measurement. */
     public PulumiWorkspace withPathFirst(Path directory) {
         pathFirst.add(directory);
