@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -40,12 +39,12 @@ final class JsonFields {
         return value != null && !value.isNull();
     }
 
-    /** Unknown fields are almost always typos; naming them saves a confusing default. */
-    void rejectUnknown(Set<String> known) {
+    /** Unknown fields are almost always typos; naming them (and what was meant) saves a confusing default. */
+    void rejectUnknown(List<String> known) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!known.contains(field)) {
-                problems.invalid(key(field), field, "one of the known fields " + new java.util.TreeSet<>(known));
+                problems.unknown(key(field), field, known, "a field of " + path);
             }
         }
     }
