@@ -28,7 +28,7 @@ public final class KeyProperties {
                     "networkConfiguration/assignPublicIp")),
             Map.entry("aws:ecs/taskDefinition:TaskDefinition", List.of("family", "cpu", "memory")),
             Map.entry("aws:cloudwatch/logGroup:LogGroup", List.of("name", "retentionInDays")),
-            Map.entry("aws:ssm/parameter:Parameter", List.of("name", "type")),
+            Map.entry("aws:ssm/parameter:Parameter", List.of("name", "type", "value")),
             Map.entry("aws:iam/role:Role", List.of("name", "assumeRolePolicy#sub")),
             Map.entry("aws:iam/rolePolicy:RolePolicy", List.of("policy#Sid")),
             Map.entry("aws:s3/bucketPolicy:BucketPolicy", List.of("policy#Sid")),

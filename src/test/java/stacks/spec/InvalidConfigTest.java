@@ -194,6 +194,94 @@ class InvalidConfigTest {
         assertThat(out).doesNotExist();
     }
 
+    private static Path projectWithStackFile(Path dir, java.util.function.UnaryOperator<String> edit) throws Exception {
+        Files.copy(Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi.dev-min.yaml"), edit.apply(Files.readString(Path.of("Pulumi.dev-min.yaml"))));
+        return dir;
+    }
+
+    /** Where in the file the mistake is, as line:column (counted from 1), whatever the text of the mistake. */
+    private static String lineAndColumnOf(Path file, String text, int offsetInText) throws Exception {
+        String content = Files.readString(file);
+        int at = content.indexOf(text) + offsetInText;
+        int line = (int) content.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        int column = at - content.lastIndexOf('\n', at - 1);
+        return line + ":" + column;
+    }
+
+    static Stream<Arguments> yamlErrors() {
+        return Stream.of(
+                // "  devmin:owner" indented one more than its siblings: the parser trips over its ':'
+                Arguments.of("broken indent", (UnaryOperator<String>) s -> s.replace("  devmin:owner:", "   devmin:owner:"),
+                        "   devmin:owner:", "   devmin:owner".length(), "mapping values are not allowed here"),
+                // an unclosed flow list runs into the next key, whose ':' the parser cannot take
+                Arguments.of("unclosed [", (UnaryOperator<String>) s -> s.replace("alertThresholds: [10, 20, 28]",
+                        "alertThresholds: [10, 20, 28"), "    recipients:", "    recipients".length(),
+                        "expected ',' or ']'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("yamlErrors")
+    void aYamlSyntaxErrorNamesTheFileLineAndColumn(String what, UnaryOperator<String> edit, String at, int offset,
+                                                   String problem, @TempDir Path dir) throws Exception {
+        Path project = projectWithStackFile(dir, edit);
+        Path out = dir.resolve("runs");
+
+        CliRun plan = CliRun.of("plan", "--project-dir", project.toString(), "--out", out.toString());
+
+        String where = project.resolve("Pulumi.dev-min.yaml") + ":" + lineAndColumnOf(project.resolve("Pulumi.dev-min.yaml"), at, offset);
+        assertThat(plan.exitCode()).isEqualTo(2);
+        assertThat(plan.stderr()).as(what).contains(where + ": not valid YAML: " + problem);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aMisspeltStackListsTheStacksThatExist(@TempDir Path dir) throws Exception {
+        Path project = projectWithStackFile(dir, s -> s);
+        Path out = dir.resolve("runs");
+
+        CliRun plan = CliRun.of("plan", "--project-dir", project.toString(), "--stack", "dev-mim", "--out", out.toString());
+
+        assertThat(plan.exitCode()).isEqualTo(2);
+        assertThat(plan.stderr()).contains("Pulumi.dev-mim.yaml: file not found").contains("no stack 'dev-mim'")
+                .contains("the stacks here are dev-min").contains("did you mean --stack dev-min?");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void outsideAProjectItSaysToRunFromTheRootOrPassTheProjectDir(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("runs");
+
+        CliRun plan = CliRun.of("plan", "--project-dir", dir.toString(), "--out", out.toString());
+
+        assertThat(plan.exitCode()).isEqualTo(2);
+        assertThat(plan.stderr()).contains("Pulumi.yaml: file not found").contains("is not a devmin project")
+                .contains("run devmin from the project root").contains("--project-dir");
+        assertThat(out).doesNotExist();
+    }
+
+    static Stream<Arguments> unusableOutDirectories() {
+        return Stream.of(
+                Arguments.of("a file", "evidence.txt", "exists and is not a directory"),
+                Arguments.of("below a file", "evidence.txt/runs", "is a file, not a directory"));
+    }
+
+    @ParameterizedTest(name = "--out {0}")
+    @MethodSource("unusableOutDirectories")
+    void anUnusableOutSaysWhyAndWritesNothing(String what, String out, String reason, @TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("evidence.txt"), "kept");
+
+        CliRun plan = CliRun.of("plan", "--out", dir.resolve(out).toString());
+
+        assertThat(plan.exitCode()).isEqualTo(2);
+        assertThat(plan.stderr()).contains("--out " + dir.resolve(out)).contains(reason).contains("nothing was written");
+        assertThat(Files.readString(dir.resolve("evidence.txt"))).isEqualTo("kept");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).hasSize(1);
+        }
+    }
+
     @Test
     void reportsEveryProblemOfAConfigTogether() {
         StackConfig config = editLane(committedConfig(), 0, l -> l.put("cpu", 300))

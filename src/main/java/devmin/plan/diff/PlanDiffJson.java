@@ -24,7 +24,7 @@ public final class PlanDiffJson {
         root.put("schema", SCHEMA);
         root.set("base", side(diff.base()));
         root.set("head", side(diff.head()));
-        root.put("changed", !diff.isEmpty());
+        root.put("any_change", !diff.isEmpty());
         root.put("resource_level", diff.resourceLevel());
         if (!diff.resourceLevel()) {
             root.put("resource_level_note", diff.resourceLevelNote());

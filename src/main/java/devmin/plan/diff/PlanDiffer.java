@@ -146,13 +146,17 @@ public final class PlanDiffer {
 
     private static final PlanSnapshot.LayerCounts EMPTY = new PlanSnapshot.LayerCounts(0, 0, Map.of());
 
+    /** A finding that moved between counting and waived is reported as that move, not as gone or new. */
     private static PolicyDelta policy(PlanSnapshot base, PlanSnapshot head) {
-        return new PolicyDelta(minus(head.findings(), base.findings()), minus(base.findings(), head.findings()),
-                minus(head.waived(), base.waived()), minus(base.waived(), head.waived()));
+        return new PolicyDelta(minus(head.findings(), base.findings(), base.waived()),
+                minus(base.findings(), head.findings(), head.waived()),
+                minus(head.waived(), base.waived(), List.of()), minus(base.waived(), head.waived(), List.of()));
     }
 
-    private static List<FindingRef> minus(List<FindingRef> these, List<FindingRef> those) {
-        Set<String> known = those.stream().map(FindingRef::key).collect(Collectors.toSet());
+    private static List<FindingRef> minus(List<FindingRef> these, List<FindingRef> those, List<FindingRef> moved) {
+        Set<String> known = new java.util.HashSet<>();
+        those.forEach(f -> known.add(f.key()));
+        moved.forEach(f -> known.add(f.key()));
         Map<String, FindingRef> distinct = these.stream().filter(f -> !known.contains(f.key()))
                 .collect(Collectors.toMap(FindingRef::key, Function.identity(), (x, y) -> x, LinkedHashMap::new));
         return distinct.values().stream().sorted(Comparator.comparing(FindingRef::key)).toList();
