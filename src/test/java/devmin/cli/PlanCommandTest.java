@@ -130,7 +130,7 @@ class PlanCommandTest {
         JsonNode plan = JSON.readTree(committed.stdout());
         assertThat(md).contains("| layer | resources | protected |")
                 .contains("```mermaid\nflowchart LR").contains("subgraph demo").contains("subgraph core")
-                .contains("× aws:ecs.Service").contains("× aws:s3.BucketV2").contains(" --> ")
+                .contains(" × Service<br/>aws:ecs").contains(" × BucketV2<br/>aws:s3").contains(" --> ")
                 .contains("NAT gateways (DM-COST-001): **0**").doesNotContain("no NAT")
                 .contains("**Cost** (USD)").contains("no alert threshold reached").contains("### Policy: PASS")
                 .contains("<details><summary>core: ").contains("<details><summary>demo: ");

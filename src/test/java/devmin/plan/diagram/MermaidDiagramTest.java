@@ -48,9 +48,9 @@ class MermaidDiagramTest {
 
     private static Map<String, String> nodeIds(String mermaid) {
         Map<String, String> ids = new TreeMap<>();
-        var m = Pattern.compile("(k\\d+)\\[\"\\d+ × ([^\"(<]+?)[ \"(<]").matcher(mermaid);
+        var m = Pattern.compile("(k\\d+)\\[\"\\d+ × (\\w+)[^<]*<br/>([\\w:.]+)").matcher(mermaid);
         while (m.find()) {
-            ids.put(m.group(2).trim(), m.group(1));
+            ids.put(m.group(3) + "." + m.group(2), m.group(1));
         }
         return ids;
     }
@@ -61,7 +61,7 @@ class MermaidDiagramTest {
 
         Map<String, String> ids = nodeIds(mermaid);
         assertThat(ids).containsOnlyKeys("aws:ecs.Service", "aws:ecs.TaskDefinition", "aws:iam.Role");
-        assertThat(mermaid).contains("3 × aws:ecs.Service").contains("3 × aws:iam.Role")
+        assertThat(mermaid).contains("3 × Service<br/>aws:ecs").contains("3 × Role<br/>aws:iam")
                 .contains("subgraph demo[\"demo · 10 resources\"]");
         assertThat(mermaid.lines().filter(l -> l.contains(" --> ")).map(String::trim)).containsExactlyInAnyOrder(
                 ids.get("aws:ecs.Service") + " --> " + ids.get("aws:ecs.TaskDefinition"),
@@ -77,7 +77,7 @@ class MermaidDiagramTest {
                 List.of("DM-COST-001"))), Map.of());
 
         String nat = nodeIds(mermaid).get("aws:ec2.NatGateway");
-        assertThat(mermaid).contains(nat + "[\"1 × aws:ec2.NatGateway<br/>⚠ DM-COST-001\"]")
+        assertThat(mermaid).contains(nat + "[\"1 × NatGateway<br/>aws:ec2<br/>⚠ DM-COST-001\"]")
                 .contains("class " + nat + " finding");
     }
 
@@ -92,8 +92,8 @@ class MermaidDiagramTest {
         String mermaid = MermaidDiagram.of(KindGraph.of(after, Map.of(), diff), Map.of());
 
         Map<String, String> ids = nodeIds(mermaid);
-        assertThat(mermaid).contains("3 × aws:ecs.Service (was 2)").contains("1 × aws:s3.BucketV2 (new)")
-                .contains("0 × aws:ec2.NatGateway (removed, was 1)");
+        assertThat(mermaid).contains("3 × Service (was 2)<br/>aws:ecs").contains("1 × BucketV2 (new)<br/>aws:s3")
+                .contains("0 × NatGateway (removed, was 1)<br/>aws:ec2");
         assertThat(classOf(mermaid, ids.get("aws:s3.BucketV2"))).isEqualTo("added");
         assertThat(classOf(mermaid, ids.get("aws:ecs.Service"))).isEqualTo("changed");
         assertThat(classOf(mermaid, ids.get("aws:ec2.NatGateway"))).isEqualTo("removed");
@@ -104,7 +104,7 @@ class MermaidDiagramTest {
         String mermaid = MermaidDiagram.of(KindGraph.of(lanes(100), Map.of()), Map.of());
 
         assertThat(nodeIds(mermaid)).hasSize(3);
-        assertThat(mermaid).contains("100 × aws:ecs.Service");
+        assertThat(mermaid).contains("100 × Service<br/>aws:ecs");
         assertThat(mermaid.lines().filter(l -> l.contains("-->")).count()).isEqualTo(2);
     }
 
