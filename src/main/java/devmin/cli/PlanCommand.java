@@ -30,7 +30,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import stacks.spec.InvalidSpecException;
-import stacks.spec.SpecError;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -92,47 +92,30 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter stdout = commandSpec.commandLine().getOut();
-        PrintWriter stderr = commandSpec.commandLine().getErr();
         checkUsage();
+        try {
+            return plan(commandSpec.commandLine().getOut(), commandSpec.commandLine().getErr());
+        } catch (Refused refused) {
+            refused.lines.forEach(line -> commandSpec.commandLine().getErr().println(line));
+            return 2;
+        }
+    }
+
+    private int plan(PrintWriter stdout, PrintWriter stderr) throws IOException, Refused {
         Path evidenceRoot = out != null ? out : projectDir.resolve("runs");
         Instant started = Instant.now();
         Optional<String> unusable = OutputDirectory.problem(evidenceRoot);
         if (unusable.isPresent()) {
-            stderr.println("devmin plan: --out " + evidenceRoot + ": " + unusable.get() + "; nothing was written");
-            return 2;
+            throw new Refused("devmin plan: --out " + evidenceRoot + ": " + unusable.get() + "; nothing was written");
         }
-        Optional<PlanSnapshot> base;
-        StackPreview preview;
-        PolicyEngine policy;
-        try {
-            base = against == null ? Optional.empty() : Optional.of(PlanSnapshotReader.read(against));
-            preview = StackPreview.of(StackFiles.load(projectDir, stack));
-            policy = PolicySetup.engine(projectDir.resolve(PolicyConfig.DEFAULT_WAIVERS), null,
-                    LocalDate.now(ZoneOffset.UTC));
-        } catch (SnapshotFormatException | StackFiles.StackFileException | PolicyConfig.PolicyConfigException e) {
-            stderr.println("devmin plan: " + e.getMessage() + "; nothing was written");
-            return 2;
-        } catch (InvalidSpecException e) {
-            stderr.println("devmin plan: the stack config is invalid (" + e.errors().size()
-                    + " problem(s)); nothing was declared or written:");
-            e.errors().stream().map(SpecError::describe).forEach(error -> stderr.println("  - " + error));
-            return 2;
-        }
-        Provenance provenance = Provenance.start(projectDir, stack, preview.spec().image().tag(),
-                preview.spec().image().digest(), started);
-        Plan plan = PlanBuilder.build(preview, policy, PriceTable.bundled(), windowHours, provenance);
+        Inputs inputs = readInputs();
+        Provenance provenance = Provenance.start(projectDir, stack, inputs.preview().spec().image().tag(),
+                inputs.preview().spec().image().digest(), started);
+        Plan plan = PlanBuilder.build(inputs.preview(), inputs.policy(), PriceTable.bundled(), windowHours, provenance);
         ObjectNode snapshot = PlanJson.of(plan);
-        Optional<PlanDiff> diff = base.map(b -> PlanDiffer.diff(b, headSnapshot(snapshot)));
+        Optional<PlanDiff> diff = inputs.base().map(base -> PlanDiffer.diff(base, headSnapshot(snapshot)));
+        EvidenceDirectory evidence = evidenceDirectory(evidenceRoot, plan, started);
 
-        EvidenceDirectory evidence;
-        try {
-            evidence = EvidenceDirectory.create(evidenceRoot, plan.spec().environment(), "plan", started);
-        } catch (IOException e) {
-            stderr.println("devmin plan: --out " + evidenceRoot + ": cannot create the evidence directory ("
-                    + OutputDirectory.reason(e) + "); nothing was written");
-            return 2;
-        }
         String json = JSON.writeValueAsString(snapshot);
         String markdown = PlanMarkdown.of(plan);
         evidence.write("plan_snapshot.json", json);
@@ -150,6 +133,51 @@ public final class PlanCommand implements Callable<Integer> {
         stderr.println("devmin plan: wrote " + evidence.path().resolve("plan_snapshot.json") + " and plan.md"
                 + (diff.isPresent() ? ", plan_diff.json and plan_diff.md" : ""));
         return plan.passes() ? 0 : 1;
+    }
+
+    /** What the plan is made from; the earlier plan is read first, so a wrong --against costs no preview. */
+    private record Inputs(Optional<PlanSnapshot> base, StackPreview preview, PolicyEngine policy) {
+    }
+
+    private Inputs readInputs() throws Refused {
+        try {
+            Optional<PlanSnapshot> base = against == null ? Optional.empty()
+                    : Optional.of(PlanSnapshotReader.read(against));
+            StackPreview preview = StackPreview.of(StackFiles.load(projectDir, stack));
+            PolicyEngine policy = PolicySetup.engine(projectDir.resolve(PolicyConfig.DEFAULT_WAIVERS), null,
+                    LocalDate.now(ZoneOffset.UTC));
+            return new Inputs(base, preview, policy);
+        } catch (SnapshotFormatException | StackFiles.StackFileException | PolicyConfig.PolicyConfigException e) {
+            throw new Refused("devmin plan: " + e.getMessage() + "; nothing was written");
+        } catch (InvalidSpecException e) {
+            List<String> lines = new ArrayList<>(List.of("devmin plan: the stack config is invalid ("
+                    + e.errors().size() + " problem(s)); nothing was declared or written:"));
+            e.errors().stream().map(error -> "  - " + error.describe()).forEach(lines::add);
+            throw new Refused(lines);
+        }
+    }
+
+    private static EvidenceDirectory evidenceDirectory(Path root, Plan plan, Instant started) throws Refused {
+        try {
+            return EvidenceDirectory.create(root, plan.spec().environment(), "plan", started);
+        } catch (IOException e) {
+            throw new Refused("devmin plan: --out " + root + ": cannot create the evidence directory: "
+                    + OutputDirectory.reason(e) + "; nothing was written");
+        }
+    }
+
+    /** Bad input the plan cannot go on with: exit 2, these lines on stderr, nothing written. */
+    private static final class Refused extends Exception {
+        private final List<String> lines;
+
+        Refused(String line) {
+            this(List.of(line));
+        }
+
+        Refused(List<String> lines) {
+            super(String.join("\n", lines), null, false, false);
+            this.lines = List.copyOf(lines);
+        }
     }
 
     private void checkUsage() {

@@ -140,7 +140,7 @@ public final class PlanDiffMarkdown {
         PlanSnapshot.CostFigures b = cost.before();
         PlanSnapshot.CostFigures a = cost.after();
         md.append("| ").append(a.currency()).append(" | before | after | change |\n|---|---:|---:|---:|\n");
-        md.append(String.format(Locale.ROOT, "| idle, per month | %.2f | %.2f | %+.2f |%n", b.idleMonthly(),
+        md.append(String.format(Locale.ROOT, "| idle, per month | %.4f | %.4f | %+.4f |%n", b.idleMonthly(),
                 a.idleMonthly(), cost.idleMonthly()));
         md.append(String.format(Locale.ROOT, "| open window, per hour | %.4f | %.4f | %+.4f |%n", b.windowHourly(),
                 a.windowHourly(), cost.windowHourly()));

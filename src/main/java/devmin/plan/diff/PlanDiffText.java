@@ -7,6 +7,7 @@ import devmin.plan.diff.PlanDiff.ResourceChange;
 import devmin.plan.diff.PlanSnapshot.FindingRef;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /** The diff for a terminal, with {@code + ~ -} markers as {@code terraform plan} and {@code pulumi preview} use. */
@@ -69,12 +70,15 @@ public final class PlanDiffText {
         return p.path() + ": " + (p.secret() ? SECRET_CHANGED : p.before() + " → " + p.after());
     }
 
+    /** Resource by resource already says what changed: then only layer totals; against v1, every type's count. */
     private static void counts(PrintWriter out, PlanDiff diff) {
-        if (diff.types().isEmpty()) {
+        List<PlanDiff.TypeCount> shown = diff.types().stream()
+                .filter(c -> !diff.resourceLevel() || c.isLayerTotal()).toList();
+        if (shown.isEmpty()) {
             return;
         }
-        out.println("counts:");
-        for (PlanDiff.TypeCount c : diff.types()) {
+        out.println(diff.resourceLevel() ? "layers:" : "counts:");
+        for (PlanDiff.TypeCount c : shown) {
             String what = c.isLayerTotal() ? "all resources" : c.type();
             String note = c.isLayerTotal() && c.after() == 0 ? " (layer removed)"
                     : c.isLayerTotal() && c.before() == 0 ? " (layer added)" : "";
@@ -107,7 +111,7 @@ public final class PlanDiffText {
         }
         PlanSnapshot.CostFigures b = cost.before();
         PlanSnapshot.CostFigures a = cost.after();
-        out.printf(Locale.ROOT, "cost (%s): idle %.2f → %.2f (%+.2f)/month; window %.4f → %.4f (%+.4f)/hour;"
+        out.printf(Locale.ROOT, "cost (%s): idle %.4f → %.4f (%+.4f)/month; window %.4f → %.4f (%+.4f)/hour;"
                         + " month at %.0f window-hours %.2f → %.2f (%+.2f)%n", a.currency(), b.idleMonthly(),
                 a.idleMonthly(), cost.idleMonthly(), b.windowHourly(), a.windowHourly(), cost.windowHourly(),
                 a.windowHours(), b.monthlyTotal(), a.monthlyTotal(), cost.monthlyTotal());
