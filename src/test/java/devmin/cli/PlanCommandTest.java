@@ -190,7 +190,8 @@ class PlanCommandTest {
         CliRun run = CliRun.of("plan", "--project-dir", project.toString(), "--out", dir.resolve("runs").toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stdout()).contains("DM-WAIVER-001").contains("matches no resource").contains("plan: FAIL");
+        assertThat(run.stdout()).contains("DM-WAIVER-001").contains("matches no resource").contains("plan: FAIL")
+                .contains("rules passed; 1 problem(s) with the waivers themselves (DM-WAIVER-001)");
     }
 
     @Test
@@ -300,5 +301,8 @@ class PlanCommandTest {
         assertThat(CliRun.of("plan", "--format", "pdf").exitCode()).isEqualTo(64);
         assertThat(CliRun.of("plan", "--window-hours", "-3").exitCode()).isEqualTo(64);
         assertThat(CliRun.of("plan", "--no-such-flag").exitCode()).isEqualTo(64);
+        CliRun misspelt = CliRun.of("plna");
+        assertThat(misspelt.exitCode()).isEqualTo(64);
+        assertThat(misspelt.stderr()).contains("'plna'").contains("Did you mean: devmin plan");
     }
 }

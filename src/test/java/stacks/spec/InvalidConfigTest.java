@@ -298,6 +298,17 @@ class InvalidConfigTest {
     }
 
     @Test
+    void aLimitThatIsNotANumberIsOneProblemNotAlsoAZeroLimit() {
+        StackConfig config = editObject(committedConfig(), "devmin:budget", b -> b.put("monthlyLimit", "thirty"));
+
+        InvalidSpecException error = catchThrowableOfType(InvalidSpecException.class,
+                () -> SpecParser.parse(ConfigSource.of(config.values()), "devmin", "dev-min"));
+
+        assertThat(error.errors()).filteredOn(e -> e.key().equals("devmin:budget.monthlyLimit"))
+                .extracting(SpecError::value).containsExactly("'thirty'");
+    }
+
+    @Test
     void errorNamesTheValueAndWhatIsExpected() {
         StackConfig config = committedConfig().with("devmin:awsAccountId", "12345");
 
