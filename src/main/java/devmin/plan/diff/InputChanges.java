@@ -10,6 +10,7 @@ import devmin.plan.diff.PlanDiff.PropertyChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Comparator;
 import java.util.TreeSet;
 
@@ -57,10 +58,10 @@ final class InputChanges {
                 }
             }
         } else {
-            JsonNode parsedA = embeddedJson(a);
-            JsonNode parsedB = embeddedJson(b);
-            if (parsedA != null && parsedB != null) {
-                compare(path, parsedA, parsedB);
+            Optional<JsonNode> parsedA = embeddedJson(a);
+            Optional<JsonNode> parsedB = embeddedJson(b);
+            if (parsedA.isPresent() && parsedB.isPresent()) {
+                compare(path, parsedA.get(), parsedB.get());
             } else {
                 changes.add(new PropertyChange(path, shown(a), shown(b), false));
             }
@@ -122,19 +123,19 @@ final class InputChanges {
         return true;
     }
 
-    /** A string holding a JSON object or list, parsed; null for anything else. */
-    private static JsonNode embeddedJson(JsonNode node) {
+    /** A string holding a JSON object or list, parsed; empty for anything else. */
+    private static Optional<JsonNode> embeddedJson(JsonNode node) {
         if (node == null || !node.isTextual()) {
-            return null;
+            return Optional.empty();
         }
         String text = node.asText().trim();
         if (!(text.startsWith("{") && text.endsWith("}")) && !(text.startsWith("[") && text.endsWith("]"))) {
-            return null;
+            return Optional.empty();
         }
         try {
-            return JSON.readTree(text);
+            return Optional.of(JSON.readTree(text));
         } catch (java.io.IOException e) {
-            return null;
+            return Optional.empty();
         }
     }
 

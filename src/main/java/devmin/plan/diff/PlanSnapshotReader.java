@@ -53,7 +53,7 @@ public final class PlanSnapshotReader {
             default -> throw new SnapshotFormatException(source + ": 'schema' is '" + schema + "', expected "
                     + PlanSnapshot.V1 + " or " + PlanSnapshot.V2 + " (a plan_snapshot.json written by devmin plan)");
         };
-        Fields f = new Fields(root, source);
+        Fields f = new Fields(source);
         JsonNode provenance = f.object(root, "provenance");
         return new PlanSnapshot(version, source, provenance.path("stack").asText(""),
                 provenance.path("git_commit").asText("unknown"), provenance.path("finished_at").asText(""),
@@ -117,7 +117,7 @@ public final class PlanSnapshotReader {
     }
 
     /** Typed access that names the missing or mistyped field. */
-    private record Fields(JsonNode root, String source) {
+    private record Fields(String source) {
 
         JsonNode object(JsonNode parent, String field) throws SnapshotFormatException {
             JsonNode node = parent.path(field);
