@@ -31,7 +31,8 @@ class CostModelTest {
     private static final String TABLE = """
             {"currency": "USD",
              "regions": {"eu-west-2": {
-               "fargate_vcpu_hour": {"price": 0.04}, "fargate_gb_hour": {"price": 0.005},
+               "fargate_vcpu_hour": {"price": 0.04, "source": "fargate price page", "date": "2026-11-01"},
+               "fargate_gb_hour": {"price": 0.005},
                "fargate_spot_vcpu_hour": {"price": 0.01}, "fargate_spot_gb_hour": {"price": 0.002},
                "logs_ingestion_gb": {"price": 0.5}, "logs_storage_gb_month": {"price": 0.03},
                "s3_standard_gb_month": {"price": 0.02}, "ecr_storage_gb_month": {"price": 0.1},
@@ -93,6 +94,37 @@ class CostModelTest {
 
         // 2 tasks × (1 vCPU × 0.04 + 2 GB × 0.005) = 0.10 per hour
         assertThat(line(c.window(), "Fargate: a")).isCloseTo(0.10, within(CENT));
+        assertThat(c.window()).filteredOn(l -> l.item().equals("Fargate: a")).singleElement()
+                .extracting(CostLine::basis).asString().contains("2 × (1.0 vCPU, 2.0 GB)")
+                .contains("fargate price page, 2026-11-01");
+        assertThat(c.currency()).isEqualTo("USD");
+    }
+
+    @Test
+    void aServiceScaledToZeroCostsNothingInTheWindow() throws Exception {
+        StackConfig config = lanes().with("devmin:lanes", """
+                [{"name": "a", "kind": "service", "command": ["a"], "cpu": 1024, "memory": 2048, "desiredCount": 0}]
+                """);
+
+        CostEstimate c = CostModel.estimate(spec(config), List.of(), table(), 20);
+
+        assertThat(c.window()).extracting(CostLine::item).noneMatch(item -> item.endsWith(": a"));
+        assertThat(line(c.window(), "CloudWatch Logs ingestion")).isZero();
+    }
+
+    @Test
+    void aThresholdExactlyAtTheTotalIsReached() throws Exception {
+        // a table where only Kafka traffic costs: 2 GB per window-hour × 0.5 = exactly 1.0 per hour, 20.0 a month
+        ObjectNode table = (ObjectNode) JSON.readTree(TABLE);
+        ((ObjectNode) table.get("regions").get("eu-west-2")).fields().forEachRemaining(e ->
+                ((ObjectNode) e.getValue()).put("price", 0.0));
+        ((ObjectNode) table.at("/regions/eu-west-2/confluent_throughput_gb")).put("price", 0.5);
+        ((ObjectNode) table.get("assumptions")).put("kafka_gb_per_window_hour", 2);
+
+        CostEstimate c = CostModel.estimate(spec(lanes()), services(), PriceTable.of(table), 20);
+
+        assertThat(c.monthlyTotal()).isEqualTo(20.0);
+        assertThat(c.thresholdsCrossed()).extracting(BigDecimal::intValue).containsExactly(10, 20);
     }
 
     @Test
@@ -233,7 +265,8 @@ class CostModelTest {
     @Test
     void aRegionTheTableDoesNotPriceIsNamed() throws Exception {
         assertThatThrownBy(() -> CostModel.estimate(spec(lanes().with("aws:region", "us-east-1")), services(),
-                table(), 20)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("us-east-1");
+                table(), 20)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has no prices for region us-east-1");
     }
 
     @Test
