@@ -85,14 +85,6 @@ final class JsonFields {
         return integerValue(field, min, max).orElse(fallback);
     }
 
-    long requiredInteger(String field, long min, long max) {
-        if (!has(field)) {
-            problems.missing(key(field), rangeText(min, max));
-            return min;
-        }
-        return integerValue(field, min, max).orElse(min);
-    }
-
     private Optional<Long> integerValue(String field, long min, long max) {
         JsonNode value = node.get(field);
         Optional<Long> parsed = asLong(value);
@@ -184,6 +176,6 @@ final class JsonFields {
     }
 
     private static String rangeText(long min, long max) {
-        return max == Long.MAX_VALUE ? "a whole number >= " + min : "a whole number from " + min + " to " + max;
+        return max >= Integer.MAX_VALUE ? "a whole number >= " + min : "a whole number from " + min + " to " + max;
     }
 }

@@ -138,7 +138,36 @@ class InvalidConfigTest {
                         "got <missing>, expected the ingress API key, set with 'pulumi config set --secret devmin:igApiKey'"),
                 invalid("database on without its secrets", c -> c.with("devmin:database", "{\"enabled\":true}"), "devmin:dbPassword",
                         "devmin:dbPassword: got <missing>, expected the database password"),
-                invalid("lanes not a list", c -> c.with("devmin:lanes", "{}"), "devmin:lanes", "got '{}', expected a YAML list"));
+                invalid("lanes not a list", c -> c.with("devmin:lanes", "{}"), "devmin:lanes", "got '{}', expected a YAML list"),
+                invalid("no lanes", c -> c.with("devmin:lanes", "[]"), "devmin:lanes", "got '[]', expected at least one lane"),
+                invalid("no topics", c -> c.with("devmin:topics", "[]"), "devmin:topics", "got '[]', expected at least one topic"),
+                invalid("a topic named '.'", c -> editTopic(c, 0, t -> t.put("name", ".")), "devmin:topics[0].name",
+                        "got '.', expected a Kafka topic name: 1-249 of [a-zA-Z0-9._-], not '.' or '..'"),
+                invalid("more partitions than a Basic cluster holds", c -> editTopic(c, 0, t -> t.put("partitions", 4096)),
+                        "devmin:topics", "partitions in total', expected at most 4096 partitions, the limit of a Basic cluster"),
+                invalid("ECR keeping no image", c -> c.with("devmin:ecrKeepTaggedImages", "0"), "devmin:ecrKeepTaggedImages",
+                        "got '0', expected a whole number from 1 to 1000"),
+                invalid("ECR keeping 1001 images", c -> c.with("devmin:ecrKeepTaggedImages", "1001"),
+                        "devmin:ecrKeepTaggedImages", "got '1001', expected a whole number from 1 to 1000"),
+                invalid("log retention in words", c -> c.with("devmin:logRetentionDays", "a week"), "devmin:logRetentionDays",
+                        "got 'a week', expected a whole number"),
+                invalid("GitHub owner id without the repository id", c -> editObject(c, "devmin:ci", ci -> ci.put("githubOwnerId", 123)),
+                        "devmin:ci.githubRepoId", "expected githubOwnerId and githubRepoId set together"),
+                invalid("no alert thresholds", c -> editObject(c, "devmin:budget", b -> b.set("alertThresholds", array())),
+                        "devmin:budget.alertThresholds", "got <missing>, expected a non-empty list of ascending amounts"),
+                invalid("no budget recipients", c -> editObject(c, "devmin:budget", b -> b.set("recipients", array())),
+                        "devmin:budget.recipients", "got <missing>, expected at least one e-mail address"),
+                invalid("two equal thresholds", c -> editObject(c, "devmin:budget", b -> b.set("alertThresholds", array("10", "10"))),
+                        "devmin:budget.alertThresholds[1]", "got '10', expected thresholds in strictly ascending order"),
+                invalid("spot neither true nor false", c -> editLane(c, ig, l -> l.put("spot", "maybe")), igKey + ".spot",
+                        "got 'maybe', expected true or false"),
+                invalid("cpu in words", c -> editLane(c, ig, l -> l.put("cpu", "lots")), igKey + ".cpu",
+                        "got 'lots', expected a whole number >= 0"),
+                invalid("S3 grant that deletes", c -> editLane(c, reporter, l -> l.set("s3Access",
+                                new ObjectMapper().createArrayNode().add(s3Grant("delete", "archive/")))), reporterKey + ".s3Access[0].access",
+                        "got 'delete', expected read or write"),
+                invalid("database on without its user", c -> c.with("devmin:database", "{\"enabled\":true}")
+                        .with("devmin:dbPassword", "p"), "devmin:dbUser", "devmin:dbUser: got <missing>, expected the database user"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -306,6 +335,31 @@ class InvalidConfigTest {
 
         assertThat(error.errors()).filteredOn(e -> e.key().equals("devmin:budget.monthlyLimit"))
                 .extracting(SpecError::value).containsExactly("'thirty'");
+    }
+
+    @Test
+    void aSecretStructuredKeyNeverShowsTheValueOfAFieldEither() {
+        StackConfig config = editObject(committedConfig(), "devmin:budget", b -> b.put("monthlyLimit", "canary-7f3a"));
+
+        InvalidSpecException error = catchThrowableOfType(InvalidSpecException.class, () -> SpecParser.parse(
+                ConfigSource.of(config.values(), java.util.Set.of("devmin:budget")), "devmin", "dev-min"));
+
+        assertThat(error.errors()).filteredOn(e -> e.key().equals("devmin:budget.monthlyLimit"))
+                .extracting(SpecError::value).containsExactly("<secret>");
+        assertThat(error.getMessage()).doesNotContain("canary-7f3a");
+    }
+
+    @Test
+    void aValueIsShownWholeUpTo120CharactersAndCutBeyond() {
+        assertThat(shownRegion("x".repeat(120))).isEqualTo("'" + "x".repeat(120) + "'");
+        assertThat(shownRegion("y".repeat(121))).isEqualTo("'" + "y".repeat(117) + "...'");
+    }
+
+    private static String shownRegion(String region) {
+        InvalidSpecException error = catchThrowableOfType(InvalidSpecException.class, () -> SpecParser.parse(
+                ConfigSource.of(committedConfig().with("aws:region", region).values()), "devmin", "dev-min"));
+        return error.errors().stream().filter(e -> e.key().equals("aws:region")).map(SpecError::value)
+                .findFirst().orElseThrow();
     }
 
     @Test
