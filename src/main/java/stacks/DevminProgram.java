@@ -25,7 +25,8 @@ import java.util.Optional;
 
 /**
  * The dev-min Pulumi program: parse and validate the whole spec first (an invalid config declares nothing), then
- * compose the layers in dependency order, each publishing its handles for the next.
+ * compose the layers in dependency order, each publishing its handles for the next. With
+ * {@code devmin:demoWindow: closed} (an account's first deploy, before the image is pushed) the demo layer is left out.
  */
 public final class DevminProgram {
 
@@ -42,12 +43,14 @@ public final class DevminProgram {
         new CoreStack("core", new CoreArgs(spec, handles, secrets), ComponentResourceOptions.Empty);
         new ConfluentStack("confluent", new ConfluentArgs(spec, handles, confluentCredentials(ctx)),
                 ComponentResourceOptions.Empty);
-        DemoPlan demoPlan = resolveDemo(spec, handles);
-        // Without a database the demo layer never reads these; the spec guarantees them when it is enabled.
-        DemoSecrets demoSecrets = spec.database().enabled()
-                ? new DemoSecrets(secrets.require(ConfigKeys.DB_USER), secrets.require(ConfigKeys.DB_PASSWORD))
-                : new DemoSecrets(Output.of(""), Output.of(""));
-        new DemoStack("demo", demoPlan, handles, demoSecrets, ComponentResourceOptions.Empty);
+        if (spec.demoWindowOpen()) {
+            DemoPlan demoPlan = resolveDemo(spec, handles);
+            // Without a database the demo layer never reads these; the spec guarantees them when it is enabled.
+            DemoSecrets demoSecrets = spec.database().enabled()
+                    ? new DemoSecrets(secrets.require(ConfigKeys.DB_USER), secrets.require(ConfigKeys.DB_PASSWORD))
+                    : new DemoSecrets(Output.of(""), Output.of(""));
+            new DemoStack("demo", demoPlan, handles, demoSecrets, ComponentResourceOptions.Empty);
+        }
 
         ctx.export(HANDLES_OUTPUT, handles.resolved());
         ctx.export(HANDLE_PUBLISHERS_OUTPUT, Output.of(handles.publishers()));

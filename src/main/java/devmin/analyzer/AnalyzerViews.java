@@ -17,12 +17,13 @@ final class AnalyzerViews {
     private AnalyzerViews() {
     }
 
+    /** The engine's per-resource request carries no dependencies: the view says its relations are unknown. */
     static ResourceView of(AnalyzeRequest request) {
         require(request.getUrn(), request.getType());
         return new ResourceView(request.getUrn(), request.getType(), request.getName(), layerOf(request.getUrn()),
                 WireValues.fromStruct(request.getProperties()), JsonNodeFactory.instance.objectNode(),
                 request.getOptions().getProtect(), request.getOptions().getParent(), List.of(), Map.of(),
-                providerRef(request.getProvider()));
+                providerRef(request.getProvider()), false);
     }
 
     static ResourceView of(AnalyzerResource resource) {

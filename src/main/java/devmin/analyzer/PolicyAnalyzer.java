@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -144,12 +145,29 @@ final class PolicyAnalyzer extends AnalyzerGrpc.AnalyzerImplBase {
                     views.putIfAbsent(resource.getProvider().getUrn(), AnalyzerViews.of(resource.getProvider()));
                 }
             }
-            List<Finding> stackFindings = engine.get().evaluate(List.copyOf(views.values())).findings().stream()
+            List<Finding> stackFindings = new ArrayList<>(engine.get().evaluate(List.copyOf(views.values()))
+                    .findings().stream()
                     .filter(f -> f.ruleId().equals(PolicyEngine.WAIVER_RULE_ID)
                             || pack.rule(f.ruleId()).map(Rule::stackLevel).orElse(false))
-                    .toList();
+                    .toList());
+            views.values().forEach(view -> stackFindings.addAll(onlyRelationsReveal(view)));
             return diagnostics(stackFindings);
         });
+    }
+
+    /**
+     * The per-resource findings that the resource's relations change: what {@code Analyze}, which saw the resource
+     * without them, could not report (a NAT id that came from a NAT gateway, a principal from no service account).
+     * Everything else was reported there already and is not reported twice.
+     */
+    private List<Finding> onlyRelationsReveal(ResourceView view) {
+        Set<String> seenWithout = engine.get().evaluateResource(view.withoutRelations()).stream()
+                .map(PolicyAnalyzer::identity).collect(java.util.stream.Collectors.toSet());
+        return engine.get().evaluateResource(view).stream().filter(f -> !seenWithout.contains(identity(f))).toList();
+    }
+
+    private static String identity(Finding finding) {
+        return finding.ruleId() + "\n" + finding.urn() + "\n" + finding.message();
     }
 
     @Override

@@ -9,6 +9,7 @@ import devmin.policy.PolicyEngine;
 import devmin.policy.PolicyReport;
 import devmin.policy.PolicySetup;
 import devmin.policy.ResourceView;
+import devmin.policy.input.InputDocuments;
 import devmin.policy.input.InputFormatException;
 import devmin.policy.input.PreviewReader;
 import devmin.policy.input.StackExportReader;
@@ -31,16 +32,20 @@ import java.util.concurrent.Callable;
 /** {@code devmin policy check}: the rule pack over a stack export or a preview's JSON. */
 @Command(name = "check",
         header = "Evaluate the rule pack on a stack export or a preview, with JSON, SARIF and Markdown reports.", mixinStandardHelpOptions = true,
-        description = "Evaluate the dev-min rule pack on 'pulumi stack export' or 'pulumi preview --json' output.",
-        footer = {"", "Exit codes: 0 no mandatory finding; 1 mandatory findings (each printed with rule id, URN and",
-                "message); 2 unreadable or unrecognised input; 64 usage.",
+        description = "Evaluate the dev-min rule pack on 'pulumi stack export' or 'pulumi preview --json --show-sames'"
+                + " output.",
+        footer = {"", "Exit codes: 0 no mandatory finding; 1 mandatory findings (each printed with",
+                "rule id, URN and message); 2 unreadable or unrecognised input, including a",
+                "partial preview (made without --show-sames) and content after the JSON",
+                "document; 64 usage.",
                 "Example: pulumi stack export -s dev-min | tee export.json; devmin policy check --stack-export export.json"})
 public final class PolicyCheckCommand implements Callable<Integer> {
 
     static final class Input {
         @Option(names = "--stack-export", paramLabel = "FILE", description = "JSON written by 'pulumi stack export'.")
         Path stackExport;
-        @Option(names = "--preview", paramLabel = "FILE", description = "JSON written by 'pulumi preview --json'.")
+        @Option(names = "--preview", paramLabel = "FILE", description = "JSON written by 'pulumi preview --json --show-sames'"
+                + " (a preview without --show-sames lists only changing resources and is refused).")
         Path preview;
     }
 
@@ -111,15 +116,7 @@ public final class PolicyCheckCommand implements Callable<Integer> {
 
     private List<ResourceView> read() throws InputFormatException {
         Path file = input.stackExport != null ? input.stackExport : input.preview;
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new InputFormatException(file + ": " + (Files.exists(file) ? "not valid JSON" : "file not found"));
-        }
-        if (root == null || !root.isObject()) {
-            throw new InputFormatException(file + ": expected a JSON object");
-        }
+        JsonNode root = InputDocuments.read(file);
         return input.stackExport != null ? StackExportReader.read(root, file.toString())
                 : PreviewReader.read(root, file.toString());
     }

@@ -27,13 +27,13 @@ public final class EmbeddedEngine {
     }
 
     public static EngineRun run(StackConfig config, boolean preview, Consumer<Context> program) {
-        return run(config, preview, program, new PreviewMocks(preview), List.of());
+        return run(config, preview, program, PreviewMocks.holdingThePinnedImage(preview, config), List.of());
     }
 
     /** With stack-wide resource transformations, as {@code Pulumi.withOptions(StackOptions)} would apply them. */
     public static EngineRun run(StackConfig config, boolean preview, Consumer<Context> program,
                                 List<ResourceTransformation> transformations) {
-        return run(config, preview, program, new PreviewMocks(preview), transformations);
+        return run(config, preview, program, PreviewMocks.holdingThePinnedImage(preview, config), transformations);
     }
 
     public static EngineRun run(StackConfig config, boolean preview, Consumer<Context> program, Mocks mocks) {

@@ -24,14 +24,24 @@ import java.util.Optional;
  * @param dependencies URNs this resource depends on
  * @param propertyDependencies for each input property, the URNs its value came from
  * @param provider     provider reference ({@code urn::id}) or empty
+ * @param relationsKnown whether the source tells where values came from (dependencies): a per-resource
+ *                       {@code Analyze} call of the Pulumi engine does not, so a rule that needs a relation to clear a
+ *                       resource must leave the judgment to the stack-level call, which has them
  */
 public record ResourceView(String urn, String type, String name, String layer, ObjectNode inputs, ObjectNode outputs,
                            boolean protect, String parentUrn, List<String> dependencies,
-                           Map<String, List<String>> propertyDependencies, String provider) {
+                           Map<String, List<String>> propertyDependencies, String provider, boolean relationsKnown) {
 
     public ResourceView {
         dependencies = List.copyOf(dependencies);
         propertyDependencies = Map.copyOf(propertyDependencies);
+    }
+
+    public ResourceView(String urn, String type, String name, String layer, ObjectNode inputs, ObjectNode outputs,
+                        boolean protect, String parentUrn, List<String> dependencies,
+                        Map<String, List<String>> propertyDependencies, String provider) {
+        this(urn, type, name, layer, inputs, outputs, protect, parentUrn, dependencies, propertyDependencies, provider,
+                true);
     }
 
     public static ResourceView of(String urn, String type, String name, String layer, ObjectNode inputs) {
@@ -44,17 +54,52 @@ public record ResourceView(String urn, String type, String name, String layer, O
         return propertyDependencies.getOrDefault(property, List.of());
     }
 
-    /** A property from inputs, falling back to outputs (stack exports carry both). */
+    /**
+     * A property as the resource has it: outputs win over inputs when both hold a known value (outputs are what
+     * exists), an absent value ({@code ""}, {@code []}, {@code [{}]}, see {@link Values#isAbsent}) never hides the other
+     * side, and an unknown value is returned only when neither side knows better.
+     */
     public Optional<JsonNode> property(String name) {
-        JsonNode value = inputs.get(name);
-        if (value == null || value.isNull()) {
-            value = outputs.get(name);
+        JsonNode out = outputs.get(name);
+        JsonNode in = inputs.get(name);
+        boolean hasOut = !Values.isAbsent(out);
+        boolean hasIn = !Values.isAbsent(in);
+        if (hasOut && !WireValues.isUnknown(out)) {
+            return Optional.of(out);
         }
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+        if (hasIn && !WireValues.isUnknown(in)) {
+            return Optional.of(in);
+        }
+        return hasOut ? Optional.of(out) : hasIn ? Optional.of(in) : Optional.empty();
+    }
+
+    /** A nested property by dotted path ({@code executionRole.roleArn}); absent members are empty. */
+    public Optional<JsonNode> path(String dotted) {
+        String[] parts = dotted.split("\\.");
+        Optional<JsonNode> value = property(parts[0]);
+        for (int i = 1; i < parts.length && value.isPresent(); i++) {
+            JsonNode next = value.get().get(parts[i]);
+            value = Values.isAbsent(next) ? Optional.empty() : Optional.of(next);
+        }
+        return value;
+    }
+
+    /** The names of every property present in inputs or outputs. */
+    public java.util.Set<String> propertyNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        inputs.fieldNames().forEachRemaining(names::add);
+        outputs.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     public Optional<String> text(String name) {
         return property(name).filter(JsonNode::isValueNode).map(JsonNode::asText);
+    }
+
+    /** The URNs a dotted path's value came from: the engine records them for the top-level property. */
+    public List<String> dependenciesOfPath(String dotted) {
+        int dot = dotted.indexOf('.');
+        return dependenciesOf(dot < 0 ? dotted : dotted.substring(0, dot));
     }
 
     public boolean isProvider() {
@@ -72,21 +117,27 @@ public record ResourceView(String urn, String type, String name, String layer, O
 
     public ResourceView withLayer(String newLayer) {
         return new ResourceView(urn, type, name, newLayer, inputs, outputs, protect,
-                parentUrn, dependencies, propertyDependencies, provider);
+                parentUrn, dependencies, propertyDependencies, provider, relationsKnown);
     }
 
     public ResourceView withProtect(boolean newProtect) {
         return new ResourceView(urn, type, name, layer, inputs, outputs, newProtect,
-                parentUrn, dependencies, propertyDependencies, provider);
+                parentUrn, dependencies, propertyDependencies, provider, relationsKnown);
     }
 
     public ResourceView withProvider(String newProvider) {
         return new ResourceView(urn, type, name, layer, inputs, outputs, protect, parentUrn, dependencies,
-                propertyDependencies, newProvider);
+                propertyDependencies, newProvider, relationsKnown);
     }
 
     public ResourceView withPropertyDependencies(Map<String, List<String>> newPropertyDependencies) {
         return new ResourceView(urn, type, name, layer, inputs, outputs, protect, parentUrn, dependencies,
-                newPropertyDependencies, provider);
+                newPropertyDependencies, provider, relationsKnown);
+    }
+
+    /** The same resource as a source that cannot tell where values came from sees it. */
+    public ResourceView withoutRelations() {
+        return new ResourceView(urn, type, name, layer, inputs, outputs, protect, parentUrn, List.of(), Map.of(),
+                provider, false);
     }
 }

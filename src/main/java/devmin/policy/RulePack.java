@@ -1,6 +1,7 @@
 package devmin.policy;
 
 import devmin.policy.rules.AlwaysOnComputeOnlyInDemo;
+import devmin.policy.rules.AwsTypesAreKnown;
 import devmin.policy.rules.BucketsAreGuarded;
 import devmin.policy.rules.DemoResourcesTaggedForTheLayer;
 import devmin.policy.rules.EcrRepositoriesImmutableAndScanned;
@@ -43,7 +44,8 @@ public record RulePack(String name, String version, List<Rule> rules) {
                 new BucketsAreGuarded(),
                 new ProtectionMatchesLayer(),
                 new DemoResourcesTaggedForTheLayer(),
-                new KafkaAclsAreNarrow()));
+                new KafkaAclsAreNarrow(),
+                new AwsTypesAreKnown()));
     }
 
     /** A rule by id ({@code DM-COST-001}) or name ({@code no-nat-gateway}). */

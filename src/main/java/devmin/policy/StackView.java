@@ -1,7 +1,10 @@
 package devmin.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import devmin.policy.kinds.Kind;
+import devmin.policy.kinds.ResourceKinds;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +16,23 @@ public final class StackView {
     private final List<ResourceView> resources;
     private final Map<String, ResourceView> byUrn = new HashMap<>();
     private final Map<String, List<ResourceView>> byType = new HashMap<>();
+    private final Map<Kind, List<ResourceView>> byKind = new EnumMap<>(Kind.class);
     private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StackView(List<ResourceView> resources) {
         this.resources = List.copyOf(resources);
+        ResourceKinds kinds = ResourceKinds.table();
         this.resources.forEach(r -> {
             byUrn.put(r.urn(), r);
             byType.computeIfAbsent(r.type(), t -> new java.util.ArrayList<>()).add(r);
+            kinds.facts(r.type()).ifPresent(f -> f.kinds().forEach(k ->
+                    byKind.computeIfAbsent(k, x -> new java.util.ArrayList<>()).add(r)));
         });
+    }
+
+    /** Every resource the kind table says is of {@code kind}, whichever provider declares it. */
+    public List<ResourceView> ofKind(Kind kind) {
+        return byKind.getOrDefault(kind, List.of());
     }
 
     /**

@@ -23,12 +23,15 @@ import stacks.handles.HandleRegistry;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.TopicSpec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The persistent, protected messaging plane: a Confluent environment with a Basic single-zone cluster; an app-manager
  * account (CloudClusterAdmin) whose cluster key manages topics and ACLs; a runtime account with least-privilege ACLs
- * whose bootstrap, key and secret are written, as secrets, to the core layer's SSM handle paths.
+ * whose bootstrap ({@code host:port}, no scheme), key and secret are written, as secrets, to the core layer's SSM
+ * handle paths.
  */
 public final class ConfluentStack extends ComponentResource {
 
@@ -58,26 +61,34 @@ public final class ConfluentStack extends ComponentResource {
                 "devmin: topic and ACL management", manager, cluster, environment), opts(managerIsAdmin));
         ClusterAccess access = ClusterAccess.of(cluster, managerKey);
 
+        List<Resource> topics = new ArrayList<>();
         for (TopicSpec topic : spec.topics()) {
-            new KafkaTopic("topic-" + topic.name(), new KafkaTopic.Args(topic.name(), topic.partitions(),
-                    Map.of("retention.ms", String.valueOf(topic.retentionMs()),
-                            "cleanup.policy", topic.cleanupPolicy().kafkaValue()), access), opts(managerIsAdmin));
-            args.handles().publish(HandleName.kafkaTopic(topic.name()), PUBLISHER, topic.name());
+            var declared = new KafkaTopic("topic-" + topic.name(), new KafkaTopic.Args(topic.name(),
+                    topic.partitions(), Map.of("retention.ms", String.valueOf(topic.retentionMs()),
+                    "cleanup.policy", topic.cleanupPolicy().kafkaValue()), access), opts(managerIsAdmin));
+            args.handles().publish(HandleName.kafkaTopic(topic.name()), PUBLISHER, topic.name(), declared);
+            topics.add(declared);
         }
 
         var runtime = new ServiceAccount("runtime", new ServiceAccount.Args(prefix + "-runtime",
                 "devmin: the lanes' Kafka principal, ACLs only"), opts());
         var runtimeKey = new ApiKey("runtime-kafka-key", ApiKey.Args.kafkaClusterKey(prefix + "-runtime",
                 "devmin: lanes' Kafka credentials", runtime, cluster, environment), opts());
+        List<Resource> acls = new ArrayList<>();
         for (AclGrant grant : AclPlan.union(spec)) {
-            new KafkaAcl(grant.logicalName(), KafkaAcl.Args.allow(grant.resourceType(), grant.resourceName(),
-                    grant.patternType(), grant.operation(), runtime.principal(), access), opts(managerIsAdmin));
+            acls.add(new KafkaAcl(grant.logicalName(), KafkaAcl.Args.allow(grant.resourceType(), grant.resourceName(),
+                    grant.patternType(), grant.operation(), runtime.principal(), access), opts(managerIsAdmin)));
         }
 
+        // A lane that reads these handles can use them only once the credentials, its ACLs and its topics exist.
         HandleRegistry handles = args.handles();
-        writeHandle(handles, HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH, cluster.bootstrapEndpoint());
-        writeHandle(handles, HandleName.SSM_CONFLUENT_API_KEY_PATH, runtimeKey.key());
-        writeHandle(handles, HandleName.SSM_CONFLUENT_API_SECRET_PATH, runtimeKey.secret());
+        List<Resource> usable = new ArrayList<>(List.of(runtimeKey));
+        usable.addAll(acls);
+        usable.addAll(topics);
+        writeHandle(handles, HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH,
+                cluster.bootstrapEndpoint().applyValue(BootstrapServers::hostPorts), List.of(cluster));
+        writeHandle(handles, HandleName.SSM_CONFLUENT_API_KEY_PATH, runtimeKey.key(), usable);
+        writeHandle(handles, HandleName.SSM_CONFLUENT_API_SECRET_PATH, runtimeKey.secret(), usable);
         registerOutputs(Map.of("kafkaClusterId", cluster.id(), "bootstrapEndpoint", cluster.bootstrapEndpoint()));
     }
 
@@ -85,16 +96,20 @@ public final class ConfluentStack extends ComponentResource {
         return scope.using(confluent, dependsOn);
     }
 
-    /** Declares the SSM parameter under exactly the path core published for this handle. */
-    private void writeHandle(HandleRegistry handles, String handle, Output<String> value) {
-        Output<String> path = handles.require(handle, PUBLISHER);
-        new Parameter(handle.replaceFirst("_PATH$", "").toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                ParameterArgs.builder()
-                        .name(path)
-                        .type("SecureString")
-                        .tier("Standard")
-                        .value(value.asSecret())
-                        .description("devmin handle " + handle)
-                        .build(), scope.aws());
+    /**
+     * Declares the SSM parameter under exactly the path core published for this handle, and materializes the handle
+     * with it and with what makes its value usable.
+     */
+    private void writeHandle(HandleRegistry handles, String handle, Output<String> value, List<Resource> usable) {
+        Output<String> path = handles.valueOf(handle, PUBLISHER);
+        Parameter parameter = new Parameter(handle.replaceFirst("_PATH$", "").toLowerCase(java.util.Locale.ROOT)
+                .replace('_', '-'), ParameterArgs.builder()
+                .name(path)
+                .type("SecureString")
+                .tier("Standard")
+                .value(value.asSecret())
+                .description("devmin handle " + handle)
+                .build(), scope.aws());
+        handles.materialize(handle, PUBLISHER, parameter, usable.toArray(Resource[]::new));
     }
 }

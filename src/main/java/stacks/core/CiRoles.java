@@ -24,7 +24,11 @@ final class CiRoles {
     /** GitHub's OIDC issuer certificate thumbprint; IAM no longer checks it for this issuer but the API requires one. */
     static final String GITHUB_THUMBPRINT = "6938fd4d98bab03faadb97b34396831e3780aea1";
 
-    private final CoreNames names;
+    /** A CI role and the policy that gives it its rights: what its handle stands for. */
+    private record CiRole(String handle, String arn, Role role, RolePolicy policy) {
+    }
+
+    private final java.util.List<CiRole> roles = new java.util.ArrayList<>();
 
     CiRoles(LayerScope scope, CoreNames names, EnvironmentSpec spec) {
         var oidc = new OpenIdConnectProvider("github-oidc", OpenIdConnectProviderArgs.builder()
@@ -33,40 +37,38 @@ final class CiRoles {
                 .thumbprintLists(List.of(GITHUB_THUMBPRINT))
                 .build(), scope.aws());
         CiSpec ci = spec.ci();
-        this.names = names;
-        role(scope, oidc, names.oidcProviderArn(), "gha-preview-role", names.previewRoleName(),
+        roles.add(role(scope, oidc, names, HandleName.ROLE_GHA_PREVIEW, "gha-preview-role", names.previewRoleName(),
                 GithubOidcTrust.pullRequestSubject(ci), CorePolicies.previewPolicy(names, spec.environment()),
-                "pull-request preview: read only");
-        role(scope, oidc, names.oidcProviderArn(), "gha-deploy-role", names.deployRoleName(),
+                "pull-request preview: read only"));
+        roles.add(role(scope, oidc, names, HandleName.ROLE_GHA_DEPLOY, "gha-deploy-role", names.deployRoleName(),
                 GithubOidcTrust.deploySubject(ci), CorePolicies.deployPolicy(names, spec.environment()),
-                "demo window open/close");
-        role(scope, oidc, names.oidcProviderArn(), "gha-image-release-role", names.releaseRoleName(),
-                GithubOidcTrust.releaseSubject(ci), CorePolicies.imageReleasePolicy(names),
-                "image release: push to one ECR repository");
+                "demo window open/close"));
+        roles.add(role(scope, oidc, names, HandleName.ROLE_GHA_IMAGE_RELEASE, "gha-image-release-role",
+                names.releaseRoleName(), GithubOidcTrust.releaseSubject(ci), CorePolicies.imageReleasePolicy(names),
+                "image release: push to one ECR repository"));
     }
 
     /** The trust names the provider by its derived ARN (known at preview) and waits for it to exist. */
-    private static Role role(LayerScope scope, OpenIdConnectProvider oidc, String oidcProviderArn,
-                             String logicalName, String roleName, String subject, PolicyDocument permissions,
-                             String purpose) {
+    private static CiRole role(LayerScope scope, OpenIdConnectProvider oidc, CoreNames names, String handle,
+                               String logicalName, String roleName, String subject, PolicyDocument permissions,
+                               String purpose) {
+        String oidcProviderArn = names.oidcProviderArn();
         Role role = new Role(logicalName, RoleArgs.builder()
                 .name(roleName)
                 .description("devmin CI, " + purpose)
                 .assumeRolePolicy(GithubOidcTrust.trustPolicy(oidcProviderArn, subject).toJson())
                 .maxSessionDuration(3600)
                 .build(), scope.aws(oidc));
-        new RolePolicy(logicalName + "-policy", RolePolicyArgs.builder()
+        RolePolicy policy = new RolePolicy(logicalName + "-policy", RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(permissions.toJson())
                 .build(), scope.aws());
-        return role;
+        return new CiRole(handle, names.roleArn(roleName), role, policy);
     }
 
     /** Derived ARNs (what each role gets), known at preview so the plan shows CI what to configure. */
     void publish(HandleRegistry handles, String publisher) {
-        handles.publish(HandleName.ROLE_GHA_PREVIEW, publisher, names.roleArn(names.previewRoleName()));
-        handles.publish(HandleName.ROLE_GHA_DEPLOY, publisher, names.roleArn(names.deployRoleName()));
-        handles.publish(HandleName.ROLE_GHA_IMAGE_RELEASE, publisher, names.roleArn(names.releaseRoleName()));
+        roles.forEach(r -> handles.publish(r.handle(), publisher, r.arn(), r.role(), r.policy()));
     }
 
 }

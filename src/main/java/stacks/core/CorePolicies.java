@@ -25,12 +25,26 @@ public final class CorePolicies {
                 Map.of("Bool", Map.of("aws:SecureTransport", List.of("false")))));
     }
 
-    /** Expire untagged images after a day; keep only the newest {@code keepTagged} images tagged {@code git-*}. */
-    public static String ecrLifecyclePolicy(int keepTagged) {
+    /**
+     * Never expire the pinned image; expire untagged images after a day; keep only the newest {@code keepTagged}
+     * images tagged {@code git-*}. ECR: "an image that matches the tagging requirements of a rule cannot be expired by
+     * a rule with a lower priority", so the first rule, which matches exactly the pinned tag (tags are immutable: one
+     * image) and keeps one image, protects the image the stack runs however many newer images are pushed.
+     */
+    public static String ecrLifecyclePolicy(int keepTagged, String pinnedTag) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode rules = root.putArray("rules");
+        ObjectNode pinned = rules.addObject();
+        pinned.put("rulePriority", 1);
+        pinned.put("description", "never expire the image the stack pins");
+        ObjectNode pinnedSelection = pinned.putObject("selection");
+        pinnedSelection.put("tagStatus", "tagged");
+        pinnedSelection.putArray("tagPatternList").add(pinnedTag);
+        pinnedSelection.put("countType", "imageCountMoreThan");
+        pinnedSelection.put("countNumber", 1);
+        pinned.putObject("action").put("type", "expire");
         ObjectNode untagged = rules.addObject();
-        untagged.put("rulePriority", 1);
+        untagged.put("rulePriority", 2);
         untagged.put("description", "expire untagged images after 1 day");
         ObjectNode untaggedSelection = untagged.putObject("selection");
         untaggedSelection.put("tagStatus", "untagged");
@@ -39,7 +53,7 @@ public final class CorePolicies {
         untaggedSelection.put("countNumber", 1);
         untagged.putObject("action").put("type", "expire");
         ObjectNode tagged = rules.addObject();
-        tagged.put("rulePriority", 2);
+        tagged.put("rulePriority", 3);
         tagged.put("description", "keep the last " + keepTagged + " git-tagged images");
         ObjectNode taggedSelection = tagged.putObject("selection");
         taggedSelection.put("tagStatus", "tagged");

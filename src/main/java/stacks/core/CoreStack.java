@@ -8,8 +8,8 @@ import stacks.LayerScope;
 import java.util.Map;
 
 /**
- * The persistent, protected core layer: evidence bucket, image registry, SSM handles, budget, and the GitHub OIDC
- * trust with its three CI roles.
+ * The persistent, protected core layer: evidence bucket, image registry, SSM handles, budget, the GitHub OIDC trust
+ * with its three CI roles, and the lanes' log groups (logs are evidence and outlive every demo window).
  */
 public final class CoreStack extends ComponentResource {
 
@@ -23,10 +23,11 @@ public final class CoreStack extends ComponentResource {
         String publisher = "CoreStack";
 
         this.evidence = new EvidenceBucket(scope, names);
-        this.registry = new ImageRegistry(scope, names, args.spec().ecrKeepTaggedImages());
+        this.registry = new ImageRegistry(scope, names, args.spec().ecrKeepTaggedImages(), args.spec().image().tag());
         new HandleParameters(scope, args.spec(), args.secrets()).publish(args.handles(), publisher);
         new CostBudget(scope, names, args.spec().budget());
         new CiRoles(scope, names, args.spec()).publish(args.handles(), publisher);
+        new LaneLogGroups(scope, args.spec()).publish(args.handles(), publisher);
 
         evidence.publish(args.handles(), publisher);
         registry.publish(args.handles(), publisher);

@@ -92,7 +92,7 @@ final class EvidenceBucket {
     }
 
     void publish(HandleRegistry handles, String publisher) {
-        handles.publish(HandleName.S3_EVIDENCE_BUCKET, publisher, Output.of(names.bucketName()));
-        handles.publish(HandleName.S3_EVIDENCE_BUCKET_ARN, publisher, Output.of(names.bucketArn()));
+        handles.publish(HandleName.S3_EVIDENCE_BUCKET, publisher, names.bucketName(), bucket);
+        handles.publish(HandleName.S3_EVIDENCE_BUCKET_ARN, publisher, names.bucketArn(), bucket);
     }
 }

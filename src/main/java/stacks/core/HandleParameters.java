@@ -16,31 +16,41 @@ import java.util.Map;
 /**
  * The SSM handles. Core declares the parameters whose values it owns (from secret config, as SecureString) and
  * publishes every handle path, including the ones another layer writes (the Confluent bootstrap, key and secret):
- * that layer must declare its parameters under exactly the published path.
+ * that layer must declare its parameters under exactly the published path and materialize the handle with them.
  */
 final class HandleParameters {
 
     private final Map<String, String> paths;
+    private final Map<String, Parameter> owned = new LinkedHashMap<>();
 
     HandleParameters(LayerScope scope, EnvironmentSpec spec, StackSecrets secrets) {
         this.paths = SsmHandles.paths(spec.environment(), spec.database().enabled());
-        Map<String, String> owned = new LinkedHashMap<>();
-        owned.put(HandleName.SSM_IG_API_KEY_PATH, ConfigKeys.IG_API_KEY);
+        Map<String, String> fromSecrets = new LinkedHashMap<>();
+        fromSecrets.put(HandleName.SSM_IG_API_KEY_PATH, ConfigKeys.IG_API_KEY);
         if (spec.database().enabled()) {
-            owned.put(HandleName.SSM_DB_USER_PATH, ConfigKeys.DB_USER);
-            owned.put(HandleName.SSM_DB_PASSWORD_PATH, ConfigKeys.DB_PASSWORD);
+            fromSecrets.put(HandleName.SSM_DB_USER_PATH, ConfigKeys.DB_USER);
+            fromSecrets.put(HandleName.SSM_DB_PASSWORD_PATH, ConfigKeys.DB_PASSWORD);
         }
-        owned.forEach((handle, configKey) -> new Parameter(logicalName(handle), ParameterArgs.builder()
-                .name(paths.get(handle))
-                .type("SecureString")
-                .tier("Standard")
-                .value(secrets.require(configKey))
-                .description("devmin handle " + handle)
-                .build(), scope.aws()));
+        fromSecrets.forEach((handle, configKey) -> owned.put(handle, new Parameter(logicalName(handle),
+                ParameterArgs.builder()
+                        .name(paths.get(handle))
+                        .type("SecureString")
+                        .tier("Standard")
+                        .value(secrets.require(configKey))
+                        .description("devmin handle " + handle)
+                        .build(), scope.aws())));
     }
 
+    /** The parameters core writes are published with them; the others wait for the layer that writes them. */
     void publish(HandleRegistry handles, String publisher) {
-        paths.forEach((handle, path) -> handles.publish(handle, publisher, path));
+        paths.forEach((handle, path) -> {
+            Parameter parameter = owned.get(handle);
+            if (parameter != null) {
+                handles.publish(handle, publisher, path, parameter);
+            } else {
+                handles.declare(handle, publisher, path);
+            }
+        });
     }
 
     /** {@code SSM_IG_API_KEY_PATH} becomes {@code ssm-ig-api-key}. */

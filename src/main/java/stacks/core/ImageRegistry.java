@@ -11,13 +11,16 @@ import stacks.LayerScope;
 import stacks.handles.HandleName;
 import stacks.handles.HandleRegistry;
 
-/** The one ECR repository: immutable tags (a tag names exactly one image forever), scan on push, bounded history. */
+/**
+ * The one ECR repository: immutable tags (a tag names exactly one image forever), scan on push, bounded history that
+ * never includes the pinned image.
+ */
 final class ImageRegistry {
 
     private final Repository repository;
     private final CoreNames names;
 
-    ImageRegistry(LayerScope scope, CoreNames names, int keepTaggedImages) {
+    ImageRegistry(LayerScope scope, CoreNames names, int keepTaggedImages, String pinnedTag) {
         this.names = names;
         this.repository = new Repository("image-repository", RepositoryArgs.builder()
                 .name(names.ecrRepositoryName())
@@ -29,7 +32,7 @@ final class ImageRegistry {
                 .build(), scope.aws());
         new LifecyclePolicy("image-lifecycle", LifecyclePolicyArgs.builder()
                 .repository(repository.name())
-                .policy(CorePolicies.ecrLifecyclePolicy(keepTaggedImages))
+                .policy(CorePolicies.ecrLifecyclePolicy(keepTaggedImages, pinnedTag))
                 .build(), scope.aws());
     }
 
@@ -38,7 +41,7 @@ final class ImageRegistry {
     }
 
     void publish(HandleRegistry handles, String publisher) {
-        handles.publish(HandleName.ECR_REPOSITORY_URI, publisher, Output.of(names.ecrRepositoryUri()));
-        handles.publish(HandleName.ECR_REPOSITORY_ARN, publisher, Output.of(names.ecrRepositoryArn()));
+        handles.publish(HandleName.ECR_REPOSITORY_URI, publisher, names.ecrRepositoryUri(), repository);
+        handles.publish(HandleName.ECR_REPOSITORY_ARN, publisher, names.ecrRepositoryArn(), repository);
     }
 }

@@ -31,6 +31,7 @@ final class DemoNetwork {
 
     private final Vpc vpc;
     private final List<Subnet> subnets = new ArrayList<>();
+    private final List<RouteTableAssociation> routes = new ArrayList<>();
     private final SecurityGroup lanes;
 
     DemoNetwork(LayerScope scope, SubnetPlan plan, List<Integer> ingressPorts) {
@@ -41,7 +42,7 @@ final class DemoNetwork {
                 .build(), scope.aws());
         var gateway = new InternetGateway("internet-gateway", InternetGatewayArgs.builder().vpcId(vpc.id()).build(),
                 scope.aws());
-        var routes = new RouteTable("public-routes", RouteTableArgs.builder()
+        var routeTable = new RouteTable("public-routes", RouteTableArgs.builder()
                 .vpcId(vpc.id())
                 .routes(RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").gatewayId(gateway.id()).build())
                 .build(), scope.aws());
@@ -52,10 +53,10 @@ final class DemoNetwork {
                     .availabilityZone(planned.availabilityZone())
                     .mapPublicIpOnLaunch(true)
                     .build(), scope.aws());
-            new RouteTableAssociation(planned.name() + "-routes", RouteTableAssociationArgs.builder()
+            this.routes.add(new RouteTableAssociation(planned.name() + "-routes", RouteTableAssociationArgs.builder()
                     .subnetId(subnet.id())
-                    .routeTableId(routes.id())
-                    .build(), scope.aws());
+                    .routeTableId(routeTable.id())
+                    .build(), scope.aws()));
             subnets.add(subnet);
         }
         this.lanes = new SecurityGroup("lanes-sg", SecurityGroupArgs.builder()
@@ -83,5 +84,10 @@ final class DemoNetwork {
 
     SecurityGroup lanesSecurityGroup() {
         return lanes;
+    }
+
+    /** The subnets' associations with the internet route table: a task has egress only once they exist. */
+    List<RouteTableAssociation> routeAssociations() {
+        return List.copyOf(routes);
     }
 }

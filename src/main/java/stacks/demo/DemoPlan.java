@@ -1,6 +1,7 @@
 package stacks.demo;
 
 import com.pulumi.core.Output;
+import stacks.handles.Handle;
 import stacks.handles.HandleName;
 import stacks.handles.HandleRegistry;
 import stacks.spec.EnvironmentSpec;
@@ -14,10 +15,14 @@ import java.util.Map;
 /**
  * Everything the demo layer needs from other layers, resolved before a single demo resource is declared: a lane
  * whose entrypoint, image or handles cannot be resolved fails the whole layer, naming the lane and what is missing.
+ * Every handle comes with the resources behind it, which the lane's workloads depend on.
  */
-public record DemoPlan(EnvironmentSpec spec, DemoNames names, Output<String> repositoryUri, Output<String> repositoryArn,
-                       Output<String> bucketName, Output<String> bucketArn,
-                       Map<String, Map<String, Output<String>>> laneHandles) {
+public record DemoPlan(EnvironmentSpec spec, DemoNames names, Handle repositoryUri, Handle repositoryArn,
+                       Handle bucketName, Handle bucketArn, Map<String, LaneHandles> lanes) {
+
+    /** What one lane uses from other layers: the handles it reads, and its log group. */
+    public record LaneHandles(Map<String, Handle> reads, Handle logGroup) {
+    }
 
     static final String ASKER = "DemoStack";
 
@@ -32,20 +37,17 @@ public record DemoPlan(EnvironmentSpec spec, DemoNames names, Output<String> rep
         if (spec.image().digest().isEmpty()) {
             problems.add("every lane: the image has no pinned digest");
         }
-        Map<String, Map<String, Output<String>>> laneHandles = new LinkedHashMap<>();
+        Map<String, LaneHandles> lanes = new LinkedHashMap<>();
         for (LaneSpec lane : spec.lanes()) {
             if (lane.command().isEmpty()) {
                 problems.add("lane " + lane.name() + ": no entrypoint command");
             }
-            Map<String, Output<String>> resolved = new LinkedHashMap<>();
+            Map<String, Handle> reads = new LinkedHashMap<>();
             for (String handle : lane.reads()) {
-                if (handles.has(handle)) {
-                    resolved.put(handle, handles.require(handle, ASKER + "/" + lane.name()));
-                } else {
-                    problems.add("lane " + lane.name() + ": handle " + handle + " was never materialized");
-                }
+                resolve(handles, handle, lane, problems).ifPresent(h -> reads.put(handle, h));
             }
-            laneHandles.put(lane.name(), resolved);
+            var logGroup = resolve(handles, HandleName.logGroup(lane.name()), lane, problems);
+            logGroup.ifPresent(group -> lanes.put(lane.name(), new LaneHandles(reads, group)));
         }
         if (!problems.isEmpty()) {
             throw new UnresolvedLaneException(problems);
@@ -55,6 +57,23 @@ public record DemoPlan(EnvironmentSpec spec, DemoNames names, Output<String> rep
                 handles.require(HandleName.ECR_REPOSITORY_ARN, ASKER),
                 handles.require(HandleName.S3_EVIDENCE_BUCKET, ASKER),
                 handles.require(HandleName.S3_EVIDENCE_BUCKET_ARN, ASKER),
-                Map.copyOf(laneHandles));
+                Map.copyOf(lanes));
+    }
+
+    private static java.util.Optional<Handle> resolve(HandleRegistry handles, String handle, LaneSpec lane,
+                                                      List<String> problems) {
+        if (handles.has(handle)) {
+            return java.util.Optional.of(handles.require(handle, ASKER + "/" + lane.name()));
+        }
+        problems.add("lane " + lane.name() + ": handle " + handle + " was never materialized");
+        return java.util.Optional.empty();
+    }
+
+    public Output<String> repositoryUriValue() {
+        return repositoryUri.value();
+    }
+
+    public LaneHandles lane(String name) {
+        return lanes.get(name);
     }
 }

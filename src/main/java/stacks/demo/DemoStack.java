@@ -1,7 +1,5 @@
 package stacks.demo;
 
-import com.pulumi.aws.cloudwatch.LogGroup;
-import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ecs.Cluster;
 import com.pulumi.aws.ecs.ClusterArgs;
 import com.pulumi.aws.ecs.ClusterCapacityProviders;
@@ -12,77 +10,86 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import stacks.Layer;
 import stacks.LayerScope;
 import stacks.handles.HandleName;
 import stacks.handles.HandleRegistry;
-import stacks.spec.LaneSpec;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The ephemeral demo layer (never protected): a no-NAT network, an ECS cluster on Fargate/Fargate Spot, one log group,
- * task role, task definition (and for services, ECS service) per lane, the execution role, and optionally RDS.
+ * The ephemeral demo layer (never protected): a no-NAT network, an ECS cluster on Fargate/Fargate Spot, one task role,
+ * task definition (and for services, ECS service) per lane, the execution role, and optionally RDS. Nothing of it is
+ * declared before the pinned image is verified to be in the repository ({@link PinnedImageGate}).
  */
 public final class DemoStack extends ComponentResource {
+
+    static final String PUBLISHER = "DemoStack";
 
     public DemoStack(String name, DemoPlan plan, HandleRegistry handles, DemoSecrets secrets,
                      ComponentResourceOptions options) {
         super(Layer.DEMO.componentType(), name, options);
-        LayerScope scope = new LayerScope(Layer.DEMO, this, plan.spec());
+        LayerScope ungated = new LayerScope(Layer.DEMO, this, plan.spec());
+        LayerScope scope = ungated.gatedBy(PinnedImageGate.verify(plan.spec().image(), ungated.awsProvider()));
         DemoNames names = plan.names();
         DemoNetwork network = new DemoNetwork(scope, SubnetPlan.of(plan.spec().awsRegion()),
                 LaneContainer.ingressPorts(plan.spec().lanes()));
-        Cluster cluster = cluster(scope, names);
-
-        Map<String, LogGroup> logGroups = new LinkedHashMap<>();
-        for (LaneSpec lane : plan.spec().lanes()) {
-            logGroups.put(lane.name(), new LogGroup("log-" + lane.name(), LogGroupArgs.builder()
-                    .name(names.logGroupName(lane.name()))
-                    .retentionInDays(plan.spec().logRetentionDays())
-                    .build(), scope.aws()));
-        }
+        Cluster cluster = new Cluster("ecs-cluster", ClusterArgs.builder()
+                .name(names.clusterName())
+                .settings(ClusterSettingArgs.builder().name("containerInsights").value("disabled").build())
+                .build(), scope.aws());
+        ClusterCapacityProviders capacity = capacityProviders(scope, cluster);
         Role execution = executionRole(scope, plan);
-        // Derived ARNs are what the role gets and are known at preview, so plans and verify-iam can name them.
-        handles.publish(HandleName.ROLE_ECS_TASK_EXECUTION, "DemoStack",
-                names.roleArn(names.executionRoleName()));
+        RolePolicy executionPolicy = executionPolicy(scope, plan, execution);
+        handles.publish(HandleName.ROLE_ECS_TASK_EXECUTION, PUBLISHER, names.roleArn(names.executionRoleName()),
+                execution, executionPolicy);
 
-        LaneWorkloads lanes = new LaneWorkloads(scope, plan, cluster, network, execution, logGroups);
+        LaneWorkloads lanes = new LaneWorkloads(scope, plan,
+                new LaneWorkloads.Shared(cluster, capacity, network, execution, executionPolicy));
         lanes.publish(handles);
+        publishRunTaskHandles(handles, cluster, network);
         if (plan.spec().database().enabled()) {
             new DemoDatabase(scope, plan, network, secrets);
         }
         registerOutputs(Map.of("clusterName", cluster.name(), "vpcId", network.vpcId()));
     }
 
-    private static Cluster cluster(LayerScope scope, DemoNames names) {
-        Cluster cluster = new Cluster("ecs-cluster", ClusterArgs.builder()
-                .name(names.clusterName())
-                .settings(ClusterSettingArgs.builder().name("containerInsights").value("disabled").build())
-                .build(), scope.aws());
-        new ClusterCapacityProviders("ecs-capacity", ClusterCapacityProvidersArgs.builder()
+    /** A FARGATE_SPOT strategy is refused until the cluster has the provider: services wait for this. */
+    private static ClusterCapacityProviders capacityProviders(LayerScope scope, Cluster cluster) {
+        return new ClusterCapacityProviders("ecs-capacity", ClusterCapacityProvidersArgs.builder()
                 .clusterName(cluster.name())
                 .capacityProviders("FARGATE", "FARGATE_SPOT")
                 .defaultCapacityProviderStrategies(ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
                         .capacityProvider("FARGATE_SPOT").weight(1).build())
                 .build(), scope.aws());
-        return cluster;
     }
 
     private static Role executionRole(LayerScope scope, DemoPlan plan) {
-        Role role = new Role("ecs-execution-role", RoleArgs.builder()
+        return new Role("ecs-execution-role", RoleArgs.builder()
                 .name(plan.names().executionRoleName())
                 .description("devmin ECS execution role: pull the one image, write lane logs; reads no secret")
-                .assumeRolePolicy(LanePermissions.ecsTasksTrust().toJson())
+                .assumeRolePolicy(LanePermissions.ecsTasksTrust(plan.spec().awsAccountId(), plan.spec().awsRegion())
+                        .toJson())
                 .build(), scope.aws());
-        new RolePolicy("ecs-execution-policy", RolePolicyArgs.builder()
-                .role(role.id())
-                .policy(plan.repositoryArn().applyValue(arn ->
+    }
+
+    private static RolePolicy executionPolicy(LayerScope scope, DemoPlan plan, Role execution) {
+        return new RolePolicy("ecs-execution-policy", RolePolicyArgs.builder()
+                .role(execution.id())
+                .policy(plan.repositoryArn().value().applyValue(arn ->
                         LanePermissions.executionRolePolicy(plan.spec(), plan.names(), arn).toJson()))
                 .build(), scope.aws());
-        return role;
+    }
+
+    /** What {@code RunTask} needs to start a job lane: the cluster, the subnets and the lanes' security group. */
+    private static void publishRunTaskHandles(HandleRegistry handles, Cluster cluster, DemoNetwork network) {
+        handles.publish(HandleName.ECS_CLUSTER_ARN, PUBLISHER, cluster.arn(), cluster);
+        handles.publish(HandleName.ECS_SUBNET_IDS, PUBLISHER, Output.all(network.subnetIds())
+                .applyValue(ids -> String.join(",", ids)), network.routeAssociations());
+        handles.publish(HandleName.ECS_SECURITY_GROUP_ID, PUBLISHER, network.lanesSecurityGroup().id(),
+                network.lanesSecurityGroup());
     }
 }

@@ -20,6 +20,13 @@ public final class LaneContainer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The task's scratch volume, mounted writable at {@code /tmp}: the root filesystem stays read-only, and Fargate has
+     * no tmpfs, so a task volume is the writable place for temporary files, spills and caches.
+     */
+    public static final String SCRATCH_VOLUME = "scratch";
+    public static final String SCRATCH_PATH = "/tmp";
+
     private LaneContainer() {
     }
 
@@ -61,6 +68,8 @@ public final class LaneContainer {
         ArrayNode env = container.putArray("environment");
         environment.forEach((name, value) -> env.addObject().put("name", name).put("value", value));
         container.put("readonlyRootFilesystem", lane.readOnlyRootFilesystem());
+        container.putArray("mountPoints").addObject().put("sourceVolume", SCRATCH_VOLUME)
+                .put("containerPath", SCRATCH_PATH).put("readOnly", false);
         lane.ingress().ifPresent(port -> container.putArray("portMappings").addObject()
                 .put("containerPort", port).put("protocol", "tcp"));
         ObjectNode logging = container.putObject("logConfiguration");

@@ -41,12 +41,20 @@ public final class LanePermissions {
         List<String> reads = objectArns(lane, S3Grant.Access.READ, bucketArn);
         if (!reads.isEmpty()) {
             statements.add(Statement.allow("ReadDeclaredPrefixes", List.of("s3:GetObject"), reads));
+            statements.add(Statement.allow("ListDeclaredPrefixes", List.of("s3:ListBucket"), List.of(bucketArn))
+                    .withConditions(Map.of("StringLike", Map.of("s3:prefix", readPrefixPatterns(lane)))));
         }
         List<String> writes = objectArns(lane, S3Grant.Access.WRITE, bucketArn);
         if (!writes.isEmpty()) {
             statements.add(Statement.allow("WriteDeclaredPrefixes", List.of("s3:PutObject"), writes));
         }
         return new PolicyDocument(statements);
+    }
+
+    /** {@code oracle/packs/*} for a read grant on {@code oracle/packs/}: listing is allowed only under it. */
+    static List<String> readPrefixPatterns(LaneSpec lane) {
+        return lane.s3Access().stream().filter(g -> g.access() == S3Grant.Access.READ).map(g -> g.prefix() + "*")
+                .toList();
     }
 
     private static List<String> objectArns(LaneSpec lane, S3Grant.Access access, String bucketArn) {
@@ -65,10 +73,14 @@ public final class LanePermissions {
                 Statement.allow("WriteLaneLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), logStreams));
     }
 
-    /** Only ECS tasks may assume a demo role. */
-    public static PolicyDocument ecsTasksTrust() {
+    /**
+     * Only ECS tasks of this account and region may assume a demo role: the service principal alone would let ECS
+     * assume it on behalf of another account's task (the confused-deputy guidance of the ECS task role documentation).
+     */
+    public static PolicyDocument ecsTasksTrust(String accountId, String region) {
         return PolicyDocument.of(new Statement("EcsTasks", "Allow",
                 Map.of("Service", List.of("ecs-tasks.amazonaws.com")), List.of("sts:AssumeRole"), List.of(),
-                Map.of()));
+                Map.of("StringEquals", Map.of("aws:SourceAccount", List.of(accountId)),
+                        "ArnLike", Map.of("aws:SourceArn", List.of("arn:aws:ecs:" + region + ":" + accountId + ":*")))));
     }
 }

@@ -1,8 +1,7 @@
 package stacks.demo;
 
-import com.pulumi.aws.cloudwatch.LogGroup;
-import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ecs.Cluster;
+import com.pulumi.aws.ecs.ClusterCapacityProviders;
 import com.pulumi.aws.ecs.Service;
 import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
@@ -10,12 +9,15 @@ import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
 import stacks.LayerScope;
+import stacks.handles.Handle;
 import stacks.handles.HandleName;
 import stacks.handles.HandleRegistry;
 import stacks.spec.LaneSpec;
@@ -27,57 +29,101 @@ import java.util.Map;
 
 /**
  * Per lane: a task role scoped to the lane's own handles and prefixes, a task definition from the single pinned
- * image, and for services an ECS service that rolls back a crash-looping deployment and makes {@code pulumi up} wait
- * for steady state instead of "succeeding".
+ * image, and for services an ECS service that rolls back a crash-looping deployment. Every service depends on
+ * everything it needs to start: the cluster's capacity providers, the execution and task role policies, the subnets'
+ * routes to the internet, and every resource behind every handle its lane reads.
  */
 final class LaneWorkloads {
 
-    private final Map<String, String> roleArns = new LinkedHashMap<>();
+    /** What every lane shares from the rest of the demo layer. */
+    record Shared(Cluster cluster, ClusterCapacityProviders capacity, DemoNetwork network, Role execution,
+                  RolePolicy executionPolicy) {
+    }
 
-    LaneWorkloads(LayerScope scope, DemoPlan plan, Cluster cluster, DemoNetwork network, Role execution,
-                  Map<String, LogGroup> logGroups) {
+    /** A lane's task role and the policy that gives it its rights (none when the lane needs no AWS access). */
+    private record LaneRole(Role role, List<RolePolicy> policy) {
+        List<Resource> resources() {
+            List<Resource> all = new ArrayList<>(List.of(role));
+            all.addAll(policy);
+            return all;
+        }
+    }
+
+    private final Map<String, LaneRole> roles = new LinkedHashMap<>();
+    private final Map<String, TaskDefinition> tasks = new LinkedHashMap<>();
+    private final DemoNames names;
+
+    LaneWorkloads(LayerScope scope, DemoPlan plan, Shared shared) {
+        this.names = plan.names();
         for (LaneSpec lane : plan.spec().lanes()) {
-            Role role = laneRole(scope, plan, lane);
-            roleArns.put(lane.name(), plan.names().roleArn(plan.names().laneRoleName(lane.name())));
-            TaskDefinition task = new TaskDefinition("task-" + lane.name(), TaskDefinitionArgs.builder()
-                    .family(plan.names().taskFamily(lane.name()))
-                    .networkMode("awsvpc")
-                    .requiresCompatibilities("FARGATE")
-                    .cpu(String.valueOf(lane.cpu()))
-                    .memory(String.valueOf(lane.memory()))
-                    .executionRoleArn(plan.names().roleArn(plan.names().executionRoleName()))
-                    .taskRoleArn(plan.names().roleArn(plan.names().laneRoleName(lane.name())))
-                    .containerDefinitions(containerDefinitions(plan, lane))
-                    .build(), scope.aws(logGroups.get(lane.name()), execution, role));
+            LaneRole role = laneRole(scope, plan, lane);
+            roles.put(lane.name(), role);
+            TaskDefinition task = taskDefinition(scope, plan, lane, shared, role);
+            tasks.put(lane.name(), task);
             if (lane.isService()) {
-                service(scope, lane, cluster, network.subnetIds(), network.lanesSecurityGroup(), task);
+                service(scope, lane, shared, task, serviceNeeds(plan, lane, shared, role, task));
             }
         }
     }
 
-    private static Role laneRole(LayerScope scope, DemoPlan plan, LaneSpec lane) {
+    private static LaneRole laneRole(LayerScope scope, DemoPlan plan, LaneSpec lane) {
         Role role = new Role("lane-role-" + lane.name(), RoleArgs.builder()
                 .name(plan.names().laneRoleName(lane.name()))
                 .description("devmin lane " + lane.name() + ": its own SSM handles and S3 prefixes only")
-                .assumeRolePolicy(LanePermissions.ecsTasksTrust().toJson())
+                .assumeRolePolicy(LanePermissions.ecsTasksTrust(plan.spec().awsAccountId(), plan.spec().awsRegion())
+                        .toJson())
                 .build(), scope.aws());
-        boolean needsPolicy = !lane.reads().isEmpty() || !lane.s3Access().isEmpty();
-        if (needsPolicy) {
-            new RolePolicy("lane-policy-" + lane.name(), RolePolicyArgs.builder()
-                    .role(role.id())
-                    .policy(plan.bucketArn().applyValue(bucketArn ->
-                            LanePermissions.taskRolePolicy(plan.spec(), lane, bucketArn).toJson()))
-                    .build(), scope.aws());
+        if (lane.reads().isEmpty() && lane.s3Access().isEmpty()) {
+            return new LaneRole(role, List.of());
         }
-        return role;
+        RolePolicy policy = new RolePolicy("lane-policy-" + lane.name(), RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(plan.bucketArn().value().applyValue(bucketArn ->
+                        LanePermissions.taskRolePolicy(plan.spec(), lane, bucketArn).toJson()))
+                .build(), scope.aws());
+        return new LaneRole(role, List.of(policy));
+    }
+
+    private static TaskDefinition taskDefinition(LayerScope scope, DemoPlan plan, LaneSpec lane, Shared shared,
+                                                 LaneRole role) {
+        List<Resource> needs = new ArrayList<>(plan.lane(lane.name()).logGroup().resources());
+        needs.addAll(List.of(shared.execution(), shared.executionPolicy()));
+        needs.addAll(role.resources());
+        return new TaskDefinition("task-" + lane.name(), TaskDefinitionArgs.builder()
+                .family(plan.names().taskFamily(lane.name()))
+                .networkMode("awsvpc")
+                .requiresCompatibilities("FARGATE")
+                .cpu(String.valueOf(lane.cpu()))
+                .memory(String.valueOf(lane.memory()))
+                .executionRoleArn(plan.names().roleArn(plan.names().executionRoleName()))
+                .taskRoleArn(plan.names().roleArn(plan.names().laneRoleName(lane.name())))
+                .volumes(TaskDefinitionVolumeArgs.builder().name(LaneContainer.SCRATCH_VOLUME).build())
+                .containerDefinitions(containerDefinitions(plan, lane))
+                .build(), scope.aws(needs));
+    }
+
+    /**
+     * Everything a lane's service must not start before. The task definition is named explicitly too: its ARN is
+     * unknown during a preview, and an unknown output carries no dependency in the Java SDK's registrations.
+     */
+    private static List<Resource> serviceNeeds(DemoPlan plan, LaneSpec lane, Shared shared, LaneRole role,
+                                               TaskDefinition task) {
+        List<Resource> needs = new ArrayList<>(List.of(task, shared.capacity(), shared.executionPolicy()));
+        needs.addAll(role.resources());
+        needs.addAll(shared.network().routeAssociations());
+        plan.lane(lane.name()).reads().values().forEach(handle -> needs.addAll(handle.resources()));
+        if (!lane.s3Access().isEmpty()) {
+            needs.addAll(plan.bucketName().resources());
+        }
+        return needs.stream().distinct().toList();
     }
 
     private static Output<String> containerDefinitions(DemoPlan plan, LaneSpec lane) {
-        Map<String, Output<String>> handles = plan.laneHandles().get(lane.name());
+        Map<String, Handle> handles = plan.lane(lane.name()).reads();
         List<Output<String>> inputs = new ArrayList<>();
-        inputs.add(plan.repositoryUri());
-        inputs.add(plan.bucketName());
-        inputs.addAll(handles.values());
+        inputs.add(plan.repositoryUriValue());
+        inputs.add(plan.bucketName().value());
+        handles.values().forEach(h -> inputs.add(h.value()));
         List<String> handleNames = List.copyOf(handles.keySet());
         return Output.all(inputs).applyValue(values -> {
             Map<String, String> resolved = new LinkedHashMap<>();
@@ -91,18 +137,18 @@ final class LaneWorkloads {
         });
     }
 
-    private static void service(LayerScope scope, LaneSpec lane, Cluster cluster, List<Output<String>> subnets,
-                                SecurityGroup securityGroup, TaskDefinition task) {
+    private static void service(LayerScope scope, LaneSpec lane, Shared shared, TaskDefinition task,
+                                List<Resource> needs) {
         new Service("service-" + lane.name(), ServiceArgs.builder()
                 .name(lane.name())
-                .cluster(cluster.arn())
+                .cluster(shared.cluster().arn())
                 .taskDefinition(task.arn())
                 .desiredCount(lane.desiredCount())
                 .capacityProviderStrategies(ServiceCapacityProviderStrategyArgs.builder()
                         .capacityProvider(lane.spot() ? "FARGATE_SPOT" : "FARGATE").weight(1).build())
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
-                        .subnets(Output.all(subnets))
-                        .securityGroups(securityGroup.id().applyValue(List::of))
+                        .subnets(Output.all(shared.network().subnetIds()))
+                        .securityGroups(shared.network().lanesSecurityGroup().id().applyValue(List::of))
                         .assignPublicIp(true)
                         .build())
                 .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder()
@@ -110,10 +156,13 @@ final class LaneWorkloads {
                 .waitForSteadyState(true)
                 .propagateTags("SERVICE")
                 .enableEcsManagedTags(true)
-                .build(), scope.aws());
+                .build(), scope.aws(needs));
     }
 
     void publish(HandleRegistry handles) {
-        roleArns.forEach((lane, arn) -> handles.publish(HandleName.laneRole(lane), "DemoStack", arn));
+        roles.forEach((lane, role) -> handles.publish(HandleName.laneRole(lane), DemoStack.PUBLISHER,
+                Output.of(names.roleArn(names.laneRoleName(lane))), role.resources()));
+        tasks.forEach((lane, task) -> handles.publish(HandleName.taskDefinition(lane), DemoStack.PUBLISHER,
+                task.arn(), task));
     }
 }

@@ -20,6 +20,10 @@ public final class HandleName {
     public static final String ROLE_GHA_DEPLOY = "ROLE_GHA_DEPLOY";
     public static final String ROLE_GHA_IMAGE_RELEASE = "ROLE_GHA_IMAGE_RELEASE";
     public static final String ROLE_ECS_TASK_EXECUTION = "ROLE_ECS_TASK_EXECUTION";
+    /** What {@code RunTask} needs to start a job lane: the cluster, subnets (comma-separated), security group. */
+    public static final String ECS_CLUSTER_ARN = "ECS_CLUSTER_ARN";
+    public static final String ECS_SUBNET_IDS = "ECS_SUBNET_IDS";
+    public static final String ECS_SECURITY_GROUP_ID = "ECS_SECURITY_GROUP_ID";
 
     private HandleName() {
     }
@@ -28,8 +32,23 @@ public final class HandleName {
         return "ROLE_LANE_" + token(lane);
     }
 
+    /** A lane's task definition ARN (with its revision), for {@code RunTask} and readiness checks. */
+    public static String taskDefinition(String lane) {
+        return "TASK_DEFINITION_" + token(lane);
+    }
+
     public static String kafkaTopic(String topic) {
         return "KAFKA_TOPIC_" + token(topic);
+    }
+
+    /** The CloudWatch log group a lane writes to (core keeps it across windows: logs are evidence). */
+    public static String logGroup(String lane) {
+        return "LOG_GROUP_" + token(lane);
+    }
+
+    /** The address ({@code host:port}) under which an ingress lane answers other lanes, e.g. {@code LANE_ADDRESS_IG}. */
+    public static String laneAddress(String lane) {
+        return "LANE_ADDRESS_" + token(lane);
     }
 
     private static String token(String name) {

@@ -25,6 +25,8 @@ public final class ConfigKeys {
     public static final String LOG_RETENTION_DAYS = "devmin:logRetentionDays";
     public static final String ECR_KEEP_TAGGED_IMAGES = "devmin:ecrKeepTaggedImages";
     public static final String DATABASE = "devmin:database";
+    /** {@code open} (default) declares the demo layer; {@code closed} declares core and confluent only. */
+    public static final String DEMO_WINDOW = "devmin:demoWindow";
     /** Secret: the ingress gateway API key, written to {@code SSM_IG_API_KEY_PATH}. */
     public static final String IG_API_KEY = "devmin:igApiKey";
     /** Secret: the database user, written to {@code SSM_DB_USER_PATH} when the database is enabled. */
@@ -33,8 +35,8 @@ public final class ConfigKeys {
     public static final String DB_PASSWORD = "devmin:dbPassword";
 
     public static final List<String> ALL = List.of(AWS_REGION, ENVIRONMENT, OWNER, AWS_ACCOUNT_ID, BUDGET, CI, IMAGE,
-            LANES, TOPICS, CONFLUENT, LOG_RETENTION_DAYS, ECR_KEEP_TAGGED_IMAGES, DATABASE, IG_API_KEY, DB_USER,
-            DB_PASSWORD);
+            LANES, TOPICS, CONFLUENT, LOG_RETENTION_DAYS, ECR_KEEP_TAGGED_IMAGES, DATABASE, DEMO_WINDOW, IG_API_KEY,
+            DB_USER, DB_PASSWORD);
 
     public static final List<String> BUDGET_FIELDS = List.of("monthlyLimit", "currency", "alertThresholds",
             "recipients");

@@ -22,7 +22,8 @@ public record EnvironmentSpec(
         ConfluentSpec confluent,
         int logRetentionDays,
         int ecrKeepTaggedImages,
-        DatabaseSpec database) {
+        DatabaseSpec database,
+        boolean demoWindowOpen) {
 
     public EnvironmentSpec {
         lanes = List.copyOf(lanes);

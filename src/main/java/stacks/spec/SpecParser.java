@@ -59,6 +59,8 @@ public final class SpecParser {
         if (keepImages < 1 || keepImages > 1000) {
             problems.invalid(ECR_KEEP_TAGGED_IMAGES, String.valueOf(keepImages), "a whole number from 1 to 1000");
         }
+        boolean windowOpen = scalar(DEMO_WINDOW, "open", Pattern.compile("open|closed"),
+                "open (declare the demo layer) or closed (core and confluent only)").equals("open");
         requireSecret(IG_API_KEY, "the ingress API key, set with 'pulumi config set --secret " + IG_API_KEY + "'");
         if (database.enabled()) {
             requireSecret(DB_USER, "the database user, set with 'pulumi config set --secret " + DB_USER + "'");
@@ -67,7 +69,7 @@ public final class SpecParser {
         }
 
         EnvironmentSpec spec = new EnvironmentSpec(project, stack, environment, owner, accountId, region, budget, ci,
-                image, lanes, topics, confluent, logRetention, keepImages, database);
+                image, lanes, topics, confluent, logRetention, keepImages, database, windowOpen);
         CrossReferenceChecks.check(spec, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(problems.errors());

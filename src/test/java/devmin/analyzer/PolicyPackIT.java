@@ -70,9 +70,10 @@ class PolicyPackIT {
                     .setDryRun(true).build());
             var info = analyzer.getAnalyzerInfo(Empty.getDefaultInstance());
             assertThat(info.getName()).isEqualTo("devmin-policies");
-            assertThat(info.getPoliciesList()).hasSize(17);
+            assertThat(info.getPoliciesList()).hasSize(18);
             assertThat(info.getPoliciesList()).allSatisfy(p -> {
-                assertThat(p.getEnforcementLevel()).isEqualTo(EnforcementLevel.MANDATORY);
+                assertThat(p.getEnforcementLevel()).isEqualTo(p.getName().equals("aws-types-are-known")
+                        ? EnforcementLevel.ADVISORY : EnforcementLevel.MANDATORY);
                 assertThat(p.getDescription()).isNotBlank();
                 assertThat(p.hasConfigSchema()).isTrue();
             });
@@ -88,6 +89,14 @@ class PolicyPackIT {
             assertThat(diagnostic.getEnforcementLevel()).isEqualTo(EnforcementLevel.MANDATORY);
             assertThat(diagnostic.getPolicyPackName()).isEqualTo("devmin-policies");
             assertThat(diagnostic.getPolicyPackVersion()).isEqualTo("1.0.0");
+
+            assertThat(analyzer.analyze(resource("aws-native:ec2:NatGateway", "native-nat", struct("subnetId",
+                    "subnet-1"))).getDiagnosticsList()).extracting(d -> d.getPolicyName()).containsExactly("no-nat-gateway");
+            assertThat(analyzer.analyze(resource("aws:ec2/someNewCompute:SomeNewCompute", "new", struct("x", "y")))
+                    .getDiagnosticsList()).singleElement().satisfies(d -> {
+                        assertThat(d.getPolicyName()).isEqualTo("aws-types-are-known");
+                        assertThat(d.getEnforcementLevel()).isEqualTo(EnforcementLevel.ADVISORY);
+                    });
 
             assertThat(analyzer.analyze(resource("aws:cloudwatch/logGroup:LogGroup", "logs",
                     struct("retentionInDays", 7))).getDiagnosticsList()).isEmpty();
@@ -129,6 +138,54 @@ class PolicyPackIT {
             assertThat(pack.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
             assertThat(pack.process.exitValue()).isZero();
             assertThat(pack.stdoutAfterPort()).isEmpty();
+        }
+    }
+
+    static final String CONFLUENT = "urn:pulumi:dev-min::devmin::devmin:stacks:ConfluentStack$";
+
+    static AnalyzerResource unknownPrincipalAcl(boolean fromAServiceAccount) {
+        Struct properties = struct("resourceType", "TOPIC", "resourceName", "orders.v1", "patternType", "LITERAL",
+                "operation", "WRITE", "permission", "ALLOW", "host", "*", "principal",
+                "04da6b54-80e4-46f7-96ec-b56ff0331ba9");
+        var acl = AnalyzerResource.newBuilder().setType("confluentcloud:index/kafkaAcl:KafkaAcl").setName("acl")
+                .setUrn(CONFLUENT + "confluentcloud:index/kafkaAcl:KafkaAcl::acl").setProperties(properties);
+        if (fromAServiceAccount) {
+            acl.putPropertyDependencies("principal", pulumirpc.AnalyzerOuterClass.AnalyzerPropertyDependencies.newBuilder()
+                    .addUrns(CONFLUENT + "confluentcloud:index/serviceAccount:ServiceAccount::lane").build());
+        }
+        return acl.build();
+    }
+
+    /**
+     * The engine's per-resource Analyze carries no dependencies (found under the real CLI: every ACL whose principal
+     * is a service account created in the same preview failed the preview). Analyze leaves such a judgment to
+     * AnalyzeStack, which has the relations and reports only what they reveal.
+     */
+    @Test
+    void aJudgmentThatNeedsRelationsIsMadeOnceWithThem() throws Exception {
+        try (PolicyPackProcess pack = new PolicyPackProcess()) {
+            var analyzer = pack.analyzer;
+            analyzer.configure(ConfigureAnalyzerRequest.getDefaultInstance());
+            AnalyzerResource fromAccount = unknownPrincipalAcl(true);
+            AnalyzeRequest single = AnalyzeRequest.newBuilder().setType(fromAccount.getType())
+                    .setName(fromAccount.getName()).setUrn(fromAccount.getUrn())
+                    .setProperties(fromAccount.getProperties()).build();
+
+            assertThat(analyzer.analyze(single).getDiagnosticsList()).extracting(d -> d.getPolicyName())
+                    .doesNotContain("kafka-acls-are-narrow");
+            assertThat(analyzer.analyzeStack(AnalyzeStackRequest.newBuilder().addResources(fromAccount).build())
+                    .getDiagnosticsList()).extracting(d -> d.getPolicyName())
+                    .doesNotContain("kafka-acls-are-narrow");
+            assertThat(analyzer.analyzeStack(AnalyzeStackRequest.newBuilder()
+                    .addResources(unknownPrincipalAcl(false)).build()).getDiagnosticsList())
+                    .filteredOn(d -> d.getPolicyName().equals("kafka-acls-are-narrow")).singleElement()
+                    .satisfies(d -> assertThat(d.getMessage()).contains("cannot be verified"));
+            assertThat(analyzer.analyzeStack(AnalyzeStackRequest.newBuilder().addResources(
+                    AnalyzerResource.newBuilder().setType("aws:ec2/natGateway:NatGateway").setName("nat")
+                            .setUrn(DEMO + "aws:ec2/natGateway:NatGateway::nat")
+                            .setProperties(struct("subnetId", "subnet-1"))).build()).getDiagnosticsList())
+                    .as("reported by Analyze already, not twice").extracting(d -> d.getPolicyName())
+                    .doesNotContain("no-nat-gateway");
         }
     }
 

@@ -84,7 +84,8 @@ public final class StackExportGenerator {
             ObjectNode acl = resource(resources, prefix + "confluentcloud:index/kafkaAcl:KafkaAcl::acl-" + i,
                     "confluentcloud:index/kafkaAcl:KafkaAcl", parent, true);
             acl.with("inputs").put("resourceType", "TOPIC").put("resourceName", "topic-" + i)
-                    .put("patternType", "LITERAL").put("operation", "READ");
+                    .put("patternType", "LITERAL").put("operation", "READ")
+                    .put("principal", "User:sa-" + i).put("host", "*").put("permission", "ALLOW");
         }
         if (i % 50 == 0 && !demo) {
             ObjectNode budget = resource(resources, prefix + "aws:budgets/budget:Budget::budget-" + i,

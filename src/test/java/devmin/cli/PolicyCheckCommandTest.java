@@ -111,6 +111,55 @@ class PolicyCheckCommandTest {
     }
 
     @Test
+    void aPartialPreviewIsRefusedWithExitTwoAndTheWayToMakeAComplete(@TempDir Path dir) {
+        CliRun run = CliRun.of("policy", "check", "--preview", "src/test/resources/policy/preview/partial.json",
+                "--waivers", NO_WAIVERS);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("partial preview").contains("pulumi preview --json --show-sames");
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    @Test
+    void aCompletePreviewIsJudgedWholeUnchangedResourcesIncluded() {
+        CliRun run = CliRun.of("policy", "check", "--preview", "src/test/resources/policy/preview/show-sames-violations.json",
+                "--waivers", NO_WAIVERS);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("MANDATORY DM-COST-001").contains("aws-native:ec2:NatGateway::egress")
+                .contains("aws:ec2/routeTable:RouteTable::public");
+    }
+
+    @Test
+    void contentAfterTheJsonDocumentIsExitTwo(@TempDir Path dir) throws Exception {
+        Path doubled = dir.resolve("export.json");
+        Files.writeString(doubled, Files.readString(Path.of(EXPORT)) + "\n" + Files.readString(Path.of(EXPORT)));
+
+        CliRun run = CliRun.of("policy", "check", "--stack-export", doubled.toString(), "--waivers", NO_WAIVERS);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("content after the end of the JSON document").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aTrustDocumentWithoutStatementIsAFindingNotACrash(@TempDir Path dir) throws Exception {
+        Path export = dir.resolve("export.json");
+        Files.writeString(export, """
+                {"version": 3, "deployment": {"resources": [
+                  {"urn": "urn:pulumi:dev-min::devmin::devmin:stacks:CoreStack$aws:iam/role:Role::ci", "custom": true,
+                   "type": "aws:iam/role:Role", "protect": true,
+                   "inputs": {"name": "ci", "assumeRolePolicy":
+                     "{\\"Version\\":\\"2012-10-17\\",\\"Id\\":\\"token.actions.githubusercontent.com\\"}"}}]}}
+                """);
+
+        CliRun run = CliRun.of("policy", "check", "--stack-export", export.toString(), "--waivers", NO_WAIVERS);
+
+        assertThat(run.stderr()).doesNotContain("Exception");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("DM-IAM-004").contains("has no Statement to pin");
+    }
+
+    @Test
     void usageErrorsAreExit64() {
         assertThat(CliRun.of("policy", "check").exitCode()).isEqualTo(64);
         assertThat(CliRun.of("policy", "check", "--preview", PREVIEW, "--stack-export", EXPORT).exitCode()).isEqualTo(64);

@@ -55,6 +55,12 @@ public final class Views {
         return res(type, name, "core", inputs);
     }
 
+    /** {@code view} as a stack export records it after the update: with these outputs. */
+    public static ResourceView withOutputs(ResourceView view, ObjectNode outputs) {
+        return new ResourceView(view.urn(), view.type(), view.name(), view.layer(), view.inputs(), outputs,
+                view.protect(), view.parentUrn(), view.dependencies(), view.propertyDependencies(), view.provider());
+    }
+
     /** {@code view} whose {@code property} came from {@code target}, as the engine records property dependencies. */
     public static ResourceView from(ResourceView view, String property, ResourceView target) {
         Map<String, List<String>> deps = new HashMap<>(view.propertyDependencies());

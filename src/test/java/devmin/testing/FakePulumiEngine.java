@@ -89,6 +89,11 @@ public final class FakePulumiEngine implements AutoCloseable {
             var reply = Resource.RegisterResourceResponse.newBuilder().setUrn(urn).setObject(request.getObject());
             if (request.getCustom() && !dryRun) {
                 reply.setId(request.getName() + "-id");
+                var state = request.getObject().toBuilder();
+                devmin.engine.PreviewMocks.computedOutputs(request.getType(), request.getName()).forEach((key, value) ->
+                        state.putFields(key, com.google.protobuf.Value.newBuilder().setStringValue(
+                                String.valueOf(value)).build()));
+                reply.setObject(state);
             }
             response.onNext(reply.build());
             response.onCompleted();
@@ -106,8 +111,29 @@ public final class FakePulumiEngine implements AutoCloseable {
         public void invoke(Resource.ResourceInvokeRequest request,
                            StreamObserver<Resource.ResourceInvokeResponse> response) {
             invokes.add(request.getTok());
-            response.onNext(Resource.ResourceInvokeResponse.newBuilder().setReturn(Struct.getDefaultInstance()).build());
+            response.onNext(answer(request));
             response.onCompleted();
+        }
+
+        /** ECR holds exactly the committed stack's pinned image; every other invoke answers an empty result. */
+        private Resource.ResourceInvokeResponse answer(Resource.ResourceInvokeRequest request) {
+            var answer = Resource.ResourceInvokeResponse.newBuilder();
+            if (!request.getTok().equals("aws:ecr/getImage:getImage")) {
+                return answer.setReturn(Struct.getDefaultInstance()).build();
+            }
+            var pinned = devmin.engine.PreviewMocks.pinnedImage(Fixtures.committedConfig()).orElseThrow();
+            String digest = request.getArgs().getFieldsOrDefault("imageDigest",
+                    com.google.protobuf.Value.getDefaultInstance()).getStringValue();
+            if (!digest.equals(pinned.digest())) {
+                return answer.addFailures(pulumirpc.Provider.CheckFailure.newBuilder().setProperty("imageDigest")
+                        .setReason("ImageNotFoundException: " + digest)).build();
+            }
+            var tags = com.google.protobuf.ListValue.newBuilder();
+            pinned.tags().forEach(t -> tags.addValues(com.google.protobuf.Value.newBuilder().setStringValue(t)));
+            return answer.setReturn(Struct.newBuilder()
+                    .putFields("imageDigest", com.google.protobuf.Value.newBuilder().setStringValue(digest).build())
+                    .putFields("imageTags", com.google.protobuf.Value.newBuilder().setListValue(tags).build())
+                    .build()).build();
         }
 
         @Override

@@ -155,27 +155,22 @@ class ConfluentStackTest {
     }
 
     /** Update-mode provider stand-in that hands out the canary as every API key's secret. */
-    private static final class CanaryMocks implements Mocks {
+    private static final class CanaryMocks extends devmin.engine.PreviewMocks {
+        CanaryMocks() {
+            super(false, pinnedImage(committedConfig()).map(java.util.List::of).orElseThrow());
+        }
+
         @Override
         public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-            Map<String, Object> state = new HashMap<>(args.inputs);
-            switch (args.type) {
-                case "confluentcloud:index/apiKey:ApiKey" -> state.put("secret", SECRET_CANARY);
-                case "confluentcloud:index/kafkaCluster:KafkaCluster" -> {
-                    state.put("bootstrapEndpoint", "SASL_SSL://pkc-1.eu-west-2.aws.confluent.cloud:9092");
-                    state.put("restEndpoint", "https://pkc-1.eu-west-2.aws.confluent.cloud:443");
-                    state.put("rbacCrn", "crn://confluent.cloud/organization=o/environment=env-1/cloud-cluster=lkc-1");
-                    state.put("apiVersion", "cmk/v2");
-                    state.put("kind", "Cluster");
+            return super.newResourceAsync(args).thenApply(result -> {
+                if (!args.type.equals("confluentcloud:index/apiKey:ApiKey")) {
+                    return result;
                 }
-                case "confluentcloud:index/serviceAccount:ServiceAccount" -> {
-                    state.put("apiVersion", "iam/v2");
-                    state.put("kind", "ServiceAccount");
-                }
-                default -> {
-                }
-            }
-            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> state = new HashMap<>((Map<String, Object>) result.state);
+                state.put("secret", SECRET_CANARY);
+                return ResourceResult.of(result.id, state);
+            });
         }
     }
 }

@@ -54,8 +54,8 @@ class CorePoliciesTest {
 
     @Test
     void ecrLifecycleKeepsTheConfiguredNumberOfTaggedImages() throws Exception {
-        JsonNode policy = JSON.readTree(CorePolicies.ecrLifecyclePolicy(3));
-        assertThat(policy.at("/rules/1/selection/countType").asText()).isEqualTo("imageCountMoreThan");
-        assertThat(policy.at("/rules/1/selection/countNumber").asInt()).isEqualTo(3);
+        JsonNode policy = JSON.readTree(CorePolicies.ecrLifecyclePolicy(3, "git-" + "0".repeat(40)));
+        assertThat(policy.at("/rules/2/selection/countType").asText()).isEqualTo("imageCountMoreThan");
+        assertThat(policy.at("/rules/2/selection/countNumber").asInt()).isEqualTo(3);
     }
 }

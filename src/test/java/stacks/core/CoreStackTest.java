@@ -30,6 +30,11 @@ class CoreStackTest {
         core = graph.resources().stream().filter(r -> graph.layerOf(r).orElse("").equals("core")).toList();
     }
 
+    private static stacks.spec.EnvironmentSpec spec() {
+        return stacks.spec.SpecParser.parse(stacks.spec.ConfigSource.of(committedConfig().values()), "devmin",
+                "dev-min");
+    }
+
     private static DeclaredResource one(String type) {
         List<DeclaredResource> found = core.stream().filter(r -> r.type().equals(type)).toList();
         assertThat(found).as(type).hasSize(1);
@@ -49,7 +54,9 @@ class CoreStackTest {
         DeclaredResource component = one("devmin:stacks:CoreStack");
         List<DeclaredResource> cloud = core.stream().filter(r -> r.custom() && !r.isProvider()).toList();
 
-        assertThat(cloud).hasSize(18);
+        // 18 control surfaces (bucket and its six settings, repository and lifecycle, parameter, budget, OIDC
+        // provider, three roles and their policies) and one log group per lane
+        assertThat(cloud).hasSize(18 + spec().lanes().size());
         assertThat(cloud).allSatisfy(r -> {
             assertThat(r.protect()).as(r.urn()).isTrue();
             assertThat(r.parentUrn()).as(r.urn()).isEqualTo(component.urn());
@@ -110,8 +117,21 @@ class CoreStackTest {
         assertThat(repo.at("/imageScanningConfiguration/scanOnPush").asBoolean()).isTrue();
 
         JsonNode lifecycle = json(one("aws:ecr/lifecyclePolicy:LifecyclePolicy").inputs().get("policy").asText());
-        assertThat(lifecycle.at("/rules/0/selection/tagStatus").asText()).isEqualTo("untagged");
-        assertThat(lifecycle.at("/rules/1/selection/countNumber").asInt()).isEqualTo(10);
+        assertThat(lifecycle.at("/rules/0/selection/tagPatternList/0").asText()).isEqualTo(spec().image().tag());
+        assertThat(lifecycle.at("/rules/1/selection/tagStatus").asText()).isEqualTo("untagged");
+        assertThat(lifecycle.at("/rules/2/selection/countNumber").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void everyLaneHasAProtectedLogGroupWithTheSpecsRetention() {
+        List<DeclaredResource> groups = core.stream().filter(r -> r.type().equals("aws:cloudwatch/logGroup:LogGroup"))
+                .toList();
+        assertThat(groups).extracting(g -> g.inputs().get("name").asText()).containsExactlyInAnyOrderElementsOf(
+                spec().lanes().stream().map(l -> "/devmin/dev_min/" + l.name()).toList());
+        assertThat(groups).allSatisfy(g -> {
+            assertThat(g.inputs().get("retentionInDays").asInt()).isEqualTo(spec().logRetentionDays());
+            assertThat(g.protect()).isTrue();
+        });
     }
 
     @Test

@@ -138,10 +138,24 @@ class DemoStackTest {
                 .allSatisfy(r -> assertThat(r.provider()).startsWith(provider.urn() + "::"));
     }
 
+    /** A read-only root filesystem needs a writable place: a task volume at /tmp (Fargate has no tmpfs). */
     @Test
-    void everyLogGroupHasTheSpecsRetention() {
-        assertThat(all("aws:cloudwatch/logGroup:LogGroup")).hasSize(spec.lanes().size())
-                .allSatisfy(g -> assertThat(g.inputs().get("retentionInDays").asInt()).isEqualTo(7));
+    void everyTaskKeepsItsRootReadOnlyAndWritesOnlyToAScratchVolumeAtTmp() {
+        for (DeclaredResource task : all("aws:ecs/taskDefinition:TaskDefinition")) {
+            assertThat(task.inputs().get("volumes")).as(task.name()).hasSize(1);
+            String volume = task.inputs().at("/volumes/0/name").asText();
+            JsonNode container = json(task.inputs().get("containerDefinitions")).get(0);
+            assertThat(container.get("readonlyRootFilesystem").asBoolean()).as(task.name()).isTrue();
+            assertThat(container.get("mountPoints")).as(task.name()).hasSize(1);
+            assertThat(container.at("/mountPoints/0/sourceVolume").asText()).isEqualTo(volume);
+            assertThat(container.at("/mountPoints/0/containerPath").asText()).isEqualTo("/tmp");
+            assertThat(container.at("/mountPoints/0/readOnly").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void theDemoLayerHoldsNoLogGroupsTheyOutliveTheWindowInCore() {
+        assertThat(all("aws:cloudwatch/logGroup:LogGroup")).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import stacks.handles.HandleName;
 import stacks.handles.HandleRegistry;
+import devmin.testing.StandInResource;
 import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.LaneKind;
@@ -63,8 +64,40 @@ class LanePlanningTest {
 
         assertThat(doc.at("/Statement/0/Action/0").asText()).isEqualTo("s3:GetObject");
         assertThat(doc.at("/Statement/0/Resource/0").asText()).isEqualTo("arn:aws:s3:::b/archive/*");
-        assertThat(doc.at("/Statement/1/Action/0").asText()).isEqualTo("s3:PutObject");
-        assertThat(doc.at("/Statement/1/Resource/0").asText()).isEqualTo("arn:aws:s3:::b/evidence/reports/*");
+        assertThat(doc.at("/Statement/2/Action/0").asText()).isEqualTo("s3:PutObject");
+        assertThat(doc.at("/Statement/2/Resource/0").asText()).isEqualTo("arn:aws:s3:::b/evidence/reports/*");
+    }
+
+    /** Listing needs s3:ListBucket on the bucket (without it a missing key answers 403): only under read prefixes. */
+    @Test
+    void aLaneMayListOnlyUnderThePrefixesItReads() throws Exception {
+        LaneSpec reporter = lane("reporter", List.of(), List.of(new S3Grant(S3Grant.Access.READ, "archive/"),
+                new S3Grant(S3Grant.Access.READ, "audit/"), new S3Grant(S3Grant.Access.WRITE, "evidence/reports/")));
+        JsonNode list = JSON.readTree(LanePermissions.taskRolePolicy(SPEC, reporter, "arn:aws:s3:::b").toJson())
+                .at("/Statement/1");
+
+        assertThat(list.at("/Action/0").asText()).isEqualTo("s3:ListBucket");
+        assertThat(list.get("Resource")).extracting(JsonNode::asText).containsExactly("arn:aws:s3:::b");
+        assertThat(list.at("/Condition/StringLike/s3:prefix")).extracting(JsonNode::asText)
+                .containsExactly("archive/*", "audit/*");
+    }
+
+    @Test
+    void aLaneThatOnlyWritesCannotList() throws Exception {
+        LaneSpec writer = lane("archive-writer", List.of(), List.of(new S3Grant(S3Grant.Access.WRITE, "archive/")));
+        assertThat(LanePermissions.taskRolePolicy(SPEC, writer, "arn:aws:s3:::b").toJson())
+                .doesNotContain("s3:ListBucket").doesNotContain("s3:GetObject");
+    }
+
+    /** ECS task roles trust ecs-tasks only for this account's tasks in this region (confused-deputy guidance). */
+    @Test
+    void demoRolesTrustOnlyThisAccountsEcsTasks() throws Exception {
+        JsonNode trust = JSON.readTree(LanePermissions.ecsTasksTrust("111122223333", "eu-west-2").toJson())
+                .at("/Statement/0");
+        assertThat(trust.at("/Principal/Service/0").asText()).isEqualTo("ecs-tasks.amazonaws.com");
+        assertThat(trust.at("/Condition/StringEquals/aws:SourceAccount/0").asText()).isEqualTo("111122223333");
+        assertThat(trust.at("/Condition/ArnLike/aws:SourceArn/0").asText())
+                .isEqualTo("arn:aws:ecs:eu-west-2:111122223333:*");
     }
 
     @Test
@@ -98,10 +131,10 @@ class LanePlanningTest {
     @Test
     void anUnresolvableHandleFailsTheWholeLayerNamingTheLane() {
         HandleRegistry handles = new HandleRegistry();
-        handles.publish(HandleName.ECR_REPOSITORY_URI, "test", "repo");
-        handles.publish(HandleName.ECR_REPOSITORY_ARN, "test", "arn");
-        handles.publish(HandleName.S3_EVIDENCE_BUCKET, "test", "b");
-        handles.publish(HandleName.S3_EVIDENCE_BUCKET_ARN, "test", "arn:aws:s3:::b");
+        handles.publish(HandleName.ECR_REPOSITORY_URI, "test", "repo", StandInResource.any());
+        handles.publish(HandleName.ECR_REPOSITORY_ARN, "test", "arn", StandInResource.any());
+        handles.publish(HandleName.S3_EVIDENCE_BUCKET, "test", "b", StandInResource.any());
+        handles.publish(HandleName.S3_EVIDENCE_BUCKET_ARN, "test", "arn:aws:s3:::b", StandInResource.any());
 
         assertThatThrownBy(() -> DemoPlan.resolve(SPEC, handles))
                 .isInstanceOf(UnresolvedLaneException.class)

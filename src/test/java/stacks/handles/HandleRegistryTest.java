@@ -1,27 +1,40 @@
 package stacks.handles;
 
 import com.pulumi.core.Output;
+import devmin.testing.StandInResource;
+import com.pulumi.resources.Resource;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HandleRegistryTest {
 
+    static Resource resource() {
+        return StandInResource.any();
+    }
+
     @Test
-    void aPublishedHandleIsFoundByName() {
+    void aPublishedHandleCarriesItsValueAndTheResourcesBehindIt() {
         HandleRegistry registry = new HandleRegistry();
         Output<String> value = Output.of("bucket");
-        registry.publish(HandleName.S3_EVIDENCE_BUCKET, "CoreStack", value);
+        Resource bucket = resource();
+        Resource policy = resource();
+        registry.publish(HandleName.S3_EVIDENCE_BUCKET, "CoreStack", value, bucket, policy);
 
-        assertThat(registry.require(HandleName.S3_EVIDENCE_BUCKET, "DemoStack")).isSameAs(value);
+        Handle handle = registry.require(HandleName.S3_EVIDENCE_BUCKET, "DemoStack");
+        assertThat(handle.value()).isSameAs(value);
+        assertThat(handle.resources()).containsExactly(bucket, policy);
+        assertThat(handle.publisher()).isEqualTo("CoreStack");
         assertThat(registry.publishers()).containsEntry(HandleName.S3_EVIDENCE_BUCKET, "CoreStack");
     }
 
     @Test
-    void askingForAHandleNobodyMaterializedFailsClosedNamingHandleAndAsker() {
+    void askingForAHandleNobodyPublishedFailsClosedNamingHandleAndAsker() {
         HandleRegistry registry = new HandleRegistry();
-        registry.publish(HandleName.S3_EVIDENCE_BUCKET, "CoreStack", "bucket");
+        registry.publish(HandleName.S3_EVIDENCE_BUCKET, "CoreStack", "bucket", resource());
 
         assertThatThrownBy(() -> registry.require(HandleName.ROLE_ECS_TASK_EXECUTION, "verify-iam"))
                 .isInstanceOf(MissingHandleException.class)
@@ -31,11 +44,43 @@ class HandleRegistryTest {
     }
 
     @Test
+    void aDeclaredNameIsUnusableUntilAnotherPartMaterializesIt() {
+        HandleRegistry registry = new HandleRegistry();
+        registry.declare(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH, "CoreStack", "/devmin/dev_min/confluent/bootstrap");
+
+        assertThat(registry.has(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH)).isFalse();
+        assertThatThrownBy(() -> registry.require(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH, "DemoStack/sr"))
+                .isInstanceOf(MissingHandleException.class)
+                .hasMessageContaining("declared by CoreStack but never materialized")
+                .hasMessageContaining("DemoStack/sr");
+
+        Resource parameter = resource();
+        registry.materialize(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH, "ConfluentStack", parameter);
+        assertThat(registry.require(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH, "DemoStack/sr").resources())
+                .containsExactly(parameter);
+    }
+
+    @Test
+    void materializingAnUnknownNameFailsNamingTheMaterializer() {
+        HandleRegistry registry = new HandleRegistry();
+        assertThatThrownBy(() -> registry.materialize("SSM_NOPE_PATH", "ConfluentStack", resource()))
+                .isInstanceOf(MissingHandleException.class).hasMessageContaining("SSM_NOPE_PATH")
+                .hasMessageContaining("ConfluentStack");
+    }
+
+    @Test
+    void aHandleNeedsAResourceBehindIt() {
+        HandleRegistry registry = new HandleRegistry();
+        assertThatThrownBy(() -> registry.publish(HandleName.ECS_CLUSTER_ARN, "DemoStack", Output.of("arn"),
+                List.of())).hasMessageContaining("ECS_CLUSTER_ARN").hasMessageContaining("no resource");
+    }
+
+    @Test
     void aHandleCannotBePublishedTwice() {
         HandleRegistry registry = new HandleRegistry();
-        registry.publish(HandleName.ECR_REPOSITORY_URI, "CoreStack", "a");
+        registry.publish(HandleName.ECR_REPOSITORY_URI, "CoreStack", "a", resource());
 
-        assertThatThrownBy(() -> registry.publish(HandleName.ECR_REPOSITORY_URI, "DemoStack", "b"))
+        assertThatThrownBy(() -> registry.publish(HandleName.ECR_REPOSITORY_URI, "DemoStack", "b", resource()))
                 .hasMessageContaining("published twice").hasMessageContaining("CoreStack").hasMessageContaining("DemoStack");
     }
 
@@ -43,6 +88,8 @@ class HandleRegistryTest {
     void laneAndTopicHandleNamesAreStableTokens() {
         assertThat(HandleName.laneRole("case-trigger")).isEqualTo("ROLE_LANE_CASE_TRIGGER");
         assertThat(HandleName.kafkaTopic("ingress.traffic.v1")).isEqualTo("KAFKA_TOPIC_INGRESS_TRAFFIC_V1");
+        assertThat(HandleName.logGroup("archive-writer")).isEqualTo("LOG_GROUP_ARCHIVE_WRITER");
+        assertThat(HandleName.taskDefinition("seed-pack")).isEqualTo("TASK_DEFINITION_SEED_PACK");
     }
 
     @Test

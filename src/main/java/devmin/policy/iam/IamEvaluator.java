@@ -4,16 +4,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides whether a set of IAM statements grants an action: Allow statements grant through wildcards and
- * {@code NotAction}; an unconditional Deny on every resource overrides. Conditions are never trusted to narrow a grant
- * (a conditional Allow counts as a grant), so the answer errs towards "grants" — the safe side for least privilege.
+ * Decides whether a set of IAM statements grants an action: Allow statements grant through wildcards,
+ * {@code NotAction} and {@code NotResource}; an unconditional Deny overrides. Conditions are never trusted to narrow a
+ * grant (a conditional Allow counts as a grant, a conditional Deny does not count as a denial), so the answer errs
+ * towards "grants" — the safe side for least privilege.
  */
 public final class IamEvaluator {
+
+    /** Actions from unrelated services, the sensitive ones included: granting all of them is granting everything. */
+    static final List<String> ANY_ACTION = List.of("iam:PassRole", "iam:CreateAccessKey", "sts:AssumeRole",
+            "s3:GetObject", "ec2:RunInstances", "kms:Decrypt", "organizations:LeaveOrganization");
+    /** Resources of unrelated services in every ARN shape (global, regional, no account). */
+    static final List<String> ANY_RESOURCE = List.of("arn:aws:iam::123456789012:role/any-role",
+            "arn:aws:s3:::any-bucket/any-key", "arn:aws:ec2:eu-west-2:123456789012:instance/i-0123456789abcdef0",
+            "arn:aws:kms:us-east-1:123456789012:key/any-key");
 
     private IamEvaluator() {
     }
 
-    /** The first statement that grants {@code action} on {@code resource}, unless a Deny overrides it. */
+    /** The first statement that grants {@code action} on {@code resource}, unless an unconditional Deny overrides. */
     public static Optional<IamStatement> grant(List<IamStatement> statements, String action, String resource) {
         boolean denied = statements.stream().anyMatch(s -> !s.allow() && !s.conditional()
                 && s.coversAction(action) && s.coversResource(resource));
@@ -25,8 +34,8 @@ public final class IamEvaluator {
     }
 
     /**
-     * The first statement that grants {@code action} on any resource at all; only an unconditional Deny on {@code *}
-     * overrides it.
+     * The first statement that grants {@code action} on any resource at all; only an unconditional Deny on every
+     * resource overrides it.
      */
     public static Optional<IamStatement> grantOnAnyResource(List<IamStatement> statements, String action) {
         boolean deniedEverywhere = statements.stream().anyMatch(s -> !s.allow() && !s.conditional()
@@ -36,5 +45,25 @@ public final class IamEvaluator {
             return Optional.empty();
         }
         return statements.stream().filter(s -> s.allow() && s.coversAction(action)).findFirst();
+    }
+
+    /**
+     * Whether the statements, taken together, allow every action on every resource — by {@code Action:*} on
+     * {@code Resource:*}, or effectively: {@code Action:*} with a {@code NotResource} that excludes a dummy ARN, a
+     * {@code NotAction} that excludes nothing real, {@code arn:*} resources. Judged on actions and resources of
+     * unrelated services; returns the statement granting the first of them.
+     */
+    public static Optional<IamStatement> allowsEverything(List<IamStatement> statements) {
+        Optional<IamStatement> first = Optional.empty();
+        for (String action : ANY_ACTION) {
+            for (String resource : ANY_RESOURCE) {
+                Optional<IamStatement> grant = grant(statements, action, resource);
+                if (grant.isEmpty()) {
+                    return Optional.empty();
+                }
+                first = first.or(() -> grant);
+            }
+        }
+        return first;
     }
 }

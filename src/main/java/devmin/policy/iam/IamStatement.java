@@ -59,12 +59,6 @@ public record IamStatement(boolean allow, List<String> actions, List<String> not
         return Pattern.compile(regex.toString(), flags);
     }
 
-    /** {@code Allow Action:* Resource:*} (or {@code *:*}): administrator access in one statement. */
-    public boolean grantsEverythingOnEverything() {
-        boolean anyAction = actions.stream().anyMatch(a -> a.equals("*") || a.equals("*:*"));
-        return allow && anyAction && resources.contains("*");
-    }
-
     /** e.g. {@code Allow [ssm:*] on [*]}, for messages. */
     public String describe() {
         String what = notActions.isEmpty() ? actions.toString() : "NotAction " + notActions;

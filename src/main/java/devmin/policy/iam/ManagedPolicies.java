@@ -16,6 +16,8 @@ import java.util.Optional;
 public final class ManagedPolicies {
 
     public static final String AWS_MANAGED_PREFIX = "arn:aws:iam::aws:policy/";
+    private static final java.util.regex.Pattern AWS_MANAGED =
+            java.util.regex.Pattern.compile("arn:aws(-[a-z]+)*:iam::aws:policy/");
     private static final JsonNode TABLE = load();
 
     private ManagedPolicies() {
@@ -29,8 +31,9 @@ public final class ManagedPolicies {
         }
     }
 
+    /** An AWS-managed policy ARN in any partition ({@code arn:aws:}, {@code arn:aws-cn:}, {@code arn:aws-us-gov:}). */
     public static boolean isAwsManaged(String arn) {
-        return arn.startsWith(AWS_MANAGED_PREFIX);
+        return AWS_MANAGED.matcher(arn).lookingAt();
     }
 
     public static Optional<List<IamStatement>> statements(String arn) {

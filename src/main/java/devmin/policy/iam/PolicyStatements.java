@@ -1,8 +1,8 @@
 package devmin.policy.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import devmin.graph.WireValues;
+import devmin.policy.Values;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,67 +10,62 @@ import java.util.Optional;
 
 /**
  * Parses IAM policy documents — JSON text or objects, single statements or lists, strings or lists of actions —
- * into {@link IamStatement}s. A document that is unknown (preview) or unparseable is reported as such, never guessed.
+ * into {@link IamStatement}s. A document that is unknown (preview), secret or malformed is never guessed at:
+ * {@link #opacity} says why it cannot be read.
  */
 public final class PolicyStatements {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PolicyStatements() {
     }
 
-    /** The statements of a document; empty when the document is unknown or malformed (see {@link #isOpaque}). */
+    /** A document read once: its tree, or why it cannot be read. */
+    private record Reading(JsonNode tree, String opacity) {
+    }
+
+    /** A source for a document: its statements, or why it cannot be read. */
+    static PolicySource source(String description, String urn, JsonNode document) {
+        Reading reading = read(document);
+        return reading.opacity().isEmpty() ? PolicySource.readable(description, urn, statements(reading.tree()))
+                : PolicySource.unreadable(description, urn, reading.opacity());
+    }
+
+    /** The statements of a document; empty when it cannot be read (see {@link #opacity}) or has none. */
     public static List<IamStatement> parse(JsonNode document) {
-        Optional<JsonNode> root = tree(document);
-        if (root.isEmpty()) {
-            return List.of();
-        }
-        JsonNode statements = root.get().get("Statement");
+        Reading reading = read(document);
+        return reading.opacity().isEmpty() ? statements(reading.tree()) : List.of();
+    }
+
+    /** Why a document cannot be read: unknown until the update runs, a secret, not JSON, or not a policy. */
+    public static Optional<String> opacity(JsonNode document) {
+        String opacity = read(document).opacity();
+        return opacity.isEmpty() ? Optional.empty() : Optional.of(opacity);
+    }
+
+    private static List<IamStatement> statements(JsonNode tree) {
         List<IamStatement> out = new ArrayList<>();
-        if (statements == null) {
-            return out;
-        }
-        if (statements.isObject()) {
-            out.add(IamStatement.of(statements));
-        } else {
-            statements.forEach(s -> out.add(IamStatement.of(s)));
-        }
+        Values.elements(tree.get("Statement")).forEach(s -> out.add(IamStatement.of(s)));
         return out;
     }
 
-    /** A document whose content cannot be read: unknown at preview, a secret, or not JSON. */
-    public static boolean isOpaque(JsonNode document) {
-        return tree(document).isEmpty();
-    }
-
-    private static Optional<JsonNode> tree(JsonNode document) {
-        if (document == null || document.isNull() || WireValues.isUnknown(document) || WireValues.isSecret(document)) {
-            return Optional.empty();
+    private static Reading read(JsonNode document) {
+        if (WireValues.isUnknown(document)) {
+            return new Reading(null, "its content is unknown until the update runs");
         }
-        if (document.isObject()) {
-            return Optional.of(document);
+        if (WireValues.isSecret(document)) {
+            return new Reading(null, "it is a secret");
         }
-        if (document.isTextual()) {
-            try {
-                JsonNode parsed = JSON.readTree(document.asText());
-                return parsed != null && parsed.isObject() ? Optional.of(parsed) : Optional.empty();
-            } catch (Exception e) {
-                return Optional.empty();
-            }
+        Optional<JsonNode> tree = Values.tree(document);
+        if (tree.isEmpty() || !tree.get().isObject()) {
+            return new Reading(null, "it is not a JSON policy document");
         }
-        return Optional.empty();
+        JsonNode statements = tree.get().get("Statement");
+        boolean wellFormed = Values.isAbsent(statements) || statements.isObject()
+                || statements.isArray() && Values.elements(statements).stream().allMatch(JsonNode::isObject);
+        return wellFormed ? new Reading(tree.get(), "")
+                : new Reading(null, "its Statement is not a statement or a list of them");
     }
 
     static List<String> strings(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return out;
-        }
-        if (node.isArray()) {
-            node.forEach(n -> out.add(n.asText()));
-        } else {
-            out.add(node.asText());
-        }
-        return out;
+        return Values.texts(node);
     }
 }

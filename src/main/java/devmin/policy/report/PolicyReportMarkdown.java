@@ -40,7 +40,8 @@ public final class PolicyReportMarkdown {
     /** The URN's type and name, which is what a reader scans for. */
     static String shortUrn(String urn) {
         int types = urn.lastIndexOf('$');
-        int names = urn.indexOf("::", urn.indexOf("::", urn.indexOf("::") + 2) + 2);
+        int project = urn.indexOf("::");
+        int names = project < 0 ? -1 : urn.indexOf("::", project + 2);
         return types > 0 ? urn.substring(types + 1) : names > 0 ? urn.substring(names + 2) : urn;
     }
 

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import devmin.policy.ResourceView;
 import devmin.policy.Severity;
 import devmin.policy.StackView;
+import devmin.policy.Values;
 import devmin.policy.Violation;
 import devmin.policy.iam.IamEvaluator;
 import devmin.policy.iam.IamStatement;
+import devmin.policy.iam.PolicySource;
 import devmin.policy.iam.RoleGrants;
+import devmin.policy.kinds.Kind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,8 +20,9 @@ import java.util.Set;
 
 /**
  * The ECS execution role reads no secret, by any path: inline and separate role policies, managed and customer policy
- * attachments, wildcards and NotAction; and no task definition has a {@code secrets} block (which would make the
- * execution role fetch them). Never waivable.
+ * attachments of any form, wildcards and NotAction — and no container of any task definition (sidecars included)
+ * makes the execution role fetch one: {@code secrets}, {@code repositoryCredentials},
+ * {@code logConfiguration.secretOptions}, in any key casing. What cannot be verified counts as a read. Never waivable.
  */
 public final class ExecutionRoleReadsNoSecrets extends AbstractRule {
 
@@ -29,9 +33,10 @@ public final class ExecutionRoleReadsNoSecrets extends AbstractRule {
     public ExecutionRoleReadsNoSecrets() {
         super("DM-IAM-001", "execution-role-reads-no-secrets", Severity.CRITICAL,
                 "An ECS task execution role can read no secret (SSM parameters, Secrets Manager, KMS decrypt), and no"
-                        + " task definition injects secrets through it.",
+                        + " task definition makes it fetch one.",
                 "Give the execution role only ECR pull and log writes; let each lane read its own SSM paths with its"
-                        + " task role, and remove 'secrets' from container definitions.");
+                        + " task role, and remove secrets, repositoryCredentials and logConfiguration.secretOptions from"
+                        + " container definitions.");
     }
 
     @Override
@@ -48,28 +53,51 @@ public final class ExecutionRoleReadsNoSecrets extends AbstractRule {
     public List<Violation> check(StackView stack) {
         List<Violation> out = new ArrayList<>();
         Set<ResourceView> executionRoles = new LinkedHashSet<>();
-        for (ResourceView task : stack.ofType(RuleSupport.TASK_DEFINITION)) {
-            for (JsonNode container : RuleSupport.containers(task)) {
-                JsonNode secrets = container.get("secrets");
-                if (secrets != null && secrets.size() > 0) {
-                    out.add(new Violation(task.urn(), "task definition '" + task.name() + "' container '"
-                            + container.path("name").asText() + "' injects " + secrets.size()
-                            + " secret(s) through the execution role"));
-                }
+        for (ResourceView task : stack.ofKind(Kind.TASK_DEFINITION)) {
+            out.addAll(injectedSecrets(task));
+            Optional<String> property = TaskDefinitions.executionRole(task);
+            if (property.isPresent()) {
+                RoleGrants.References refs = RoleGrants.rolesReferencedBy(stack, task, property.get());
+                executionRoles.addAll(refs.roles());
+                refs.unresolved().forEach(value -> out.add(new Violation(task.urn(), "task definition '"
+                        + task.name() + "' names execution role '" + value + "' (" + property.get() + "), which is no"
+                        + " role of this stack, so what it can read cannot be verified")));
             }
-            executionRoles.addAll(RoleGrants.rolesReferencedBy(stack, task, "executionRoleArn"));
         }
         for (ResourceView role : executionRoles) {
             RoleGrants grants = RoleGrants.of(role, stack);
-            for (RoleGrants.Source opaque : grants.opaqueSources()) {
-                out.add(new Violation(opaque.urn(), "execution role '" + role.name() + "' has " + opaque.description()
-                        + " whose content cannot be verified, so it may read secrets"));
+            for (PolicySource opaque : grants.opaqueSources()) {
+                out.add(new Violation(opaque.urn(), "execution role '" + role.name() + "': " + opaque.unverifiable()
+                        + " of secrets"));
             }
             for (String action : SECRET_READ_ACTIONS) {
                 Optional<IamStatement> grant = IamEvaluator.grantOnAnyResource(grants.statements(), action);
                 grant.ifPresent(s -> out.add(new Violation(role.urn(), "execution role '" + role.name()
                         + "' is granted " + action + " by " + s.describe())));
             }
+        }
+        return out;
+    }
+
+    /** Every way a container makes the execution role fetch a secret, and container definitions that cannot be read. */
+    private static List<Violation> injectedSecrets(ResourceView task) {
+        List<Violation> out = new ArrayList<>();
+        TaskDefinitions.Containers containers = TaskDefinitions.of(task);
+        containers.unreadable().forEach(property -> out.add(new Violation(task.urn(), "task definition '"
+                + task.name() + "' has container definitions (" + property + ") that cannot be read, so they may make"
+                + " the execution role fetch secrets")));
+        for (JsonNode container : containers.containers()) {
+            String where = "task definition '" + task.name() + "' container '" + TaskDefinitions.containerName(container)
+                    + "'";
+            Values.field(container, "secrets").ifPresent(s -> out.add(new Violation(task.urn(), where + " injects "
+                    + Values.elements(s).size() + " secret(s) through the execution role (secrets)")));
+            Values.field(container, "repositoryCredentials").flatMap(c -> Values.field(c, "credentialsParameter"))
+                    .ifPresent(c -> out.add(new Violation(task.urn(), where + " pulls with registry credentials the"
+                            + " execution role fetches (repositoryCredentials.credentialsParameter)")));
+            Values.field(container, "logConfiguration").flatMap(c -> Values.field(c, "secretOptions"))
+                    .ifPresent(s -> out.add(new Violation(task.urn(), where + " gives its log driver "
+                            + Values.elements(s).size() + " secret(s) the execution role fetches"
+                            + " (logConfiguration.secretOptions)")));
         }
         return out;
     }

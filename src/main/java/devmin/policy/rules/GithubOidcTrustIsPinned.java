@@ -4,23 +4,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import devmin.policy.ResourceRule;
 import devmin.policy.ResourceView;
 import devmin.policy.Severity;
+import devmin.policy.Values;
 import devmin.policy.Violation;
+import devmin.policy.iam.PolicyStatements;
+import devmin.policy.kinds.Kind;
+import devmin.policy.kinds.ResourceKinds;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * A role trusted by GitHub's OIDC provider pins the exact audience {@code sts.amazonaws.com} and a subject on one
- * fixed owner/repo; {@code ForAllValues} is never used.
+ * fixed owner/repo — under a positive operator: a repository named only under {@code StringNotEquals} or
+ * {@code StringNotLike} pins nothing — and never uses {@code ForAllValues}. A trust that cannot be read is not pinned.
  */
 public final class GithubOidcTrustIsPinned extends AbstractRule implements ResourceRule {
 
     static final String ISSUER = "token.actions.githubusercontent.com";
     private static final Pattern FIXED_REPO_SUBJECT =
             Pattern.compile("repo:[A-Za-z0-9-]+(@\\d+)?/[A-Za-z0-9._-]+(@\\d+)?:.+");
+    /** Operators that require the claim to match (an absent claim fails them); IfExists and negations do not. */
+    private static final List<String> PINNING_OPERATORS = List.of("StringEquals", "StringLike",
+            "ForAnyValue:StringEquals", "ForAnyValue:StringLike");
 
     public GithubOidcTrustIsPinned() {
         super("DM-IAM-004", "github-oidc-trust-is-pinned", Severity.CRITICAL,
@@ -31,20 +40,37 @@ public final class GithubOidcTrustIsPinned extends AbstractRule implements Resou
 
     @Override
     public List<Violation> check(ResourceView r) {
-        if (!r.is("aws:iam/role:Role")) {
+        Optional<String> trustProperty = ResourceKinds.table().facts(r.type()).filter(f -> f.is(Kind.IAM_PRINCIPAL))
+                .flatMap(f -> f.property("trust"));
+        if (trustProperty.isEmpty()) {
             return List.of();
         }
-        var trust = RuleSupport.jsonProperty(r, "assumeRolePolicy");
-        if (trust.isEmpty() || !trust.get().toString().contains(ISSUER)) {
+        Optional<JsonNode> value = r.property(trustProperty.get());
+        if (value.isEmpty()) {
             return List.of();
+        }
+        if (value.get().isTextual() && !Values.isOpaque(value.get()) && !value.get().asText().contains(ISSUER)) {
+            return List.of(); // a trust that does not name GitHub's provider is not this rule's concern
+        }
+        Optional<String> opacity = PolicyStatements.opacity(value.get());
+        if (opacity.isPresent()) {
+            return List.of(new Violation(r.urn(), "role '" + r.name() + "' trust (" + trustProperty.get()
+                    + ") cannot be verified (" + opacity.get() + "), so it may trust GitHub without pinning"));
+        }
+        JsonNode trust = Values.tree(value.get()).orElseThrow();
+        if (!trust.toString().contains(ISSUER)) {
+            return List.of();
+        }
+        List<JsonNode> statements = Values.elements(trust.get("Statement"));
+        if (statements.isEmpty()) {
+            return List.of(new Violation(r.urn(), "role '" + r.name() + "' trust names GitHub's OIDC provider but has"
+                    + " no Statement to pin"));
         }
         List<Violation> out = new ArrayList<>();
-        JsonNode statements = trust.get().get("Statement");
-        for (JsonNode s : statements.isArray() ? statements : List.of(statements)) {
-            if (!s.toString().contains(ISSUER) || !"Allow".equals(s.path("Effect").asText())) {
-                continue;
+        for (JsonNode s : statements) {
+            if (s.toString().contains(ISSUER) && "Allow".equals(s.path("Effect").asText())) {
+                checkStatement(r, s.path("Condition"), out);
             }
-            checkStatement(r, s.path("Condition"), out);
         }
         return out;
     }
@@ -58,17 +84,19 @@ public final class GithubOidcTrustIsPinned extends AbstractRule implements Resou
                 out.add(new Violation(r.urn(), "role '" + r.name() + "' trust uses " + op.getKey()
                         + ", which an empty claim satisfies"));
             }
+            boolean pins = PINNING_OPERATORS.contains(op.getKey());
             JsonNode aud = op.getValue().get(ISSUER + ":aud");
             if (aud != null) {
                 if (!op.getKey().equals("StringEquals")) {
                     out.add(new Violation(r.urn(), "role '" + r.name() + "' matches aud with " + op.getKey()
                             + ", not StringEquals"));
+                } else {
+                    audiences.addAll(Values.texts(aud));
                 }
-                (aud.isArray() ? aud : List.of(aud)).forEach(v -> audiences.add(((JsonNode) v).asText()));
             }
             JsonNode sub = op.getValue().get(ISSUER + ":sub");
-            if (sub != null) {
-                (sub.isArray() ? sub : List.of(sub)).forEach(v -> subjects.add(((JsonNode) v).asText()));
+            if (sub != null && pins) {
+                subjects.addAll(Values.texts(sub));
             }
         }
         if (!audiences.equals(List.of("sts.amazonaws.com"))) {
@@ -76,8 +104,8 @@ public final class GithubOidcTrustIsPinned extends AbstractRule implements Resou
                     + " sts.amazonaws.com (found " + audiences + ")"));
         }
         if (subjects.isEmpty()) {
-            out.add(new Violation(r.urn(), "role '" + r.name() + "' trust has no sub condition: any repository could"
-                    + " assume it"));
+            out.add(new Violation(r.urn(), "role '" + r.name() + "' trust has no sub condition under "
+                    + PINNING_OPERATORS + ": any repository could assume it"));
         }
         for (String subject : subjects) {
             String[] parts = subject.split(":", 3);

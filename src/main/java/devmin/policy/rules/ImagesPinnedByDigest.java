@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import devmin.policy.ResourceRule;
 import devmin.policy.ResourceView;
 import devmin.policy.Severity;
+import devmin.policy.Values;
 import devmin.policy.Violation;
 
 import java.util.ArrayList;
@@ -23,14 +24,15 @@ public final class ImagesPinnedByDigest extends AbstractRule implements Resource
 
     @Override
     public List<Violation> check(ResourceView r) {
-        if (!r.is(RuleSupport.TASK_DEFINITION)) {
+        if (!TaskDefinitions.is(r)) {
             return List.of();
         }
         List<Violation> out = new ArrayList<>();
-        for (JsonNode container : RuleSupport.containers(r)) {
-            String image = container.path("image").asText();
+        for (JsonNode container : TaskDefinitions.of(r).containers()) {
+            String image = Values.field(container, "image").map(JsonNode::asText).orElse("");
             if (!PINNED.matcher(image).matches()) {
-                out.add(new Violation(r.urn(), "task definition '" + r.name() + "' runs image '" + image
+                out.add(new Violation(r.urn(), "task definition '" + r.name() + "' container '"
+                        + TaskDefinitions.containerName(container) + "' runs image '" + image
                         + "', not pinned by digest"));
             }
         }

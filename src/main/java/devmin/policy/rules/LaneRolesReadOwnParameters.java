@@ -5,14 +5,20 @@ import devmin.policy.Severity;
 import devmin.policy.StackView;
 import devmin.policy.Violation;
 import devmin.policy.iam.IamStatement;
+import devmin.policy.iam.PolicySource;
 import devmin.policy.iam.RoleGrants;
+import devmin.policy.kinds.Kind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** Lane (task) roles read SSM parameters only by explicit parameter ARNs: no {@code *}, no path wildcard. */
+/**
+ * Lane (task) roles read SSM parameters only by explicit parameter ARNs: no {@code *}, no path wildcard, no read by
+ * path. A grant that cannot be verified counts as a read of everything.
+ */
 public final class LaneRolesReadOwnParameters extends AbstractRule {
 
     private static final List<String> SSM_READS = List.of("ssm:GetParameter", "ssm:GetParameters",
@@ -31,13 +37,25 @@ public final class LaneRolesReadOwnParameters extends AbstractRule {
 
     @Override
     public List<Violation> check(StackView stack) {
-        Set<ResourceView> laneRoles = new LinkedHashSet<>();
-        for (ResourceView task : stack.ofType(RuleSupport.TASK_DEFINITION)) {
-            laneRoles.addAll(RoleGrants.rolesReferencedBy(stack, task, "taskRoleArn"));
-        }
         List<Violation> out = new ArrayList<>();
+        Set<ResourceView> laneRoles = new LinkedHashSet<>();
+        for (ResourceView task : stack.ofKind(Kind.TASK_DEFINITION)) {
+            Optional<String> property = TaskDefinitions.taskRole(task);
+            if (property.isPresent()) {
+                RoleGrants.References refs = RoleGrants.rolesReferencedBy(stack, task, property.get());
+                laneRoles.addAll(refs.roles());
+                refs.unresolved().forEach(value -> out.add(new Violation(task.urn(), "task definition '"
+                        + task.name() + "' names task role '" + value + "' (" + property.get() + "), which is no role"
+                        + " of this stack, so what it can read cannot be verified")));
+            }
+        }
         for (ResourceView role : laneRoles) {
-            for (IamStatement s : RoleGrants.of(role, stack).statements()) {
+            RoleGrants grants = RoleGrants.of(role, stack);
+            for (PolicySource opaque : grants.opaqueSources()) {
+                out.add(new Violation(opaque.urn(), "lane role '" + role.name() + "': " + opaque.unverifiable()
+                        + " of every parameter"));
+            }
+            for (IamStatement s : grants.statements()) {
                 if (!s.allow() || SSM_READS.stream().noneMatch(s::coversAction)) {
                     continue;
                 }

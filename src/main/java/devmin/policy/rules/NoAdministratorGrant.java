@@ -1,25 +1,29 @@
 package devmin.policy.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import devmin.policy.ResourceRule;
-import devmin.policy.ResourceView;
 import devmin.policy.Severity;
+import devmin.policy.StackView;
 import devmin.policy.Violation;
-import devmin.policy.iam.IamStatement;
-import devmin.policy.iam.PolicyStatements;
+import devmin.policy.iam.IamEvaluator;
+import devmin.policy.iam.PolicySource;
+import devmin.policy.iam.PolicySources;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** No IAM document anywhere allows {@code Action:*} on {@code Resource:*}, and nothing attaches AdministratorAccess. */
-public final class NoAdministratorGrant extends AbstractRule implements ResourceRule {
-
-    static final String ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
+/**
+ * No IAM policy anywhere in the stack — inline, policy resources, customer and AWS-managed attachments, for roles, CI
+ * roles, users and groups alike — allows every action on every resource, literally or effectively ({@code NotResource}
+ * on a dummy ARN, {@code NotAction} on nothing real). A policy that cannot be verified counts as such a grant. Never
+ * waivable.
+ */
+public final class NoAdministratorGrant extends AbstractRule {
 
     public NoAdministratorGrant() {
         super("DM-IAM-003", "no-action-star-on-resource-star", Severity.CRITICAL,
                 "No IAM policy allows every action on every resource.",
-                "Name the actions and resources the principal needs; CI roles are scoped in CorePolicies.");
+                "Name the actions and resources the principal needs; CI roles are scoped in CorePolicies. Make every"
+                        + " policy readable at preview (derived ARNs), and list new AWS-managed policies in"
+                        + " aws-managed-policies.json.");
     }
 
     @Override
@@ -28,31 +32,19 @@ public final class NoAdministratorGrant extends AbstractRule implements Resource
     }
 
     @Override
-    public List<Violation> check(ResourceView r) {
+    public boolean stackLevel() {
+        return true;
+    }
+
+    @Override
+    public List<Violation> check(StackView stack) {
         List<Violation> out = new ArrayList<>();
-        List<JsonNode> documents = new ArrayList<>();
-        if (r.is("aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy", "aws:iam/userPolicy:UserPolicy",
-                "aws:iam/groupPolicy:GroupPolicy")) {
-            r.property("policy").ifPresent(documents::add);
-        }
-        if (r.is("aws:iam/role:Role")) {
-            r.property("inlinePolicies").ifPresent(list -> list.forEach(p -> documents.add(p.get("policy"))));
-            r.property("managedPolicyArns").ifPresent(arns -> arns.forEach(arn -> {
-                if (ADMINISTRATOR_ACCESS.equals(arn.asText())) {
-                    out.add(new Violation(r.urn(), "role '" + r.name() + "' attaches AdministratorAccess"));
-                }
-            }));
-        }
-        if (r.is("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:iam/policyAttachment:PolicyAttachment",
-                "aws:iam/userPolicyAttachment:UserPolicyAttachment", "aws:iam/groupPolicyAttachment:GroupPolicyAttachment")
-                && r.text("policyArn").map(ADMINISTRATOR_ACCESS::equals).orElse(false)) {
-            out.add(new Violation(r.urn(), "'" + r.name() + "' attaches AdministratorAccess"));
-        }
-        for (JsonNode document : documents) {
-            for (IamStatement s : PolicyStatements.parse(document)) {
-                if (s.grantsEverythingOnEverything()) {
-                    out.add(new Violation(r.urn(), "'" + r.name() + "' allows every action on every resource"));
-                }
+        for (PolicySource source : PolicySources.everywhere(stack)) {
+            if (source.opaque()) {
+                out.add(new Violation(source.urn(), source.unverifiable() + " of every action on every resource"));
+            } else {
+                IamEvaluator.allowsEverything(source.statements()).ifPresent(s -> out.add(new Violation(source.urn(),
+                        source.description() + " allows every action on every resource: " + s.describe())));
             }
         }
         return out;

@@ -58,26 +58,35 @@ final class IamRuleCases {
         return List.of(
                 violates(exec, "an inline ssm:GetParameter on the execution role", task("t"), laneRole,
                         demo(ROLE, "exec", props("name", "devmin-dev-min-exec", "inlinePolicies", tree(
-                                "[{'name':'p','policy':\"{\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":\\\"ssm:GetParameter\\\",\\\"Resource\\\":\\\"*\\\"}]}\"}]")))),
+                                "[{'name':'p','policy':\"{\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":\\\"ssm:GetParameter\\\",\\\"Resource\\\":\\\"*\\\"}]}\"}]"))))
+                        .firing("exec", "is granted ssm:GetParameter by Allow [ssm:GetParameter] on [*]"),
                 violates(exec, "a separate role policy with ssm:Get*", task("t"), execRole, laneRole,
-                        rolePolicy("p", execRole, "[{'Effect':'Allow','Action':'ssm:Get*','Resource':'arn:aws:ssm:*:*:parameter/x'}]")),
+                        rolePolicy("p", execRole, "[{'Effect':'Allow','Action':'ssm:Get*','Resource':'arn:aws:ssm:*:*:parameter/x'}]"))
+                        .firing("exec", "is granted ssm:GetParameter by Allow [ssm:Get*]"),
                 violates(exec, "a NotAction that leaves secret reads allowed", task("t"), execRole, laneRole,
-                        rolePolicy("p", execRole, "[{'Effect':'Allow','NotAction':['iam:*'],'Resource':'*'}]")),
+                        rolePolicy("p", execRole, "[{'Effect':'Allow','NotAction':['iam:*'],'Resource':'*'}]"))
+                        .firing("exec", "is granted kms:Decrypt by Allow NotAction [iam:*]"),
                 violates(exec, "kms:* through a wildcard", task("t"), execRole, laneRole,
-                        rolePolicy("p", execRole, "[{'Effect':'Allow','Action':'kms:*','Resource':'*'}]")),
+                        rolePolicy("p", execRole, "[{'Effect':'Allow','Action':'kms:*','Resource':'*'}]"))
+                        .firing("exec", "is granted kms:Decrypt by Allow [kms:*]"),
                 violates(exec, "an AWS-managed AmazonSSMReadOnlyAccess attachment", task("t"), execRole, laneRole,
-                        attachment("a", execRole, "arn:aws:iam::aws:policy/AmazonSSMReadOnlyAccess")),
+                        attachment("a", execRole, "arn:aws:iam::aws:policy/AmazonSSMReadOnlyAccess"))
+                        .firing("exec", "is granted ssm:GetParametersByPath"),
                 violates(exec, "SecretsManagerReadWrite in managedPolicyArns", task("t"), laneRole,
                         demo(ROLE, "exec", props("name", "devmin-dev-min-exec", "managedPolicyArns",
-                                tree("['arn:aws:iam::aws:policy/SecretsManagerReadWrite']")))),
+                                tree("['arn:aws:iam::aws:policy/SecretsManagerReadWrite']"))))
+                        .firing("exec", "is granted secretsmanager:GetSecretValue by Allow [secretsmanager:*"),
                 violates(exec, "a customer policy granting secretsmanager:GetSecretValue", task("t"), execRole,
                         laneRole, attachment("a", execRole, "arn:aws:iam::123456789012:policy/reader"),
                         demo("aws:iam/policy:Policy", "reader", props("name", "reader", "policy",
-                                doc("[{'Effect':'Allow','Action':'secretsmanager:GetSecretValue','Resource':'*'}]")))),
+                                doc("[{'Effect':'Allow','Action':'secretsmanager:GetSecretValue','Resource':'*'}]"))))
+                        .firing("exec", "is granted secretsmanager:GetSecretValue"),
                 violates(exec, "an AWS-managed policy devmin does not know", task("t"), execRole, laneRole,
-                        attachment("a", execRole, "arn:aws:iam::aws:policy/SomethingNew")),
+                        attachment("a", execRole, "arn:aws:iam::aws:policy/SomethingNew"))
+                        .firing("a", "AWS-managed policy arn:aws:iam::aws:policy/SomethingNew attached to 'a' cannot be verified (devmin does not know this AWS-managed policy"),
                 violates(exec, "a task definition with a secrets block", execRole, laneRole, task("t", "exec", "lane",
-                        "[{'name':'app','image':'x','secrets':[{'name':'DB','valueFrom':'arn:aws:ssm:r:1:parameter/db'}]}]")),
+                        "[{'name':'app','image':'x','secrets':[{'name':'DB','valueFrom':'arn:aws:ssm:r:1:parameter/db'}]}]"))
+                        .firing("t", "container 'app' injects 1 secret(s) through the execution role (secrets)"),
                 complies(exec, "pull and logs only", task("t"), execRole, laneRole,
                         rolePolicy("p", execRole, pullAndLogs)),
                 complies(exec, "the AWS execution role policy", task("t"), execRole, laneRole,
@@ -90,13 +99,17 @@ final class IamRuleCases {
                                 + "{'Effect':'Deny','Action':['ssm:Get*','kms:Decrypt','secretsmanager:*'],'Resource':'*'}]")),
 
                 violates(lane, "ssm:GetParameter on *", task("t"), execRole, laneRole,
-                        rolePolicy("p", laneRole, "[{'Effect':'Allow','Action':'ssm:GetParameter','Resource':'*'}]")),
+                        rolePolicy("p", laneRole, "[{'Effect':'Allow','Action':'ssm:GetParameter','Resource':'*'}]"))
+                        .firing("lane", "reads SSM parameters beyond exact ARNs: Allow [ssm:GetParameter] on [*]"),
                 violates(lane, "a path wildcard", task("t"), execRole, laneRole, rolePolicy("p", laneRole,
-                        "[{'Effect':'Allow','Action':'ssm:GetParameters','Resource':'arn:aws:ssm:eu-west-2:1:parameter/devmin/*'}]")),
+                        "[{'Effect':'Allow','Action':'ssm:GetParameters','Resource':'arn:aws:ssm:eu-west-2:1:parameter/devmin/*'}]"))
+                        .firing("lane", "beyond exact ARNs"),
                 violates(lane, "GetParametersByPath", task("t"), execRole, laneRole, rolePolicy("p", laneRole,
-                        "[{'Effect':'Allow','Action':'ssm:GetParametersByPath','Resource':'" + exactParameter + "'}]")),
+                        "[{'Effect':'Allow','Action':'ssm:GetParametersByPath','Resource':'" + exactParameter + "'}]"))
+                        .firing("lane", "may read parameters by path"),
                 violates(lane, "ssm:* on an exact ARN", task("t"), execRole, laneRole, rolePolicy("p", laneRole,
-                        "[{'Effect':'Allow','Action':'ssm:*','Resource':'" + exactParameter + "'}]")),
+                        "[{'Effect':'Allow','Action':'ssm:*','Resource':'" + exactParameter + "'}]"))
+                        .firing("lane", "may read parameters by path: Allow [ssm:*]"),
                 complies(lane, "exact parameter ARNs", task("t"), execRole, laneRole, rolePolicy("p", laneRole,
                         "[{'Effect':'Allow','Action':['ssm:GetParameter','ssm:GetParameters'],'Resource':['"
                                 + exactParameter + "']}]")),
@@ -104,32 +117,41 @@ final class IamRuleCases {
                         "[{'Effect':'Allow','Action':'s3:PutObject','Resource':'arn:aws:s3:::b/evidence/*'}]")),
 
                 violates(admin, "Action * on Resource * in a role policy", rolePolicy("p", laneRole,
-                        "[{'Effect':'Allow','Action':'*','Resource':'*'}]")),
+                        "[{'Effect':'Allow','Action':'*','Resource':'*'}]"))
+                        .firing("p", "allows every action on every resource: Allow [*] on [*]"),
                 violates(admin, "Action *:* in a customer policy", core("aws:iam/policy:Policy", "p", props("policy",
-                        doc("[{'Effect':'Allow','Action':['*:*'],'Resource':['*']}]")))),
+                        doc("[{'Effect':'Allow','Action':['*:*'],'Resource':['*']}]"))))
+                        .firing("p", "customer policy 'p' allows every action on every resource"),
                 violates(admin, "AdministratorAccess attached", attachment("a", laneRole,
-                        "arn:aws:iam::aws:policy/AdministratorAccess")),
+                        "arn:aws:iam::aws:policy/AdministratorAccess"))
+                        .firing("a", "AWS-managed policy arn:aws:iam::aws:policy/AdministratorAccess attached to 'a' allows every action"),
                 violates(admin, "AdministratorAccess in managedPolicyArns", core(ROLE, "r", props("managedPolicyArns",
-                        tree("['arn:aws:iam::aws:policy/AdministratorAccess']")))),
+                        tree("['arn:aws:iam::aws:policy/AdministratorAccess']"))))
+                        .firing("r", "attached to role 'r' allows every action on every resource"),
                 complies(admin, "service wildcards on *", rolePolicy("p", laneRole,
                         "[{'Effect':'Allow','Action':['ecs:*','logs:*'],'Resource':'*'}]")),
                 complies(admin, "a Deny of everything", rolePolicy("p", laneRole,
                         "[{'Effect':'Deny','Action':'*','Resource':'*'}]")),
 
                 violates(oidc, "no sub condition", core(ROLE, "ci", props("assumeRolePolicy", trust(
-                        "'StringEquals':{'token.actions.githubusercontent.com:aud':'sts.amazonaws.com'}")))),
+                        "'StringEquals':{'token.actions.githubusercontent.com:aud':'sts.amazonaws.com'}"))))
+                        .firing("ci", "trust has no sub condition"),
                 violates(oidc, "a wildcard owner", core(ROLE, "ci", props("assumeRolePolicy", trust(
                         "'StringEquals':{'token.actions.githubusercontent.com:aud':'sts.amazonaws.com'},"
-                                + "'StringLike':{'token.actions.githubusercontent.com:sub':'repo:*/fraud-platform:*'}")))),
+                                + "'StringLike':{'token.actions.githubusercontent.com:sub':'repo:*/fraud-platform:*'}"))))
+                        .firing("ci", "trust sub 'repo:*/fraud-platform:*' is not fixed"),
                 violates(oidc, "ForAllValues on sub", core(ROLE, "ci", props("assumeRolePolicy", trust(
                         "'StringEquals':{'token.actions.githubusercontent.com:aud':'sts.amazonaws.com'},"
-                                + "'ForAllValues:StringLike':{'token.actions.githubusercontent.com:sub':'repo:o/r:*'}")))),
+                                + "'ForAllValues:StringLike':{'token.actions.githubusercontent.com:sub':'repo:o/r:*'}"))))
+                        .firing("ci", "trust uses ForAllValues:StringLike"),
                 violates(oidc, "an audience other than STS", core(ROLE, "ci", props("assumeRolePolicy", trust(
                         "'StringEquals':{'token.actions.githubusercontent.com:aud':['sts.amazonaws.com','x'],"
-                                + "'token.actions.githubusercontent.com:sub':'repo:o/r:pull_request'}")))),
+                                + "'token.actions.githubusercontent.com:sub':'repo:o/r:pull_request'}"))))
+                        .firing("ci", "does not pin aud to exactly sts.amazonaws.com (found [sts.amazonaws.com, x])"),
                 violates(oidc, "a wildcard repository", core(ROLE, "ci", props("assumeRolePolicy", trust(
                         "'StringEquals':{'token.actions.githubusercontent.com:aud':'sts.amazonaws.com'},"
-                                + "'StringLike':{'token.actions.githubusercontent.com:sub':'repo:o/*:ref:refs/heads/main'}")))),
+                                + "'StringLike':{'token.actions.githubusercontent.com:sub':'repo:o/*:ref:refs/heads/main'}"))))
+                        .firing("ci", "trust sub 'repo:o/*:ref:refs/heads/main' is not fixed"),
                 complies(oidc, "exact aud and sub", core(ROLE, "ci", props("assumeRolePolicy", trust(
                         "'StringEquals':{'token.actions.githubusercontent.com:aud':'sts.amazonaws.com',"
                                 + "'token.actions.githubusercontent.com:sub':'repo:example-org/fraud-platform:pull_request'}")))),

@@ -1,0 +1,66 @@
+package stacks.demo;
+
+import com.pulumi.aws.ecr.EcrFunctions;
+import com.pulumi.aws.ecr.inputs.GetImagePlainArgs;
+import com.pulumi.aws.ecr.outputs.GetImageResult;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.Deployment;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.exceptions.RunException;
+import com.pulumi.resources.ProviderResource;
+import com.pulumi.resources.Resource;
+import stacks.spec.ImageSpec;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A window opens only on an image that is there. Before any demo resource is declared to the engine, {@code pulumi up}
+ * asks ECR for the pinned digest and checks it carries the pinned tag; if it does not, the update stops at once with
+ * a named blocker instead of creating services that would wait twenty minutes each on an image they cannot pull.
+ * Previews skip the check (a first preview runs before the repository exists); {@code devmin preflight} makes the same
+ * check before a window opens from CI.
+ */
+final class PinnedImageGate {
+
+    static final String BLOCKER = "DEMO-IMAGE-MISSING";
+
+    private PinnedImageGate() {
+    }
+
+    /** Resolves (to nothing to depend on) once the image is verified; fails the run when it is not there. */
+    static Output<List<Resource>> verify(ImageSpec image, ProviderResource provider) {
+        if (Deployment.getInstance().isDryRun()) {
+            return Output.of(List.of());
+        }
+        CompletableFuture<GetImageResult> lookup = EcrFunctions.getImagePlain(GetImagePlainArgs.builder()
+                .repositoryName(image.repository())
+                .imageDigest(image.digest())
+                .build(), new InvokeOptions(null, provider, null));
+        return Output.of(lookup.handle((found, error) -> {
+            if (error != null) {
+                throw new RunException(missing(image, "ECR answered: " + rootMessage(error)));
+            }
+            List<String> tags = found.imageTags() == null ? List.of() : found.imageTags();
+            if (!tags.contains(image.tag())) {
+                throw new RunException(missing(image, "the digest exists but carries the tags "
+                        + tags + ", not " + image.tag()));
+            }
+            return List.<Resource>of();
+        }));
+    }
+
+    static String missing(ImageSpec image, String detail) {
+        return BLOCKER + ": the demo window cannot open: the pinned image " + image.repository() + ":" + image.tag()
+                + "@" + image.digest() + " is not in the ECR repository (" + detail + "). Push and pin the image"
+                + " first (README, 'Deploying for real'), or keep the window closed (devmin:demoWindow: closed).";
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+}
