@@ -33,6 +33,9 @@ public final class DevminCommand implements Runnable {
         cli.setExitCodeExceptionMapper(e -> 2);
         cli.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("devmin: " + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, ex.getCommandLine().getErr());
+            }
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help' for usage.");
             return EXIT_USAGE;

@@ -12,7 +12,9 @@ public final class LiveOptions {
     @Option(names = "--stack", defaultValue = "dev-min", description = "Stack name; reads Pulumi.<stack>.yaml (default: ${DEFAULT-VALUE}).")
     String stack;
 
-    @Option(names = "--project-dir", defaultValue = ".", description = "Directory holding Pulumi.yaml (default: current directory).")
+    @Option(names = "--project-dir", defaultValue = "${env:DEVMIN_PROJECT_DIR:-.}", paramLabel = "DIR",
+            description = "Directory holding Pulumi.yaml (default: $DEVMIN_PROJECT_DIR, which ./devmin sets to its "
+                    + "own directory, else the current directory).")
     Path projectDir;
 
     @Option(names = "--out", defaultValue = "runs", paramLabel = "DIR", description = "Evidence root (default: ${DEFAULT-VALUE}).")

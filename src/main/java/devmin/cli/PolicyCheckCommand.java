@@ -126,9 +126,13 @@ public final class PolicyCheckCommand implements Callable<Integer> {
             out.printf("%s %s %s%n    %s%n", f.enforcement().wireName().toUpperCase(java.util.Locale.ROOT), f.ruleId(),
                     f.urn(), f.message());
         }
-        out.printf("policy: %s — %d resources, %d mandatory, %d advisory, %d waived, %d/%d rules passed%n",
+        long waiverProblems = report.findings().stream()
+                .filter(f -> f.ruleId().equals(devmin.policy.PolicyEngine.WAIVER_RULE_ID)).count();
+        out.printf("policy: %s — %d resources, %d mandatory, %d advisory, %d waived, %d/%d rules passed%s%n",
                 report.passes() ? "PASS" : "FAIL", report.evaluatedResources(), report.mandatory().size(),
                 report.findings().size() - report.mandatory().size(), report.waived().size(),
-                report.passedRules().size(), devmin.policy.RulePack.devmin().rules().size());
+                report.passedRules().size(), devmin.policy.RulePack.devmin().rules().size(),
+                waiverProblems == 0 ? "" : "; " + waiverProblems + " problem(s) with the waivers themselves ("
+                        + devmin.policy.PolicyEngine.WAIVER_RULE_ID + ")");
     }
 }

@@ -34,7 +34,7 @@ final class CapturingMonitor extends MockMonitor {
                     request.getParent(), request.getCustom(), request.getProtect(), request.getProvider(),
                     request.getVersion(), WireValues.fromStruct(request.getObject()),
                     request.getDependenciesList(), propertyDependencies(request),
-                    request.getAdditionalSecretOutputsList()));
+                    request.getAdditionalSecretOutputsList(), SecretFingerprints.of(request.getObject())));
             return response;
         });
     }

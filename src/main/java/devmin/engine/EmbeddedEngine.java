@@ -5,6 +5,7 @@ import com.pulumi.Context;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
+import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.test.internal.PulumiTestInternal;
 import devmin.graph.StackGraph;
 
@@ -59,6 +60,10 @@ public final class EmbeddedEngine {
                     .standardLogger(quiet)
                     .config(config.values(), config.secretKeys())
                     .monitorDecorator(ignored -> monitor)
+                    .deploymentFactory(state -> {
+                        state.runner = new QuietRunner(state.runner);
+                        return new DeploymentImpl(state);
+                    })
                     .build();
             var result = test.runTest(program);
             Map<String, JsonNode> outputs = new LinkedHashMap<>();

@@ -21,16 +21,27 @@ import java.util.Map;
  * @param dependencies URNs this resource depends on
  * @param propertyDependencies for each input property, the URNs its value came from
  * @param additionalSecretOutputs outputs the program asked the engine to keep secret
+ * @param secretFingerprints for each input path (see {@link PropertyPaths}) holding a secret that a plan fed in as a
+ *                           placeholder, the fingerprint of its ciphertext (never of the value); empty otherwise
  */
 public record DeclaredResource(String urn, String type, String name, String parentUrn, boolean custom,
                                boolean protect, String provider, String version, ObjectNode inputs,
                                List<String> dependencies, Map<String, List<String>> propertyDependencies,
-                               List<String> additionalSecretOutputs) {
+                               List<String> additionalSecretOutputs, Map<String, String> secretFingerprints) {
 
     public DeclaredResource {
         dependencies = List.copyOf(dependencies);
         propertyDependencies = Map.copyOf(propertyDependencies);
         additionalSecretOutputs = List.copyOf(additionalSecretOutputs);
+        secretFingerprints = Map.copyOf(secretFingerprints);
+    }
+
+    /** A resource without secret fingerprints (whatever did not come from a plan's placeholders). */
+    public DeclaredResource(String urn, String type, String name, String parentUrn, boolean custom, boolean protect,
+                            String provider, String version, ObjectNode inputs, List<String> dependencies,
+                            Map<String, List<String>> propertyDependencies, List<String> additionalSecretOutputs) {
+        this(urn, type, name, parentUrn, custom, protect, provider, version, inputs, dependencies,
+                propertyDependencies, additionalSecretOutputs, Map.of());
     }
 
     public boolean isProvider() {

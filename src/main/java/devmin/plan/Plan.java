@@ -5,38 +5,53 @@ import devmin.plan.cost.CostEstimate;
 import devmin.policy.PolicyReport;
 import stacks.spec.EnvironmentSpec;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The offline plan of one stack: what each layer declares, the handle registry, the policy report and the cost
- * estimate against the budget, ending in a verdict.
+ * The offline plan of one stack: every declared resource, what each layer declares, the handle registry, the policy
+ * report and the cost estimate against the budget, ending in a verdict.
  *
- * @param costUnavailable why there is no estimate (e.g. no prices for the region); empty when {@code cost} is set
+ * @param resources       every declared resource (components and providers included), in registration order
+ * @param cost            the estimate, when the price table could make one
+ * @param costUnavailable why there is no estimate; empty when {@code cost} is set
+ * @param costGapBlocks   whether a missing estimate fails the plan (a broken price table does; a region the table
+ *                        does not price yet is a warning, so a plan outside the priced regions can still pass)
  */
-public record Plan(EnvironmentSpec spec, List<LayerSummary> layers, Map<String, String> handles,
-                   PolicyReport policy, Optional<CostEstimate> cost, String costUnavailable, Provenance provenance) {
+public record Plan(EnvironmentSpec spec, List<LayerSummary> layers, List<PlannedResource> resources,
+                   Map<String, String> handles, PolicyReport policy, Optional<CostEstimate> cost,
+                   String costUnavailable, boolean costGapBlocks, Provenance provenance) {
 
-    public static final String SCHEMA = "devmin.plan-snapshot/v1";
+    public static final String SCHEMA = "devmin.plan-snapshot/v2";
 
     public Plan {
         layers = List.copyOf(layers);
+        resources = List.copyOf(resources);
         handles = Map.copyOf(handles);
     }
 
-    /** What fails the plan: mandatory policy findings, an estimate above the budget, or no estimate at all. */
+    /** What fails the plan: mandatory policy findings, an estimate above the budget, or a broken price table. */
     public List<String> blockers() {
-        List<String> blockers = new java.util.ArrayList<>();
+        List<String> blockers = new ArrayList<>();
         policy.mandatory().forEach(f -> blockers.add("policy " + f.ruleId() + " " + f.urn() + ": " + f.message()));
-        if (cost.isEmpty()) {
+        if (cost.isEmpty() && costGapBlocks) {
             blockers.add("cost: no estimate (" + costUnavailable + ")");
-        } else if (!cost.get().withinBudget()) {
+        } else if (cost.isPresent() && !cost.get().withinBudget()) {
             blockers.add(String.format("cost: estimated %s %.2f/month exceeds the budget devmin:budget.monthlyLimit"
                     + " of %s", cost.get().currency(), cost.get().monthlyTotal(),
                     cost.get().budgetLimit().toPlainString()));
         }
         return blockers;
+    }
+
+    /** What a reader should know that does not fail the plan. */
+    public List<String> warnings() {
+        if (cost.isEmpty() && !costGapBlocks) {
+            return List.of("cost: no estimate and no budget check (" + costUnavailable + ")");
+        }
+        return List.of();
     }
 
     public boolean passes() {

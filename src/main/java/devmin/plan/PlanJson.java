@@ -23,6 +23,8 @@ public final class PlanJson {
         root.put("overall_pass", plan.passes());
         ArrayNode blockers = root.putArray("blockers");
         plan.blockers().forEach(blockers::add);
+        ArrayNode warnings = root.putArray("warnings");
+        plan.warnings().forEach(warnings::add);
         root.set("provenance", plan.provenance().toJson());
         ObjectNode env = root.putObject("environment");
         env.put("name", plan.spec().environment());
@@ -42,6 +44,8 @@ public final class PlanJson {
         plan.handles().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> handles.put(e.getKey(), e.getValue()));
         root.set("policy", PolicyReportJson.of(plan.policy()));
+        ArrayNode resources = root.putArray("resources");
+        plan.resources().forEach(r -> resources.add(resource(r)));
         ObjectNode cost = root.putObject("cost");
         plan.cost().ifPresentOrElse(c -> {
             cost.put("available", true);
@@ -62,6 +66,24 @@ public final class PlanJson {
             cost.put("reason", plan.costUnavailable());
         });
         return root;
+    }
+
+    private static ObjectNode resource(PlannedResource r) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("urn", r.urn());
+        node.put("type", r.type());
+        node.put("name", r.name());
+        node.put("layer", r.layer());
+        node.put("custom", r.custom());
+        node.put("protect", r.protect());
+        node.put("parent", r.parent());
+        node.put("provider", r.provider());
+        ArrayNode dependencies = node.putArray("dependencies");
+        r.dependencies().forEach(dependencies::add);
+        node.set("inputs", r.inputs().deepCopy());
+        ObjectNode fingerprints = node.putObject("secret_fingerprints");
+        new TreeMap<>(r.secretFingerprints()).forEach(fingerprints::put);
+        return node;
     }
 
     private static void lines(ArrayNode array, List<CostLine> lines) {

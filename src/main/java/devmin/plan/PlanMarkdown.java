@@ -2,10 +2,22 @@ package devmin.plan;
 
 import devmin.plan.cost.CostEstimate;
 import devmin.plan.cost.CostLine;
+import devmin.plan.diagram.KindGraph;
+import devmin.plan.diagram.MermaidDiagram;
+import devmin.policy.Finding;
 import devmin.policy.report.PolicyReportMarkdown;
-import stacks.spec.LaneSpec;
 
-/** The plan as Markdown for a PR comment or {@code $GITHUB_STEP_SUMMARY}, with a Mermaid diagram of the layers. */
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The plan as Markdown for a PR comment or {@code $GITHUB_STEP_SUMMARY}: verdict, layers, a Mermaid diagram drawn from
+ * the declared graph, cost, policy, every resource (collapsed per layer) and the handles.
+ */
 public final class PlanMarkdown {
 
     private PlanMarkdown() {
@@ -15,8 +27,9 @@ public final class PlanMarkdown {
         StringBuilder md = new StringBuilder();
         md.append("## devmin plan: `").append(plan.spec().stack()).append("` — ")
                 .append(plan.passes() ? "PASS" : "FAIL").append("\n\n");
-        if (!plan.passes()) {
-            plan.blockers().forEach(b -> md.append("- :x: ").append(PolicyReportMarkdown.escape(b)).append('\n'));
+        plan.blockers().forEach(b -> md.append("- :x: ").append(PolicyReportMarkdown.escape(b)).append('\n'));
+        plan.warnings().forEach(w -> md.append("- :warning: ").append(PolicyReportMarkdown.escape(w)).append('\n'));
+        if (!plan.blockers().isEmpty() || !plan.warnings().isEmpty()) {
             md.append('\n');
         }
         md.append("| layer | resources | protected | main types |\n|---|---:|---:|---|\n");
@@ -24,13 +37,14 @@ public final class PlanMarkdown {
             md.append("| ").append(layer.layer()).append(" | ").append(layer.total()).append(" | ")
                     .append(layer.protectedCount()).append(" | ").append(mainTypes(layer)).append(" |\n");
         }
-        md.append("\n```mermaid\n").append(diagram(plan)).append("```\n\n");
-        plan.cost().ifPresentOrElse(c -> cost(md, c), () -> md.append("Cost: no estimate (")
-                .append(plan.costUnavailable()).append(").\n\n"));
+        md.append("\n```mermaid\n").append(diagram(plan)).append("```\n\n").append(facts(plan)).append("\n\n");
+        plan.cost().ifPresentOrElse(c -> cost(md, c), () -> md.append("**Cost**: no estimate (")
+                .append(PolicyReportMarkdown.escape(plan.costUnavailable())).append(").\n\n"));
         md.append(PolicyReportMarkdown.of(plan.policy()));
+        resources(md, plan);
         md.append("<details><summary>Handles (").append(plan.handles().size()).append(")</summary>\n\n")
                 .append("| handle | value |\n|---|---|\n");
-        plan.handles().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e ->
+        plan.handles().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
                 md.append("| `").append(e.getKey()).append("` | `").append(e.getValue()).append("` |\n"));
         md.append("\n</details>\n\n");
         md.append("<sub>devmin ").append(plan.provenance().toolVersion()).append(", commit ")
@@ -39,56 +53,85 @@ public final class PlanMarkdown {
         return md.toString();
     }
 
+    /** The diagram of what this plan declares, drawn from its graph. */
+    public static String diagram(Plan plan) {
+        return MermaidDiagram.of(KindGraph.of(plan.resources(), findingsByUrn(plan.policy().findings())),
+                layerTitles(plan.layers()));
+    }
+
+    public static Map<String, List<String>> findingsByUrn(List<Finding> findings) {
+        return findings.stream().collect(Collectors.groupingBy(Finding::urn,
+                Collectors.mapping(Finding::ruleId, Collectors.toList())));
+    }
+
+    public static Map<String, String> layerTitles(List<LayerSummary> layers) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        layers.forEach(l -> titles.put(l.layer(), l.layer() + " · " + l.total() + " resources, " + l.protectedCount()
+                + " protected"));
+        return titles;
+    }
+
+    /** What the design forbids, as the policy pack found it (the rules are the one authority on what is what). */
+    private record Watched(String what, List<String> rules) {
+    }
+
+    private static final List<Watched> WATCHED = List.of(new Watched("NAT gateways", List.of("DM-COST-001")),
+            new Watched("load balancers", List.of("DM-COST-002")),
+            new Watched("secret paths", List.of("DM-IAM-001", "DM-IAM-002", "DM-SEC-001")));
+
+    static String facts(Plan plan) {
+        List<String> parts = new ArrayList<>();
+        WATCHED.forEach(watched -> {
+            String what = watched.what();
+            List<String> rules = watched.rules();
+            long found = plan.policy().findings().stream().filter(f -> rules.contains(f.ruleId())).count();
+            long waived = plan.policy().waived().stream().filter(w -> rules.contains(w.finding().ruleId())).count();
+            parts.add(what + " (" + String.join(", ", rules) + "): **" + found + "**"
+                    + (waived > 0 ? " (+" + waived + " waived)" : ""));
+        });
+        return "Policy findings on what the design forbids — " + String.join(" · ", parts);
+    }
+
+    private static void resources(StringBuilder md, Plan plan) {
+        for (LayerSummary layer : plan.layers()) {
+            List<PlannedResource> listed = plan.resources().stream()
+                    .filter(r -> r.custom() && r.layer().equals(layer.layer())).toList();
+            md.append("<details><summary>").append(layer.layer()).append(": ").append(listed.size())
+                    .append(" resources</summary>\n\n| resource | type | protect | key properties |\n|---|---|---|---|\n");
+            for (PlannedResource r : listed) {
+                md.append("| `").append(r.name()).append("` | ").append(r.shortType()).append(" | ")
+                        .append(r.protect() ? "yes" : "").append(" | ")
+                        .append(PolicyReportMarkdown.escape(KeyProperties.of(r))).append(" |\n");
+            }
+            md.append("\n</details>\n\n");
+        }
+    }
+
     private static void cost(StringBuilder md, CostEstimate c) {
+        String alerts = c.thresholdsCrossed().isEmpty() ? "no alert threshold reached"
+                : "alert thresholds reached: " + c.thresholdsCrossed().stream().map(BigDecimal::toPlainString)
+                .collect(Collectors.joining(", "));
         md.append(String.format("**Cost** (%s): idle **%.2f/month**, open window **%.4f/hour**; at %.0f window-hours"
-                        + " **%.2f/month** against a budget of %s (alerts at %s%s).%n%n", c.currency(), c.idleMonthly(),
-                c.windowHourly(), c.windowHours(), c.monthlyTotal(), c.budgetLimit().toPlainString(),
-                c.thresholdsCrossed().isEmpty() ? "none reached" : "reached: ",
-                c.thresholdsCrossed().stream().map(java.math.BigDecimal::toPlainString).toList().toString()
-                        .replace("[", "").replace("]", "")));
-        md.append("| cost line | per | amount |\n|---|---|---:|\n");
+                        + " **%.2f/month** against a budget of %s (%s).%n%n", c.currency(), c.idleMonthly(),
+                c.windowHourly(), c.windowHours(), c.monthlyTotal(), c.budgetLimit().toPlainString(), alerts));
+        md.append("<details><summary>Cost lines</summary>\n\n| cost line | per | amount | basis |\n|---|---|---:|---|\n");
         for (CostLine l : c.idle()) {
-            md.append(String.format("| %s | month | %.2f |%n", l.item(), l.amount()));
+            md.append(String.format("| %s | month | %.2f | %s |%n", l.item(), l.amount(), l.basis()));
         }
         for (CostLine l : c.window()) {
-            md.append(String.format("| %s | window hour | %.4f |%n", l.item(), l.amount()));
+            md.append(String.format("| %s | window hour | %.4f | %s |%n", l.item(), l.amount(), l.basis()));
         }
         for (CostLine l : c.violations()) {
-            md.append(String.format("| :x: %s | month | %.2f |%n", l.item(), l.amount()));
+            md.append(String.format("| :x: %s | month | %.2f | %s |%n", l.item(), l.amount(), l.basis()));
         }
-        md.append('\n');
+        md.append("\n</details>\n\n");
     }
 
     private static String mainTypes(LayerSummary layer) {
         return layer.byType().entrySet().stream()
                 .sorted((a, b) -> b.getValue() - a.getValue())
                 .limit(4)
-                .map(e -> e.getValue() + "× " + e.getKey().substring(e.getKey().lastIndexOf(':') + 1))
+                .map(e -> e.getValue() + "× " + PlannedResource.shortType(e.getKey()))
                 .reduce((a, b) -> a + ", " + b).orElse("");
-    }
-
-    static String diagram(Plan plan) {
-        long services = plan.spec().lanes().stream().filter(LaneSpec::isService).count();
-        long jobs = plan.spec().lanes().size() - services;
-        int topics = plan.spec().topics().size();
-        return "flowchart LR\n"
-                + "  subgraph core[\"core (protected)\"]\n"
-                + "    bucket[(\"S3 evidence bucket\")]\n    ecr[\"ECR repository\"]\n    ssm[\"SSM handles\"]\n"
-                + "    budget[\"AWS budget\"]\n    ci[\"GitHub OIDC + 3 CI roles\"]\n  end\n"
-                + "  subgraph confluent[\"confluent (protected)\"]\n"
-                + "    kafka[\"Basic Kafka cluster\"]\n    topics[\"" + topics + " topics\"]\n"
-                + "    acls[\"runtime ACLs\"]\n  end\n"
-                + "  subgraph demo[\"demo (one window)\"]\n"
-                + "    vpc[\"VPC, public subnets, no NAT\"]\n    ecs[\"ECS Fargate cluster\"]\n"
-                + "    lanes[\"" + services + " services + " + jobs + " jobs\"]\n"
-                + "    exec[\"execution role: pull + logs\"]\n  end\n"
-                + "  kafka --> topics --> acls\n"
-                + "  kafka -- \"bootstrap, key, secret\" --> ssm\n"
-                + "  ci -- \"push image\" --> ecr\n"
-                + "  lanes -- \"image @sha256\" --> ecr\n"
-                + "  lanes -- \"own paths only\" --> ssm\n"
-                + "  lanes -- \"produce/consume\" --> topics\n"
-                + "  lanes -- \"evidence\" --> bucket\n"
-                + "  ecs --> lanes\n  vpc --> ecs\n  exec --> lanes\n";
     }
 }

@@ -18,6 +18,14 @@ public interface ConfigSource {
         return false;
     }
 
+    /**
+     * Every key set for the stack, when the source can list them (a stack file, the language host's config); the
+     * Pulumi SDK's own config cannot, so a program reading through it cannot tell a typo from an unset key.
+     */
+    default Optional<java.util.Set<String>> presentKeys() {
+        return Optional.empty();
+    }
+
     static ConfigSource of(Map<String, String> values) {
         return of(values, java.util.Set.of());
     }
@@ -34,6 +42,11 @@ public interface ConfigSource {
             @Override
             public boolean isSecret(String fullKey) {
                 return secrets.contains(fullKey);
+            }
+
+            @Override
+            public Optional<java.util.Set<String>> presentKeys() {
+                return Optional.of(copy.keySet());
             }
         };
     }

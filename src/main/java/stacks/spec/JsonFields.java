@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -40,12 +39,12 @@ final class JsonFields {
         return value != null && !value.isNull();
     }
 
-    /** Unknown fields are almost always typos; naming them saves a confusing default. */
-    void rejectUnknown(Set<String> known) {
+    /** Unknown fields are almost always typos; naming them (and what was meant) saves a confusing default. */
+    void rejectUnknown(List<String> known) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!known.contains(field)) {
-                problems.invalid(key(field), field, "one of the known fields " + new java.util.TreeSet<>(known));
+                problems.unknown(key(field), field, known, "a field of " + path);
             }
         }
     }
@@ -84,14 +83,6 @@ final class JsonFields {
             return fallback;
         }
         return integerValue(field, min, max).orElse(fallback);
-    }
-
-    long requiredInteger(String field, long min, long max) {
-        if (!has(field)) {
-            problems.missing(key(field), rangeText(min, max));
-            return min;
-        }
-        return integerValue(field, min, max).orElse(min);
     }
 
     private Optional<Long> integerValue(String field, long min, long max) {
@@ -185,6 +176,6 @@ final class JsonFields {
     }
 
     private static String rangeText(long min, long max) {
-        return max == Long.MAX_VALUE ? "a whole number >= " + min : "a whole number from " + min + " to " + max;
+        return max >= Integer.MAX_VALUE ? "a whole number >= " + min : "a whole number from " + min + " to " + max;
     }
 }

@@ -39,8 +39,7 @@ final class LaneCatalogParser {
     }
 
     private LaneSpec lane(JsonFields f) {
-        f.rejectUnknown(Set.of("name", "kind", "command", "cpu", "memory", "desiredCount", "reads", "produces",
-                "consumes", "ingressPort", "spot", "s3Access", "readOnlyRootFilesystem"));
+        f.rejectUnknown(ConfigKeys.LANE_FIELDS);
         String name = f.requiredText("name", Patterns.LANE_NAME, Patterns.LANE_NAME_TEXT);
         LaneKind kind = kind(f);
         List<String> command = f.textList("command", Patterns.COMMAND_PART, "a non-blank command argument");
@@ -85,7 +84,7 @@ final class LaneCatalogParser {
         List<JsonNode> items = f.list("s3Access");
         for (int i = 0; i < items.size(); i++) {
             JsonFields g = new JsonFields(items.get(i), f.key("s3Access") + "[" + i + "]", problems);
-            g.rejectUnknown(Set.of("access", "prefix"));
+            g.rejectUnknown(ConfigKeys.S3_GRANT_FIELDS);
             String access = g.requiredText("access", Pattern.compile("read|write"), "read or write");
             String prefix = g.requiredText("prefix", Patterns.S3_PREFIX,
                     "an S3 key prefix ending in '/', such as evidence/ (no wildcards)");

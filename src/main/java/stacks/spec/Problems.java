@@ -34,6 +34,14 @@ final class Problems {
         return key.substring(0, end);
     }
 
+    /** A key or field nobody reads: almost always a typo, so name the closest known one. */
+    void unknown(String key, String typed, java.util.Collection<String> known, String what) {
+        String expected = DidYouMean.closest(typed, known)
+                .map(match -> what + "; did you mean " + match + "?")
+                .orElse(what + ", one of " + new java.util.TreeSet<>(known));
+        errors.add(new SpecError(key, SpecError.UNKNOWN_KEY, expected));
+    }
+
     void invalidSecret(String key, String expected) {
         errors.add(new SpecError(key, SpecError.REDACTED, expected));
     }

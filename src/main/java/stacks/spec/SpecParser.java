@@ -37,6 +37,7 @@ public final class SpecParser {
     }
 
     private EnvironmentSpec build(String project, String stack) {
+        rejectUnknownKeys();
         String region = requiredScalar(AWS_REGION, Patterns.AWS_REGION, Patterns.AWS_REGION_TEXT);
         String accountId = requiredScalar(AWS_ACCOUNT_ID, Patterns.ACCOUNT_ID, Patterns.ACCOUNT_ID_TEXT);
         String environment = scalar(ENVIRONMENT, "dev_min", Patterns.ENVIRONMENT,
@@ -74,6 +75,13 @@ public final class SpecParser {
             throw new InvalidSpecException(problems.errors());
         }
         return spec;
+    }
+
+    /** A {@code devmin:*} key the program does not read is a typo (other namespaces belong to providers). */
+    private void rejectUnknownKeys() {
+        config.presentKeys().ifPresent(keys -> keys.stream().sorted()
+                .filter(key -> key.startsWith(NAMESPACE + ":") && !ALL.contains(key))
+                .forEach(key -> problems.unknown(key, key, ALL, "a key the program reads (see Pulumi.yaml)")));
     }
 
     private String requiredScalar(String key, Pattern pattern, String expected) {
@@ -146,9 +154,10 @@ public final class SpecParser {
         if (!config.get(BUDGET).isPresent()) {
             return new BudgetSpec(BigDecimal.ZERO, "USD", List.of(), List.of());
         }
-        f.rejectUnknown(Set.of("monthlyLimit", "currency", "alertThresholds", "recipients"));
-        BigDecimal limit = f.decimal("monthlyLimit", "a monthly amount > 0").orElse(BigDecimal.ZERO);
-        if (f.has("monthlyLimit") && limit.signum() <= 0) {
+        f.rejectUnknown(BUDGET_FIELDS);
+        Optional<BigDecimal> parsedLimit = f.decimal("monthlyLimit", "a monthly amount > 0");
+        BigDecimal limit = parsedLimit.orElse(BigDecimal.ZERO);
+        if (parsedLimit.isPresent() && limit.signum() <= 0) {
             problems.invalid(f.key("monthlyLimit"), limit.toPlainString(), "a monthly amount > 0");
         }
         String currency = f.text("currency", "USD", Patterns.CURRENCY, "a 3-letter currency code such as USD");
@@ -180,8 +189,7 @@ public final class SpecParser {
 
     private CiSpec ci() {
         JsonFields f = new JsonFields(object(CI, true, false), CI, problems);
-        f.rejectUnknown(Set.of("repository", "githubOwnerId", "githubRepoId", "deployEnvironment", "deployRef",
-                "releaseRef"));
+        f.rejectUnknown(CI_FIELDS);
         String slug = config.get(CI).isPresent()
                 ? f.requiredText("repository", Patterns.GITHUB_SLUG, Patterns.GITHUB_SLUG_TEXT) : "";
         var matcher = Patterns.GITHUB_SLUG.matcher(slug);
@@ -206,7 +214,7 @@ public final class SpecParser {
         if (config.get(IMAGE).isEmpty()) {
             return new ImageSpec("", "", "");
         }
-        f.rejectUnknown(Set.of("repository", "tag", "digest"));
+        f.rejectUnknown(IMAGE_FIELDS);
         return new ImageSpec(
                 f.requiredText("repository", Patterns.ECR_REPOSITORY, "an ECR repository name such as fraud-platform"),
                 f.requiredText("tag", Patterns.IMAGE_TAG, "an immutable tag git-<40 lower-case hex>"),
@@ -218,7 +226,7 @@ public final class SpecParser {
         if (config.get(CONFLUENT).isEmpty()) {
             return new ConfluentSpec("AWS", "", "");
         }
-        f.rejectUnknown(Set.of("cloud", "region", "readinessTopic"));
+        f.rejectUnknown(CONFLUENT_FIELDS);
         return new ConfluentSpec(
                 f.text("cloud", "AWS", Patterns.CONFLUENT_CLOUD, "AWS, GCP or AZURE"),
                 f.requiredText("region", Patterns.CLOUD_REGION, "the cloud region of the Kafka cluster, e.g. eu-west-2"),
@@ -227,7 +235,7 @@ public final class SpecParser {
 
     private DatabaseSpec database() {
         JsonFields f = new JsonFields(object(DATABASE, false, false), DATABASE, problems);
-        f.rejectUnknown(Set.of("enabled", "instanceClass", "allocatedStorageGb"));
+        f.rejectUnknown(DATABASE_FIELDS);
         return new DatabaseSpec(
                 f.bool("enabled", false),
                 f.text("instanceClass", "db.t4g.micro", Patterns.RDS_CLASS, "an RDS instance class such as db.t4g.micro"),

@@ -26,7 +26,7 @@ final class TopicCatalogParser {
         int totalPartitions = 0;
         for (int i = 0; i < list.size(); i++) {
             JsonFields f = new JsonFields(list.get(i), ConfigKeys.TOPICS + "[" + i + "]", problems);
-            f.rejectUnknown(Set.of("name", "partitions", "retentionMs", "cleanupPolicy"));
+            f.rejectUnknown(ConfigKeys.TOPIC_FIELDS);
             String name = f.requiredText("name", Patterns.KAFKA_TOPIC, Patterns.KAFKA_TOPIC_TEXT);
             if (name.equals(".") || name.equals("..")) {
                 problems.invalid(f.key("name"), name, Patterns.KAFKA_TOPIC_TEXT);

@@ -40,10 +40,24 @@ class StackFilesTest {
         assertThat(config.values()).containsEntry("demo:retention", "7").containsEntry("aws:region", "eu-west-2")
                 .containsEntry("demo:lanes", "[{\"name\":\"a\"}]").containsEntry("demo:owner", "team")
                 .doesNotContainKey("demo:token");
-        assertThat(config.values().get("demo:apiKey")).isEqualTo(StackFiles.SECRET_PLACEHOLDER);
+        assertThat(config.values().get("demo:apiKey")).isEqualTo(StackFiles.placeholder("v1:abc:CIPHERTEXT"))
+                .matches(StackFiles.PLACEHOLDER);
         assertThat(config.secretKeys()).containsExactly("demo:apiKey");
         assertThat(config.values().toString()).doesNotContain("CIPHERTEXT");
     }
+
+    @Test
+    void thePlaceholderFingerprintsTheCiphertextSoASecretSetAgainIsSeenWithoutItsValue() {
+        String first = StackFiles.placeholder("v1:salt:first-ciphertext");
+
+        assertThat(first).isEqualTo(StackFiles.placeholder("v1:salt:first-ciphertext"))
+                .isNotEqualTo(StackFiles.placeholder("v1:salt:second-ciphertext"))
+                .startsWith(StackFiles.SECRET_PLACEHOLDER + ":").doesNotContain("first-ciphertext");
+        // SHA-256("v1:salt:first-ciphertext"), first 8 bytes, as computed by `printf %s … | sha256sum`
+        assertThat(first).endsWith(":" + SHA256_PREFIX_OF_FIRST);
+    }
+
+    private static final String SHA256_PREFIX_OF_FIRST = "f9de361030956d8f";
 
     @Test
     void aMissingOrMalformedFileIsNamed(@TempDir Path dir) throws Exception {
@@ -51,6 +65,6 @@ class StackFilesTest {
 
         Files.writeString(dir.resolve("Pulumi.yaml"), "name: demo\nruntime: java\n");
         Files.writeString(dir.resolve("Pulumi.s.yaml"), "config: [unclosed\n");
-        assertThatThrownBy(() -> StackFiles.load(dir, "s")).hasMessageContaining("Pulumi.s.yaml: not valid YAML");
+        assertThatThrownBy(() -> StackFiles.load(dir, "s")).hasMessageContaining("Pulumi.s.yaml:2:1: not valid YAML");
     }
 }

@@ -1,5 +1,6 @@
 package devmin.plan.cost;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import devmin.policy.ResourceView;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.LaneSpec;
@@ -7,6 +8,7 @@ import stacks.spec.LaneSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The cost estimate as a pure function of the spec, the declared resources and the price table: idle monthly cost
@@ -17,65 +19,26 @@ public final class CostModel {
     static final List<String> NAT_TYPES = List.of("aws:ec2/natGateway:NatGateway");
     static final List<String> LB_TYPES = List.of("aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer",
             "aws:elb/loadBalancer:LoadBalancer");
+    static final String ECS_SERVICE = "aws:ecs/service:Service";
 
     private CostModel() {
     }
 
-    /** @throws IllegalArgumentException when the table has no prices for the spec's region */
+    /**
+     * @throws IllegalArgumentException when the table has no prices for the spec's region, or lacks a price or an
+     *                                  assumption the estimate needs (the message names it)
+     */
     public static CostEstimate estimate(EnvironmentSpec spec, List<ResourceView> resources, PriceTable prices,
                                         double windowHours) {
         String region = spec.awsRegion();
         if (!prices.covers(region)) {
-            throw new IllegalArgumentException("the price table has no prices for region " + region);
+            throw new IllegalArgumentException("the price table " + PriceTable.SOURCE + " has no prices for region "
+                    + region);
         }
         Pricing p = new Pricing(prices, region);
-        double month = prices.assumption("hours_per_month");
-        List<CostLine> idle = new ArrayList<>();
-        double evidenceGb = prices.assumption("evidence_gb");
-        idle.add(p.line("S3 evidence bucket", evidenceGb + " GB stored", "s3_standard_gb_month", evidenceGb));
-        double imagesGb = spec.ecrKeepTaggedImages() * prices.assumption("image_gb");
-        idle.add(p.line("ECR images", spec.ecrKeepTaggedImages() + " images × " + prices.assumption("image_gb")
-                + " GB", "ecr_storage_gb_month", imagesGb));
-        idle.add(p.line("SSM handles", "standard parameters", "ssm_standard_parameter_month", 0));
-        idle.add(p.line("Confluent Basic cluster", month + " h", "confluent_basic_base_hour", month));
-        double storedGb = prices.assumption("kafka_stored_gb");
-        idle.add(p.line("Confluent storage", storedGb + " GB", "confluent_storage_gb_month", storedGb));
-        double logGb = running(spec).stream().mapToDouble(LaneSpec::desiredCount).sum()
-                * prices.assumption("log_gb_per_lane_hour") * windowHours;
-        idle.add(p.line("CloudWatch Logs storage", String.format("%.2f GB kept", logGb), "logs_storage_gb_month", logGb));
-
-        List<CostLine> window = new ArrayList<>();
-        for (LaneSpec lane : running(spec)) {
-            double vcpu = lane.cpu() / 1024.0 * lane.desiredCount();
-            double gb = lane.memory() / 1024.0 * lane.desiredCount();
-            String kind = lane.spot() ? "Fargate Spot" : "Fargate";
-            String prefix = lane.spot() ? "fargate_spot_" : "fargate_";
-            double amount = vcpu * prices.price(region, prefix + "vcpu_hour") + gb * prices.price(region, prefix + "gb_hour");
-            window.add(new CostLine(kind + ": " + lane.name(), lane.desiredCount() + " × (" + lane.cpu() / 1024.0
-                    + " vCPU, " + lane.memory() / 1024.0 + " GB); " + prices.source(region, prefix + "vcpu_hour")
-                    .orElse(""), amount));
-        }
-        double laneHours = running(spec).stream().mapToDouble(LaneSpec::desiredCount).sum();
-        window.add(p.line("CloudWatch Logs ingestion", laneHours + " lane-hours × "
-                + prices.assumption("log_gb_per_lane_hour") + " GB", "logs_ingestion_gb",
-                laneHours * prices.assumption("log_gb_per_lane_hour")));
-        window.add(p.line("Confluent throughput", prices.assumption("kafka_gb_per_window_hour") + " GB",
-                "confluent_throughput_gb", prices.assumption("kafka_gb_per_window_hour")));
-        if (spec.database().enabled()) {
-            window.add(p.line("RDS " + spec.database().instanceClass(), "1 instance-hour", "rds_db_t4g_micro_hour", 1));
-            window.add(p.line("RDS storage", spec.database().allocatedStorageGb() + " GB for 1 h", "rds_gp2_gb_month",
-                    spec.database().allocatedStorageGb() / month));
-        }
-
-        List<CostLine> violations = new ArrayList<>();
-        for (ResourceView r : resources) {
-            boolean nat = NAT_TYPES.contains(r.type());
-            if (nat || LB_TYPES.contains(r.type())) {
-                double hours = "demo".equals(r.layer()) ? windowHours : month;
-                violations.add(p.line((nat ? "NAT gateway " : "Load balancer ") + r.name(), hours + " h/month",
-                        nat ? "nat_gateway_hour" : "load_balancer_hour", hours));
-            }
-        }
+        List<CostLine> idle = idle(spec, p, windowHours);
+        List<CostLine> window = window(spec, resources, p);
+        List<CostLine> violations = violations(resources, p, windowHours);
 
         double idleMonthly = sum(idle);
         double windowHourly = sum(window);
@@ -86,8 +49,95 @@ public final class CostModel {
                 violations, spec.budget().monthlyLimit(), crossed);
     }
 
+    /** What the persistent layers cost per month with every window closed (plus the logs windows leave behind). */
+    private static List<CostLine> idle(EnvironmentSpec spec, Pricing p, double windowHours) {
+        double month = p.assumption("hours_per_month");
+        List<CostLine> idle = new ArrayList<>();
+        double evidenceGb = p.assumption("evidence_gb");
+        idle.add(p.line("S3 evidence bucket", evidenceGb + " GB stored", "s3_standard_gb_month", evidenceGb));
+        double imageGb = p.assumption("image_gb");
+        idle.add(p.line("ECR images", spec.ecrKeepTaggedImages() + " images × " + imageGb + " GB",
+                "ecr_storage_gb_month", spec.ecrKeepTaggedImages() * imageGb));
+        idle.add(p.line("SSM handles", "standard parameters", "ssm_standard_parameter_month", 0));
+        idle.add(p.line("Confluent Basic cluster", month + " h", "confluent_basic_base_hour", month));
+        double storedGb = p.assumption("kafka_stored_gb");
+        idle.add(p.line("Confluent storage", storedGb + " GB", "confluent_storage_gb_month", storedGb));
+        double logGb = runningTasks(spec) * p.assumption("log_gb_per_lane_hour") * windowHours;
+        idle.add(p.line("CloudWatch Logs storage", String.format(Locale.ROOT, "%.2f GB kept from %.0f window-hours",
+                logGb, windowHours), "logs_storage_gb_month", logGb));
+        return idle;
+    }
+
+    /** What one hour of an open window costs: the running services, their addresses, logs and Kafka traffic. */
+    private static List<CostLine> window(EnvironmentSpec spec, List<ResourceView> resources, Pricing p) {
+        List<CostLine> window = new ArrayList<>();
+        for (LaneSpec lane : running(spec)) {
+            window.add(fargate(lane, p));
+        }
+        double laneHours = runningTasks(spec);
+        double logGbPerLaneHour = p.assumption("log_gb_per_lane_hour");
+        window.add(p.line("CloudWatch Logs ingestion", laneHours + " task-hours × " + logGbPerLaneHour + " GB",
+                "logs_ingestion_gb", laneHours * logGbPerLaneHour));
+        double publicAddresses = publicAddresses(resources);
+        if (publicAddresses > 0) {
+            window.add(p.line("Public IPv4 addresses", (long) publicAddresses + " running tasks with a public IP",
+                    "public_ipv4_address_hour", publicAddresses));
+        }
+        double kafkaGb = p.assumption("kafka_gb_per_window_hour");
+        window.add(p.line("Confluent throughput", kafkaGb + " GB", "confluent_throughput_gb", kafkaGb));
+        if (spec.database().enabled()) {
+            String instanceClass = spec.database().instanceClass();
+            window.add(p.line("RDS " + instanceClass, "1 instance-hour",
+                    "rds_" + instanceClass.replace('.', '_').replace('-', '_') + "_hour", 1));
+            window.add(p.line("RDS storage", spec.database().allocatedStorageGb() + " GB for 1 h", "rds_gp2_gb_month",
+                    spec.database().allocatedStorageGb() / p.assumption("hours_per_month")));
+        }
+        return window;
+    }
+
+    private static CostLine fargate(LaneSpec lane, Pricing p) {
+        double vcpu = lane.cpu() / 1024.0 * lane.desiredCount();
+        double gb = lane.memory() / 1024.0 * lane.desiredCount();
+        String kind = lane.spot() ? "Fargate Spot" : "Fargate";
+        String prefix = lane.spot() ? "fargate_spot_" : "fargate_";
+        double amount = vcpu * p.price(prefix + "vcpu_hour") + gb * p.price(prefix + "gb_hour");
+        return new CostLine(kind + ": " + lane.name(), lane.desiredCount() + " × (" + lane.cpu() / 1024.0 + " vCPU, "
+                + lane.memory() / 1024.0 + " GB); " + p.source(prefix + "vcpu_hour"), amount);
+    }
+
+    /** NAT gateways and load balancers the policies forbid: what they would add if they were allowed to stay. */
+    private static List<CostLine> violations(List<ResourceView> resources, Pricing p, double windowHours) {
+        double month = p.assumption("hours_per_month");
+        List<CostLine> violations = new ArrayList<>();
+        for (ResourceView r : resources) {
+            boolean nat = NAT_TYPES.contains(r.type());
+            if (nat || LB_TYPES.contains(r.type())) {
+                double hours = "demo".equals(r.layer()) ? windowHours : month;
+                violations.add(p.line((nat ? "NAT gateway " : "Load balancer ") + r.name(), hours + " h/month",
+                        nat ? "nat_gateway_hour" : "load_balancer_hour", hours));
+            }
+        }
+        return violations;
+    }
+
+    /** Running tasks that get a public IPv4 address (AWS charges each address by the hour). */
+    static double publicAddresses(List<ResourceView> resources) {
+        double addresses = 0;
+        for (ResourceView r : resources) {
+            JsonNode network = r.inputs().path("networkConfiguration");
+            if (r.is(ECS_SERVICE) && network.path("assignPublicIp").asBoolean(false)) {
+                addresses += r.inputs().path("desiredCount").asDouble(1);
+            }
+        }
+        return addresses;
+    }
+
     private static List<LaneSpec> running(EnvironmentSpec spec) {
         return spec.lanes().stream().filter(l -> l.isService() && l.desiredCount() > 0).toList();
+    }
+
+    private static double runningTasks(EnvironmentSpec spec) {
+        return running(spec).stream().mapToDouble(LaneSpec::desiredCount).sum();
     }
 
     private static double sum(List<CostLine> lines) {
@@ -96,9 +146,20 @@ public final class CostModel {
 
     private record Pricing(PriceTable prices, String region) {
         CostLine line(String item, String quantity, String priceItem, double units) {
-            double price = prices.price(region, priceItem);
-            return new CostLine(item, quantity + " × " + price + " (" + prices.source(region, priceItem).orElse("")
-                    + ")", units * price);
+            double price = price(priceItem);
+            return new CostLine(item, quantity + " × " + price + " (" + source(priceItem) + ")", units * price);
+        }
+
+        double price(String item) {
+            return prices.price(region, item);
+        }
+
+        String source(String item) {
+            return prices.source(region, item).orElse("");
+        }
+
+        double assumption(String name) {
+            return prices.assumption(name);
         }
     }
 }

@@ -1,0 +1,295 @@
+package devmin.plan.cost;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import devmin.engine.StackConfig;
+import devmin.policy.ResourceView;
+import org.junit.jupiter.api.Test;
+import stacks.spec.ConfigSource;
+import stacks.spec.EnvironmentSpec;
+import stacks.spec.SpecParser;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static devmin.testing.Fixtures.committedConfig;
+import static devmin.testing.Fixtures.editObject;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The estimate against a small price table written here with round prices, so every expected figure is arithmetic on
+ * those facts (shown next to each assertion), never a figure the model computed.
+ */
+class CostModelTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double CENT = 1e-9;
+
+    /** Facts of this test: prices per unit in eu-west-2, and the table's assumptions. */
+    private static final String TABLE = """
+            {"currency": "USD",
+             "regions": {"eu-west-2": {
+               "fargate_vcpu_hour": {"price": 0.04, "source": "fargate price page", "date": "2026-11-01"},
+               "fargate_gb_hour": {"price": 0.005},
+               "fargate_spot_vcpu_hour": {"price": 0.01}, "fargate_spot_gb_hour": {"price": 0.002},
+               "logs_ingestion_gb": {"price": 0.5}, "logs_storage_gb_month": {"price": 0.03},
+               "s3_standard_gb_month": {"price": 0.02}, "ecr_storage_gb_month": {"price": 0.1},
+               "ssm_standard_parameter_month": {"price": 0.0},
+               "rds_db_t4g_micro_hour": {"price": 0.02}, "rds_db_t4g_small_hour": {"price": 0.04},
+               "rds_gp2_gb_month": {"price": 0.1},
+               "confluent_basic_base_hour": {"price": 0.0}, "confluent_throughput_gb": {"price": 0.05},
+               "confluent_storage_gb_month": {"price": 0.1},
+               "nat_gateway_hour": {"price": 0.05}, "load_balancer_hour": {"price": 0.025},
+               "public_ipv4_address_hour": {"price": 0.005}}},
+             "assumptions": {"evidence_gb": 2, "image_gb": 0.5, "log_gb_per_lane_hour": 0.01,
+               "kafka_gb_per_window_hour": 0.5, "kafka_stored_gb": 2, "hours_per_month": 730}}
+            """;
+
+    /**
+     * Lanes of this test: "a" 2 on-demand tasks of 1 vCPU / 2 GB; "b" 1 Spot task of 0.5 vCPU / 1 GB; "j" a job of
+     * 4 vCPU / 8 GB (run on demand, so never in an open window's hourly cost). ECR keeps 10 images.
+     */
+    private static final String LANES = """
+            [{"name": "a", "kind": "service", "command": ["a"], "cpu": 1024, "memory": 2048, "desiredCount": 2,
+              "spot": false},
+             {"name": "b", "kind": "service", "command": ["b"], "cpu": 512, "memory": 1024, "desiredCount": 1,
+              "spot": true},
+             {"name": "j", "kind": "job", "command": ["j"], "cpu": 4096, "memory": 8192}]
+            """;
+
+    private static PriceTable table() throws Exception {
+        return PriceTable.of(JSON.readTree(TABLE));
+    }
+
+    private static EnvironmentSpec spec(StackConfig config) {
+        return SpecParser.parse(ConfigSource.of(config.values()), "devmin", "dev-min");
+    }
+
+    private static StackConfig lanes() {
+        return committedConfig().with("devmin:lanes", LANES).with("devmin:ecrKeepTaggedImages", "10");
+    }
+
+    private static ResourceView service(String name, int desired, boolean publicIp) {
+        ObjectNode inputs = JSON.createObjectNode().put("desiredCount", desired);
+        inputs.putObject("networkConfiguration").put("assignPublicIp", publicIp);
+        return ResourceView.of("urn:pulumi:dev-min::devmin::aws:ecs/service:Service::" + name,
+                "aws:ecs/service:Service", name, "demo", inputs);
+    }
+
+    /** Services as the program would declare them: a (2 tasks) and b (1 task), both with public IPs. */
+    private static List<ResourceView> services() {
+        return List.of(service("service-a", 2, true), service("service-b", 1, true));
+    }
+
+    private static double line(List<CostLine> lines, String item) {
+        return lines.stream().filter(l -> l.item().equals(item)).mapToDouble(CostLine::amount).findFirst()
+                .orElseThrow(() -> new AssertionError("no cost line " + item + " in " + lines));
+    }
+
+    @Test
+    void anOnDemandLaneCostsItsVcpuAndMemoryAtOnDemandPrices() throws Exception {
+        CostEstimate c = CostModel.estimate(spec(lanes()), services(), table(), 20);
+
+        // 2 tasks × (1 vCPU × 0.04 + 2 GB × 0.005) = 0.10 per hour
+        assertThat(line(c.window(), "Fargate: a")).isCloseTo(0.10, within(CENT));
+        assertThat(c.window()).filteredOn(l -> l.item().equals("Fargate: a")).singleElement()
+                .extracting(CostLine::basis).asString().contains("2 × (1.0 vCPU, 2.0 GB)")
+                .contains("fargate price page, 2026-11-01");
+        assertThat(c.currency()).isEqualTo("USD");
+    }
+
+    @Test
+    void aServiceScaledToZeroCostsNothingInTheWindow() throws Exception {
+        StackConfig config = lanes().with("devmin:lanes", """
+                [{"name": "a", "kind": "service", "command": ["a"], "cpu": 1024, "memory": 2048, "desiredCount": 0}]
+                """);
+
+        CostEstimate c = CostModel.estimate(spec(config), List.of(), table(), 20);
+
+        assertThat(c.window()).extracting(CostLine::item).noneMatch(item -> item.endsWith(": a"));
+        assertThat(line(c.window(), "CloudWatch Logs ingestion")).isZero();
+    }
+
+    @Test
+    void aThresholdExactlyAtTheTotalIsReached() throws Exception {
+        // a table where only Kafka traffic costs: 2 GB per window-hour × 0.5 = exactly 1.0 per hour, 20.0 a month
+        ObjectNode table = (ObjectNode) JSON.readTree(TABLE);
+        ((ObjectNode) table.get("regions").get("eu-west-2")).fields().forEachRemaining(e ->
+                ((ObjectNode) e.getValue()).put("price", 0.0));
+        ((ObjectNode) table.at("/regions/eu-west-2/confluent_throughput_gb")).put("price", 0.5);
+        ((ObjectNode) table.get("assumptions")).put("kafka_gb_per_window_hour", 2);
+
+        CostEstimate c = CostModel.estimate(spec(lanes()), services(), PriceTable.of(table), 20);
+
+        assertThat(c.monthlyTotal()).isEqualTo(20.0);
+        assertThat(c.thresholdsCrossed()).extracting(BigDecimal::intValue).containsExactly(10, 20);
+    }
+
+    @Test
+    void aSpotLaneCostsItsVcpuAndMemoryAtSpotPrices() throws Exception {
+        CostEstimate c = CostModel.estimate(spec(lanes()), services(), table(), 20);
+
+        // 1 task × (0.5 vCPU × 0.01 + 1 GB × 0.002) = 0.007 per hour
+        assertThat(line(c.window(), "Fargate Spot: b")).isCloseTo(0.007, within(CENT));
+    }
+
+    @Test
+    void aJobIsNotPricedAsRunningThroughTheWindow() throws Exception {
+        CostEstimate c = CostModel.estimate(spec(lanes()), services(), table(), 20);
+
+        assertThat(c.window()).extracting(CostLine::item).noneMatch(item -> item.endsWith(": j"));
+        // logs: 3 running tasks (a: 2, b: 1) × 0.01 GB × 0.5 = 0.015 per hour; the job adds none
+        assertThat(line(c.window(), "CloudWatch Logs ingestion")).isCloseTo(0.015, within(CENT));
+    }
+
+    @Test
+    void everyRunningTaskWithAPublicAddressPaysForIt() throws Exception {
+        CostEstimate c = CostModel.estimate(spec(lanes()), services(), table(), 20);
+
+        // 3 tasks × 0.005 per address-hour = 0.015
+        assertThat(line(c.window(), "Public IPv4 addresses")).isCloseTo(0.015, within(CENT));
+        CostEstimate privateOnly = CostModel.estimate(spec(lanes()),
+                List.of(service("service-a", 2, false), service("service-b", 1, false)), table(), 20);
+        assertThat(privateOnly.window()).extracting(CostLine::item).doesNotContain("Public IPv4 addresses");
+    }
+
+    @Test
+    void theWindowHourIsTheSumOfItsLines() throws Exception {
+        CostEstimate c = CostModel.estimate(spec(lanes()), services(), table(), 20);
+
+        // 0.10 (a) + 0.007 (b) + 0.015 (logs) + 0.015 (addresses) + 0.5 GB × 0.05 (Kafka) = 0.162
+        assertThat(c.windowHourly()).isCloseTo(0.162, within(CENT));
+    }
+
+    @Test
+    void idleIsStorageOfEvidenceImagesKafkaAndTheLogsWindowsLeave() throws Exception {
+        CostEstimate c = CostModel.estimate(spec(lanes()), services(), table(), 20);
+
+        assertThat(line(c.idle(), "S3 evidence bucket")).isCloseTo(0.04, within(CENT));      // 2 GB × 0.02
+        assertThat(line(c.idle(), "ECR images")).isCloseTo(0.5, within(CENT));              // 10 × 0.5 GB × 0.1
+        assertThat(line(c.idle(), "Confluent storage")).isCloseTo(0.2, within(CENT));       // 2 GB × 0.1
+        // 3 tasks × 0.01 GB per hour × 20 window-hours × 0.03 = 0.018
+        assertThat(line(c.idle(), "CloudWatch Logs storage")).isCloseTo(0.018, within(CENT));
+        assertThat(c.idleMonthly()).isCloseTo(0.758, within(CENT));
+    }
+
+    @Test
+    void theMonthIsIdlePlusTheWindowHoursAtTheHourlyCost() throws Exception {
+        CostEstimate c = CostModel.estimate(spec(lanes()), services(), table(), 20);
+
+        // 0.758 + 20 × 0.162 = 3.998, within a budget of 30 and below every threshold (10, 20, 28)
+        assertThat(c.monthlyTotal()).isCloseTo(3.998, within(CENT));
+        assertThat(c.withinBudget()).isTrue();
+        assertThat(c.thresholdsCrossed()).isEmpty();
+    }
+
+    @Test
+    void theThresholdsReachedAreExactlyThoseAtOrBelowTheTotal() throws Exception {
+        StackConfig config = editObject(lanes(), "devmin:budget", b -> {
+            b.put("monthlyLimit", 5);
+            b.set("alertThresholds", JSON.createArrayNode().add(1).add(3).add(4.5));
+        });
+
+        CostEstimate c = CostModel.estimate(spec(config), services(), table(), 20);
+
+        // total 3.998 reaches 1 and 3, not 4.5; within the limit of 5
+        assertThat(c.thresholdsCrossed()).extracting(BigDecimal::doubleValue).containsExactly(1.0, 3.0);
+        assertThat(c.withinBudget()).isTrue();
+    }
+
+    @Test
+    void aLongerMonthOfWindowsCanExceedTheBudget() throws Exception {
+        CostEstimate c = CostModel.estimate(spec(lanes()), services(), table(), 200);
+
+        // logs kept: 3 × 0.01 × 200 × 0.03 = 0.18, so idle 0.92; 0.92 + 200 × 0.162 = 33.32 > 30
+        assertThat(c.monthlyTotal()).isCloseTo(33.32, within(CENT));
+        assertThat(c.withinBudget()).isFalse();
+        assertThat(c.thresholdsCrossed()).extracting(BigDecimal::intValue).containsExactly(10, 20, 28);
+    }
+
+    @Test
+    void forbiddenResourcesAddWhatTheyWouldCostToTheMonth() throws Exception {
+        List<ResourceView> resources = new java.util.ArrayList<>(services());
+        resources.add(ResourceView.of("urn:nat", "aws:ec2/natGateway:NatGateway", "nat", "demo",
+                JSON.createObjectNode()));
+        resources.add(ResourceView.of("urn:lb", "aws:lb/loadBalancer:LoadBalancer", "alb", "core",
+                JSON.createObjectNode()));
+
+        CostEstimate c = CostModel.estimate(spec(lanes()), resources, table(), 20);
+
+        // a demo-layer NAT gateway lives through the windows: 20 h × 0.05 = 1.0
+        assertThat(line(c.violations(), "NAT gateway nat")).isCloseTo(1.0, within(CENT));
+        // a core-layer load balancer lives all month: 730 h × 0.025 = 18.25
+        assertThat(line(c.violations(), "Load balancer alb")).isCloseTo(18.25, within(CENT));
+        // 3.998 + 1.0 + 18.25
+        assertThat(c.monthlyTotal()).isCloseTo(23.248, within(CENT));
+    }
+
+    @Test
+    void theDatabaseIsPricedByItsOwnInstanceClassAndStorage() throws Exception {
+        StackConfig config = lanes()
+                .with("devmin:database", "{\"enabled\": true, \"instanceClass\": \"db.t4g.small\", "
+                        + "\"allocatedStorageGb\": 20}")
+                .with("devmin:dbUser", "u").with("devmin:dbPassword", "p");
+
+        CostEstimate c = CostModel.estimate(spec(config), services(), table(), 20);
+
+        assertThat(line(c.window(), "RDS db.t4g.small")).isCloseTo(0.04, within(CENT));
+        // 20 GB-month for one hour of a 730-hour month: 20 / 730 × 0.1
+        assertThat(line(c.window(), "RDS storage")).isCloseTo(20.0 / 730 * 0.1, within(CENT));
+    }
+
+    @Test
+    void anInstanceClassTheTableDoesNotPriceIsNamedNotPricedAsAnother() throws Exception {
+        StackConfig config = lanes()
+                .with("devmin:database", "{\"enabled\": true, \"instanceClass\": \"db.t4g.medium\"}")
+                .with("devmin:dbUser", "u").with("devmin:dbPassword", "p");
+
+        assertThatThrownBy(() -> CostModel.estimate(spec(config), services(), table(), 20))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rds_db_t4g_medium_hour").hasMessageContaining("eu-west-2");
+    }
+
+    @Test
+    void aMissingAssumptionIsAnErrorNotAZero() throws Exception {
+        ObjectNode table = (ObjectNode) JSON.readTree(TABLE);
+        ((ObjectNode) table.get("assumptions")).remove("evidence_gb");
+
+        assertThatThrownBy(() -> CostModel.estimate(spec(lanes()), services(), PriceTable.of(table), 20))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("evidence_gb")
+                .hasMessageContaining(PriceTable.SOURCE);
+    }
+
+    @Test
+    void aRegionTheTableDoesNotPriceIsNamed() throws Exception {
+        assertThatThrownBy(() -> CostModel.estimate(spec(lanes().with("aws:region", "us-east-1")), services(),
+                table(), 20)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has no prices for region us-east-1");
+    }
+
+    @Test
+    void anEstimateExactlyAtTheLimitIsWithinTheBudget() {
+        assertThat(estimate(30.0, "30").withinBudget()).isTrue();
+        assertThat(estimate(30.01, "30").withinBudget()).isFalse();
+    }
+
+    private static CostEstimate estimate(double total, String limit) {
+        return new CostEstimate("USD", 0, 0, 0, total, List.of(), List.of(), List.of(), new BigDecimal(limit),
+                List.of());
+    }
+
+    @Test
+    void theBundledTableStatesLondonsFargatePricesWithTheirSource() {
+        PriceTable bundled = PriceTable.bundled();
+
+        // aws.amazon.com/fargate/pricing, Linux/x86, Europe (London), as dated in the table
+        assertThat(bundled.price("eu-west-2", "fargate_vcpu_hour")).isEqualTo(0.04656);
+        assertThat(bundled.price("eu-west-2", "fargate_gb_hour")).isEqualTo(0.00511);
+        assertThat(bundled.price("eu-west-2", "public_ipv4_address_hour")).isEqualTo(0.005);
+        assertThat(bundled.source("eu-west-2", "fargate_vcpu_hour")).get().asString()
+                .contains("aws.amazon.com/fargate/pricing");
+        assertThat(bundled.regions()).contains("eu-west-2");
+    }
+}
