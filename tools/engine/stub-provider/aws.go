@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"strconv"
 	"strings"
 )
@@ -171,4 +172,18 @@ func cloudMapNamespace(c resourceContext) (string, map[string]any) {
 
 func (c resourceContext) arn(service, resourcePart string) string {
 	return "arn:aws:" + service + ":" + c.region + ":" + c.account + ":" + resourcePart
+}
+
+// bumpParameterVersion numbers a parameter's writes as SSM does: a new value is a new version.
+func bumpParameterVersion(typ string, olds, news, outputs resource.PropertyMap) {
+	if typ != "aws:ssm/parameter:Parameter" {
+		return
+	}
+	oldValue, hadValue := olds["value"]
+	newValue, hasValue := news["value"]
+	version, known := olds["version"]
+	if !hadValue || !hasValue || !known || !version.IsNumber() || oldValue.DeepEquals(newValue) {
+		return
+	}
+	outputs["version"] = resource.NewNumberProperty(version.NumberValue() + 1)
 }

@@ -191,6 +191,7 @@ func (s *stub) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulumir
 		outputs[key] = value
 	}
 	urn := resource.URN(req.GetUrn())
+	bumpParameterVersion(string(urn.Type()), olds, news, outputs)
 	s.addTagsAll(string(urn.Type()), outputs)
 	props, err := plugin.MarshalProperties(outputs, wire)
 	s.record(call{Method: "Update", URN: string(urn), Type: string(urn.Type()), ID: req.GetId(),

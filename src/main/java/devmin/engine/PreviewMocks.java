@@ -65,7 +65,18 @@ public class PreviewMocks implements Mocks {
         String id = args.name + "-id";
         state.putIfAbsent("arn", "arn:aws:mock:::" + args.type + "/" + args.name);
         computedOutputs(args.type, args.name).forEach(state::putIfAbsent);
+        if (args.type.equals("aws:ssm/parameter:Parameter")) {
+            state.put("version", parameterVersion(args.inputs.get("value")));
+        }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    /**
+     * SSM numbers every write of a parameter; a stand-in that answers the same number for the same value and a different
+     * one for a different value is what lets a test see which writes a lane's task definition follows.
+     */
+    static int parameterVersion(Object value) {
+        return Math.floorMod(String.valueOf(value).hashCode(), 1_000_000) + 1;
     }
 
     /** The outputs the program reads that a provider computes, shaped as the Confluent provider returns them. */

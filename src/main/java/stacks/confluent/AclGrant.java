@@ -3,18 +3,16 @@ package stacks.confluent;
 import java.util.Locale;
 
 /**
- * One ACL the runtime principal needs because of one lane: a literal topic or a lane-prefixed consumer group, one
- * operation, ALLOW.
+ * One ACL one principal needs: a literal topic or the principal's consumer-group prefix, one operation, ALLOW.
+ *
+ * @param principal the lane (or the preflight probe) whose own service account the ACL is for
  */
-public record AclGrant(String lane, String resourceType, String resourceName, String patternType, String operation) {
+public record AclGrant(String principal, String resourceType, String resourceName, String patternType,
+                       String operation) {
 
-    /** The same grant with the lane dropped: what is declared once for the shared runtime principal. */
-    public AclGrant shared() {
-        return new AclGrant("", resourceType, resourceName, patternType, operation);
-    }
-
-    /** A stable logical name, e.g. {@code acl-topic-ingress.traffic.v1-write}. */
+    /** A stable logical name, e.g. {@code acl-ig-topic-ingress.traffic.v1-write}. */
     public String logicalName() {
-        return ("acl-" + resourceType + "-" + resourceName + "-" + operation).toLowerCase(Locale.ROOT);
+        return ("acl-" + principal + "-" + resourceType + "-" + resourceName + "-" + operation)
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -1,16 +1,20 @@
 package stacks.confluent;
 
+import stacks.handles.SsmHandles;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.LaneSpec;
+import stacks.spec.TopicSpec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * The topic → ACL matrix as a pure function of the lane catalog: WRITE and DESCRIBE on each topic a lane produces,
- * READ and DESCRIBE on each topic it consumes, READ on consumer groups prefixed with the lane's name. Literal topic
- * names only; never {@code *}, never ALL, never the cluster resource.
+ * The topic → ACL matrix as a pure function of the catalogs, per Kafka principal. A lane's principal may WRITE and
+ * DESCRIBE each topic it produces, READ and DESCRIBE each topic it consumes, and READ the consumer groups whose ids start
+ * with {@code <lane>.} (lane names have no dots, so no other lane's groups start so). The preflight probe may DESCRIBE
+ * every catalog topic and WRITE and READ the readiness topic. Literal topic names only; never {@code *}, ALL or the
+ * cluster.
  */
 public final class AclPlan {
 
@@ -18,6 +22,11 @@ public final class AclPlan {
     public static final String GROUP = "GROUP";
 
     private AclPlan() {
+    }
+
+    /** The prefix of every consumer group id a lane may use, e.g. {@code dl.}: passed to the lane's environment. */
+    public static String groupPrefix(String lane) {
+        return lane + ".";
     }
 
     public static List<AclGrant> forLane(LaneSpec lane) {
@@ -31,28 +40,22 @@ public final class AclPlan {
             grants.add(new AclGrant(lane.name(), TOPIC, topic, "LITERAL", "DESCRIBE"));
         }
         if (!lane.consumes().isEmpty()) {
-            grants.add(new AclGrant(lane.name(), GROUP, lane.name(), "PREFIXED", "READ"));
+            grants.add(new AclGrant(lane.name(), GROUP, groupPrefix(lane.name()), "PREFIXED", "READ"));
         }
         return List.copyOf(new LinkedHashSet<>(grants));
     }
 
-    /** The readiness probe ({@code devmin preflight}) writes, reads and describes the one readiness topic. */
-    public static final String PREFLIGHT = "preflight";
-
-    /** Every lane's grants, in lane order, then the preflight probe's on the readiness topic (if one is configured). */
-    public static List<AclGrant> forSpec(EnvironmentSpec spec) {
-        List<AclGrant> grants = new ArrayList<>(spec.lanes().stream().flatMap(lane -> forLane(lane).stream()).toList());
+    /** The preflight probe describes every catalog topic and writes and reads the readiness topic (if configured). */
+    public static List<AclGrant> forPreflight(EnvironmentSpec spec) {
+        List<AclGrant> grants = new ArrayList<>();
+        for (TopicSpec topic : spec.topics()) {
+            grants.add(new AclGrant(SsmHandles.PREFLIGHT, TOPIC, topic.name(), "LITERAL", "DESCRIBE"));
+        }
         String readiness = spec.confluent().readinessTopic();
         if (!readiness.isEmpty()) {
-            for (String operation : List.of("WRITE", "READ", "DESCRIBE")) {
-                grants.add(new AclGrant(PREFLIGHT, TOPIC, readiness, "LITERAL", operation));
-            }
+            grants.add(new AclGrant(SsmHandles.PREFLIGHT, TOPIC, readiness, "LITERAL", "WRITE"));
+            grants.add(new AclGrant(SsmHandles.PREFLIGHT, TOPIC, readiness, "LITERAL", "READ"));
         }
-        return grants;
-    }
-
-    /** The grants to declare for the one runtime principal: the union over lanes, each once. */
-    public static List<AclGrant> union(EnvironmentSpec spec) {
-        return List.copyOf(new LinkedHashSet<>(forSpec(spec).stream().map(AclGrant::shared).toList()));
+        return List.copyOf(new LinkedHashSet<>(grants));
     }
 }

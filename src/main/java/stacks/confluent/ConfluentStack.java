@@ -20,18 +20,19 @@ import stacks.Layer;
 import stacks.LayerScope;
 import stacks.handles.HandleName;
 import stacks.handles.HandleRegistry;
+import stacks.handles.SsmHandles;
+import stacks.spec.LaneSpec;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.TopicSpec;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The persistent, protected messaging plane: a Confluent environment with a Basic single-zone cluster; an app-manager
- * account (CloudClusterAdmin) whose cluster key manages topics and ACLs; a runtime account with least-privilege ACLs
- * whose bootstrap ({@code host:port}, no scheme), key and secret are written, as secrets, to the core layer's SSM
- * handle paths.
+ * account (CloudClusterAdmin) whose cluster key manages topics and ACLs; one service account per Kafka lane, and one
+ * for the preflight probe, each with exactly its ACLs and its key and secret written, as secrets, to its own SSM paths;
+ * and the bootstrap ({@code host:port}, no scheme) at the shared path.
  */
 public final class ConfluentStack extends ComponentResource {
 
@@ -61,34 +62,29 @@ public final class ConfluentStack extends ComponentResource {
                 "devmin: topic and ACL management", manager, cluster, environment), opts(managerIsAdmin));
         ClusterAccess access = ClusterAccess.of(cluster, managerKey);
 
-        List<Resource> topics = new ArrayList<>();
+        Map<String, Resource> topics = new LinkedHashMap<>();
         for (TopicSpec topic : spec.topics()) {
             var declared = new KafkaTopic("topic-" + topic.name(), new KafkaTopic.Args(topic.name(),
                     topic.partitions(), Map.of("retention.ms", String.valueOf(topic.retentionMs()),
                     "cleanup.policy", topic.cleanupPolicy().kafkaValue()), access), opts(managerIsAdmin));
             args.handles().publish(HandleName.kafkaTopic(topic.name()), PUBLISHER, topic.name(), declared);
-            topics.add(declared);
+            topics.put(topic.name(), declared);
         }
 
-        var runtime = new ServiceAccount("runtime", new ServiceAccount.Args(prefix + "-runtime",
-                "devmin: the lanes' Kafka principal, ACLs only"), opts());
-        var runtimeKey = new ApiKey("runtime-kafka-key", ApiKey.Args.kafkaClusterKey(prefix + "-runtime",
-                "devmin: lanes' Kafka credentials", runtime, cluster, environment), opts());
-        List<Resource> acls = new ArrayList<>();
-        for (AclGrant grant : AclPlan.union(spec)) {
-            acls.add(new KafkaAcl(grant.logicalName(), KafkaAcl.Args.allow(grant.resourceType(), grant.resourceName(),
-                    grant.patternType(), grant.operation(), runtime.principal(), access), opts(managerIsAdmin)));
-        }
-
-        // A lane that reads these handles can use them only once the credentials, its ACLs and its topics exist.
+        // One principal per Kafka lane, and one for the preflight probe: nobody can use another's ACLs.
         HandleRegistry handles = args.handles();
-        List<Resource> usable = new ArrayList<>(List.of(runtimeKey));
-        usable.addAll(acls);
-        usable.addAll(topics);
-        writeHandle(handles, HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH,
-                cluster.bootstrapEndpoint().applyValue(BootstrapServers::hostPorts), List.of(cluster));
-        writeHandle(handles, HandleName.SSM_CONFLUENT_API_KEY_PATH, runtimeKey.key(), usable);
-        writeHandle(handles, HandleName.SSM_CONFLUENT_API_SECRET_PATH, runtimeKey.secret(), usable);
+        var shared = new KafkaPrincipal.Cluster(cluster, environment, access, managerIsAdmin, prefix, scope, confluent);
+        for (LaneSpec lane : spec.lanes()) {
+            if (SsmHandles.kafkaLanes(spec).contains(lane.name())) {
+                KafkaPrincipal.declare(shared, lane.name(), "Kafka principal of lane " + lane.name(),
+                        AclPlan.forLane(lane), topics, SsmHandles.credentialPaths(spec.environment(), lane.name()),
+                        handles, PUBLISHER);
+            }
+        }
+        KafkaPrincipal.declare(shared, SsmHandles.PREFLIGHT, "devmin preflight's Kafka probe",
+                AclPlan.forPreflight(spec), topics, SsmHandles.credentialPaths(spec.environment(),
+                        SsmHandles.PREFLIGHT), handles, PUBLISHER);
+        writeBootstrap(handles, cluster);
         registerOutputs(Map.of("kafkaClusterId", cluster.id(), "bootstrapEndpoint", cluster.bootstrapEndpoint()));
     }
 
@@ -96,20 +92,17 @@ public final class ConfluentStack extends ComponentResource {
         return scope.using(confluent, dependsOn);
     }
 
-    /**
-     * Declares the SSM parameter under exactly the path core published for this handle, and materializes the handle
-     * with it and with what makes its value usable.
-     */
-    private void writeHandle(HandleRegistry handles, String handle, Output<String> value, List<Resource> usable) {
-        Output<String> path = handles.valueOf(handle, PUBLISHER);
-        Parameter parameter = new Parameter(handle.replaceFirst("_PATH$", "").toLowerCase(java.util.Locale.ROOT)
-                .replace('_', '-'), ParameterArgs.builder()
-                .name(path)
+    /** Declares the shared bootstrap parameter under exactly the path core published, and materializes it. */
+    private void writeBootstrap(HandleRegistry handles, KafkaCluster cluster) {
+        String handle = HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH;
+        Parameter parameter = new Parameter("ssm-confluent-bootstrap", ParameterArgs.builder()
+                .name(handles.valueOf(handle, PUBLISHER))
                 .type("SecureString")
                 .tier("Standard")
-                .value(value.asSecret())
+                .value(cluster.bootstrapEndpoint().applyValue(BootstrapServers::hostPorts).asSecret())
                 .description("devmin handle " + handle)
                 .build(), scope.aws());
-        handles.materialize(handle, PUBLISHER, parameter, usable.toArray(Resource[]::new));
+        handles.materialize(handle, PUBLISHER, parameter, cluster);
+        handles.revise(handle, parameter.version().applyValue(String::valueOf));
     }
 }

@@ -10,7 +10,9 @@ import stacks.handles.SsmHandles;
 import stacks.spec.ConfigKeys;
 import stacks.spec.EnvironmentSpec;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,10 +23,15 @@ import java.util.Map;
 final class HandleParameters {
 
     private final Map<String, String> paths;
+    private final Map<String, String> credentialPaths = new LinkedHashMap<>();
     private final Map<String, Parameter> owned = new LinkedHashMap<>();
 
     HandleParameters(LayerScope scope, EnvironmentSpec spec, StackSecrets secrets) {
         this.paths = SsmHandles.paths(spec.environment(), spec.database().enabled());
+        List<String> principals = new ArrayList<>(SsmHandles.kafkaLanes(spec));
+        principals.add(SsmHandles.PREFLIGHT);
+        principals.forEach(principal -> SsmHandles.credentialPaths(spec.environment(), principal).forEach(
+                (handle, path) -> credentialPaths.put(HandleName.forLane(handle, principal), path)));
         Map<String, String> fromSecrets = new LinkedHashMap<>();
         fromSecrets.put(HandleName.SSM_IG_API_KEY_PATH, ConfigKeys.IG_API_KEY);
         if (spec.database().enabled()) {
@@ -47,10 +54,12 @@ final class HandleParameters {
             Parameter parameter = owned.get(handle);
             if (parameter != null) {
                 handles.publish(handle, publisher, path, parameter);
+                handles.revise(handle, parameter.version().applyValue(String::valueOf));
             } else {
                 handles.declare(handle, publisher, path);
             }
         });
+        credentialPaths.forEach((handle, path) -> handles.declare(handle, publisher, path));
     }
 
     /** {@code SSM_IG_API_KEY_PATH} becomes {@code ssm-ig-api-key}. */

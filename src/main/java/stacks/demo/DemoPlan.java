@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import stacks.handles.Handle;
 import stacks.handles.HandleName;
 import stacks.handles.HandleRegistry;
+import stacks.handles.SsmHandles;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.LaneSpec;
 
@@ -44,7 +45,8 @@ public record DemoPlan(EnvironmentSpec spec, DemoNames names, Handle repositoryU
             }
             Map<String, Handle> reads = new LinkedHashMap<>();
             for (String handle : lane.reads()) {
-                resolve(handles, handle, lane, problems).ifPresent(h -> reads.put(handle, h));
+                resolve(handles, SsmHandles.registryName(lane.name(), handle), lane, problems)
+                        .ifPresent(h -> reads.put(handle, h));
             }
             var logGroup = resolve(handles, HandleName.logGroup(lane.name()), lane, problems);
             logGroup.ifPresent(group -> lanes.put(lane.name(), new LaneHandles(reads, group)));

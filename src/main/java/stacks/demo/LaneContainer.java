@@ -3,6 +3,7 @@ package stacks.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import stacks.confluent.AclPlan;
 import stacks.handles.HandleName;
 import stacks.spec.ImageSpec;
 import stacks.spec.LaneSpec;
@@ -26,6 +27,9 @@ public final class LaneContainer {
      */
     public static final String SCRATCH_VOLUME = "scratch";
     public static final String SCRATCH_PATH = "/tmp";
+
+    /** Every consumer group id the lane uses must start with this: its Kafka principal may read only those groups. */
+    public static final String KAFKA_GROUP_PREFIX = "KAFKA_GROUP_PREFIX";
 
     private LaneContainer() {
     }
@@ -52,6 +56,9 @@ public final class LaneContainer {
                 .forEach(topic -> env.put(HandleName.kafkaTopic(topic), topic));
         if (!lane.s3Access().isEmpty()) {
             env.put(HandleName.S3_EVIDENCE_BUCKET, bucketName);
+        }
+        if (!lane.consumes().isEmpty()) {
+            env.put(KAFKA_GROUP_PREFIX, AclPlan.groupPrefix(lane.name()));
         }
         return env;
     }

@@ -23,11 +23,11 @@ public final class LanePermissions {
     private LanePermissions() {
     }
 
-    /** Exact parameter ARNs of the handles a lane reads, in declaration order. */
+    /** Exact parameter ARNs of the handles a lane reads (its own for its Kafka credentials), in declaration order. */
     public static List<String> parameterArns(EnvironmentSpec spec, LaneSpec lane) {
-        Map<String, String> paths = SsmHandles.paths(spec.environment(), spec.database().enabled());
         return lane.reads().stream()
-                .map(handle -> SsmHandles.parameterArn(spec.awsRegion(), spec.awsAccountId(), paths.get(handle)))
+                .map(handle -> SsmHandles.pathFor(spec.environment(), spec.database().enabled(), lane.name(), handle))
+                .map(path -> SsmHandles.parameterArn(spec.awsRegion(), spec.awsAccountId(), path))
                 .toList();
     }
 

@@ -61,7 +61,8 @@ final class LaneWorkloads {
             TaskDefinition task = taskDefinition(scope, plan, lane, shared, role);
             tasks.put(lane.name(), task);
             if (lane.isService()) {
-                service(scope, lane, shared, task, serviceNeeds(plan, lane, shared, role, task));
+                service(scope, lane, shared, task, serviceNeeds(plan, lane, shared, role, task),
+                        rolloutTriggers(plan, lane));
             }
         }
     }
@@ -137,8 +138,28 @@ final class LaneWorkloads {
         });
     }
 
+    /**
+     * The versions of the parameters a lane reads (never a value): every write of a parameter changes its version, so
+     * a rotated credential changes the service's triggers and the service redeploys, and its new tasks read the new
+     * value. They are not put in the task definition: unknown during a preview, they would make its container
+     * definitions unreadable, and the execution-role rule refuses what it cannot read.
+     */
+    private static Output<Map<String, String>> rolloutTriggers(DemoPlan plan, LaneSpec lane) {
+        Map<String, Handle> handles = plan.lane(lane.name()).reads();
+        List<String> revised = handles.keySet().stream().filter(h -> handles.get(h).revision().isPresent()).sorted()
+                .toList();
+        return Output.all(revised.stream().map(h -> handles.get(h).revision().orElseThrow()).toList())
+                .applyValue(versions -> {
+                    Map<String, String> triggers = new java.util.TreeMap<>();
+                    for (int i = 0; i < revised.size(); i++) {
+                        triggers.put(revised.get(i), versions.get(i));
+                    }
+                    return triggers;
+                });
+    }
+
     private static void service(LayerScope scope, LaneSpec lane, Shared shared, TaskDefinition task,
-                                List<Resource> needs) {
+                                List<Resource> needs, Output<Map<String, String>> triggers) {
         new Service("service-" + lane.name(), ServiceArgs.builder()
                 .name(lane.name())
                 .cluster(shared.cluster().arn())
@@ -154,6 +175,8 @@ final class LaneWorkloads {
                 .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder()
                         .enable(true).rollback(true).build())
                 .waitForSteadyState(true)
+                .forceNewDeployment(true)
+                .triggers(triggers)
                 .propagateTags("SERVICE")
                 .enableEcsManagedTags(true)
                 .build(), scope.aws(needs));

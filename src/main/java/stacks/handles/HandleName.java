@@ -51,6 +51,14 @@ public final class HandleName {
         return "LANE_ADDRESS_" + token(lane);
     }
 
+    /**
+     * The registry name of a handle a principal has its own of ({@link SsmHandles#LANE_SCOPED}): a lane declares that
+     * it reads {@code SSM_CONFLUENT_API_KEY_PATH} and is given {@code SSM_CONFLUENT_API_KEY_PATH@<lane>}.
+     */
+    public static String forLane(String handle, String lane) {
+        return handle + "@" + lane;
+    }
+
     private static String token(String name) {
         return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +23,7 @@ public final class HandleRegistry {
         final String publisher;
         final Output<String> value;
         final List<Resource> resources = new ArrayList<>();
+        Optional<Output<String>> revision = Optional.empty();
 
         Entry(String publisher, Output<String> value) {
             this.publisher = publisher;
@@ -64,6 +66,15 @@ public final class HandleRegistry {
             throw new MissingHandleException(name, materializer, handles.keySet());
         }
         entry.resources.addAll(Stream.concat(Stream.of(behind), Stream.of(more)).toList());
+    }
+
+    /** Records what changes when the value behind a handle changes (see {@link Handle#revision()}). */
+    public synchronized void revise(String name, Output<String> revision) {
+        Entry entry = handles.get(name);
+        if (entry == null) {
+            throw new MissingHandleException(name, "a revision", handles.keySet());
+        }
+        entry.revision = Optional.of(revision);
     }
 
     /** The handle with every resource behind it. */
@@ -121,6 +132,6 @@ public final class HandleRegistry {
     }
 
     private static Handle handle(String name, Entry entry) {
-        return new Handle(name, entry.publisher, entry.value, entry.resources);
+        return new Handle(name, entry.publisher, entry.value, entry.resources, entry.revision);
     }
 }

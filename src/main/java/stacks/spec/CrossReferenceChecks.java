@@ -1,18 +1,22 @@
 package stacks.spec;
 
+import stacks.handles.HandleName;
 import stacks.handles.SsmHandles;
 
 import java.util.List;
 import java.util.Set;
 
-/** Checks that span catalogs: lanes name only known topics and handles; the readiness topic is in the catalog. */
+/**
+ * Checks that span catalogs: lanes name only known topics and handles, and read the Kafka handles exactly when they use
+ * Kafka; the readiness topic is in the catalog.
+ */
 final class CrossReferenceChecks {
 
     private CrossReferenceChecks() {
     }
 
     static void check(EnvironmentSpec spec, Problems problems) {
-        Set<String> handles = SsmHandles.paths(spec.environment(), spec.database().enabled()).keySet();
+        Set<String> handles = SsmHandles.readableNames(spec.database().enabled());
         List<LaneSpec> lanes = spec.lanes();
         for (int i = 0; i < lanes.size(); i++) {
             LaneSpec lane = lanes.get(i);
@@ -27,12 +31,32 @@ final class CrossReferenceChecks {
                             + ConfigKeys.DATABASE + ".enabled is true)"));
                 }
             }
+            checkKafkaCredentials(lane, key, problems);
         }
         String readiness = spec.confluent().readinessTopic();
         if (!readiness.isEmpty() && spec.topic(readiness).isEmpty()) {
             problems.invalid(ConfigKeys.CONFLUENT + ".readinessTopic", readiness, "a topic name from " + ConfigKeys.TOPICS);
         }
     }
+
+    /**
+     * A lane that uses Kafka reads its bootstrap, key and secret (its own principal is created for it); a lane that
+     * reads Kafka credentials uses a topic (a principal without ACLs would be a credential for nothing).
+     */
+    private static void checkKafkaCredentials(LaneSpec lane, String key, Problems problems) {
+        boolean usesKafka = !lane.produces().isEmpty() || !lane.consumes().isEmpty();
+        List<String> missing = KAFKA_HANDLES.stream().filter(h -> !lane.reads().contains(h)).toList();
+        if (usesKafka && !missing.isEmpty()) {
+            problems.invalid(key + ".reads", String.join(",", lane.reads()), "the Kafka handles of a lane that produces"
+                    + " or consumes: add " + String.join(", ", missing));
+        } else if (!usesKafka && missing.size() < KAFKA_HANDLES.size()) {
+            problems.invalid(key + ".reads", String.join(",", lane.reads()), "Kafka handles only on a lane that"
+                    + " produces or consumes a topic (its own Kafka principal would have no ACL)");
+        }
+    }
+
+    private static final List<String> KAFKA_HANDLES = List.of(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH,
+            HandleName.SSM_CONFLUENT_API_KEY_PATH, HandleName.SSM_CONFLUENT_API_SECRET_PATH);
 
     private static void checkTopics(EnvironmentSpec spec, Problems problems, String key, List<String> topics) {
         for (int t = 0; t < topics.size(); t++) {

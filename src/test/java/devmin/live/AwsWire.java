@@ -92,8 +92,7 @@ public final class AwsWire {
         server.stubFor(head(urlPathEqualTo("/" + bucket)).atPriority(10).willReturn(bucketHead()));
         server.stubFor(json("AmazonEC2ContainerRegistry_V20150921.DescribeRepositories").atPriority(10)
                 .willReturn(jsonBody("{\"repositories\":[{\"repositoryName\":\"fraud-platform\"}]}")));
-        server.stubFor(json("AmazonSSM.DescribeParameters").atPriority(10).willReturn(jsonBody("{\"Parameters\":["
-                + "{\"Name\":\"/devmin/dev_min/confluent/bootstrap\"},{\"Name\":\"/devmin/dev_min/confluent/api_key\"},"
-                + "{\"Name\":\"/devmin/dev_min/confluent/api_secret\"},{\"Name\":\"/devmin/dev_min/ig/api_key\"}]}")));
+        server.stubFor(json("AmazonSSM.DescribeParameters").atPriority(10).willReturn(jsonBody(
+                devmin.testing.CommittedHandles.describeParametersBody())));
     }
 }

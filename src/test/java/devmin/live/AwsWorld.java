@@ -160,9 +160,7 @@ public final class AwsWorld {
                         + "</ErrorResponse>"));
         answer("s3:HeadBucket", bucketHead());
         answer("ecr:DescribeRepositories", jsonBody("{\"repositories\":[{\"repositoryName\":\"fraud-platform\"}]}"));
-        answer("ssm:DescribeParameters", jsonBody("{\"Parameters\":[{\"Name\":\"/devmin/dev_min/confluent/bootstrap\"},"
-                + "{\"Name\":\"/devmin/dev_min/confluent/api_key\"},{\"Name\":\"/devmin/dev_min/confluent/api_secret\"},"
-                + "{\"Name\":\"/devmin/dev_min/ig/api_key\"}]}"));
+        answer("ssm:DescribeParameters", jsonBody(devmin.testing.CommittedHandles.describeParametersBody()));
         return this;
     }
 

@@ -29,11 +29,26 @@ class AclPlanTest {
     }
 
     @Test
-    void aConsumerGetsReadAndDescribeAndItsOwnPrefixedGroup() {
+    void aConsumerGetsReadAndDescribeAndGroupsUnderItsOwnDottedPrefix() {
         assertThat(AclPlan.forLane(lane("ofp", List.of(), List.of("ingress.traffic.v1")))).containsExactly(
                 new AclGrant("ofp", "TOPIC", "ingress.traffic.v1", "LITERAL", "READ"),
                 new AclGrant("ofp", "TOPIC", "ingress.traffic.v1", "LITERAL", "DESCRIBE"),
-                new AclGrant("ofp", "GROUP", "ofp", "PREFIXED", "READ"));
+                new AclGrant("ofp", "GROUP", "ofp.", "PREFIXED", "READ"));
+    }
+
+    /** The old prefix "dl" also matched the groups of lane "dla"; "dl." matches no other lane's groups. */
+    @Test
+    void noLanesGroupPrefixMatchesAnotherLanesGroups() {
+        assertThat("dla.decisions").doesNotStartWith(AclPlan.groupPrefix("dl"));
+        EnvironmentSpec spec = SpecParser.parse(ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
+        for (LaneSpec a : spec.lanes()) {
+            for (LaneSpec b : spec.lanes()) {
+                if (a != b) {
+                    assertThat(AclPlan.groupPrefix(b.name()) + "group").as(a.name() + " vs " + b.name())
+                            .doesNotStartWith(AclPlan.groupPrefix(a.name()));
+                }
+            }
+        }
     }
 
     @Test
@@ -42,26 +57,35 @@ class AclPlanTest {
     }
 
     @Test
-    void theUnionCoversNoTopicOutsideTheCatalogAndUsesNoWildcardOrAll() {
+    void thePreflightProbeDescribesEveryCatalogTopicAndUsesOnlyTheReadinessTopic() {
         EnvironmentSpec spec = SpecParser.parse(ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
-        Set<String> catalog = spec.topics().stream().map(t -> t.name()).collect(Collectors.toSet());
-        List<AclGrant> union = AclPlan.union(spec);
+        List<AclGrant> grants = AclPlan.forPreflight(spec);
 
-        assertThat(union).filteredOn(g -> g.resourceType().equals("TOPIC"))
-                .allSatisfy(g -> assertThat(catalog).contains(g.resourceName()));
-        assertThat(union).noneMatch(g -> g.resourceName().contains("*") || g.operation().equals("ALL")
-                || g.resourceType().equals("CLUSTER"));
-        assertThat(union).doesNotHaveDuplicates();
-        assertThat(union).extracting(AclGrant::logicalName).doesNotHaveDuplicates();
+        assertThat(grants).filteredOn(g -> g.operation().equals("DESCRIBE")).extracting(AclGrant::resourceName)
+                .containsExactlyInAnyOrder("control.run-commands.v1", "control.run-status.v1", "ingress.traffic.v1",
+                        "ingress.receipts.v1", "rtdl.entity-graph.v1", "rtdl.features.v1", "rtdl.context.v1",
+                        "decision.posture.v1", "decision.decisions.v1", "decision.actions.v1", "case.triggers.v1",
+                        "case.events.v1", "case.labels.v1", "platform.readiness.v1");
+        assertThat(grants).filteredOn(g -> !g.operation().equals("DESCRIBE"))
+                .containsExactlyInAnyOrder(
+                        new AclGrant("preflight", "TOPIC", "platform.readiness.v1", "LITERAL", "WRITE"),
+                        new AclGrant("preflight", "TOPIC", "platform.readiness.v1", "LITERAL", "READ"));
     }
 
     @Test
-    void everyLaneGetsExactlyWhatItsTopicsImply() {
+    void everyGrantOfTheCommittedStackIsALiteralCatalogTopicOrItsOwnGroupNeverAWildcardAllOrCluster() {
         EnvironmentSpec spec = SpecParser.parse(ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
-        for (LaneSpec lane : spec.lanes()) {
-            List<AclGrant> grants = AclPlan.forLane(lane);
-            long expected = 2L * lane.produces().size() + 2L * lane.consumes().size() + (lane.consumes().isEmpty() ? 0 : 1);
-            assertThat(grants).as(lane.name()).hasSize((int) expected);
-        }
+        Set<String> catalog = spec.topics().stream().map(t -> t.name()).collect(Collectors.toSet());
+        List<AclGrant> all = new java.util.ArrayList<>(AclPlan.forPreflight(spec));
+        spec.lanes().forEach(l -> all.addAll(AclPlan.forLane(l)));
+
+        assertThat(all).isNotEmpty();
+        assertThat(all).filteredOn(g -> g.resourceType().equals("TOPIC"))
+                .allSatisfy(g -> assertThat(catalog).contains(g.resourceName()));
+        assertThat(all).filteredOn(g -> g.resourceType().equals("GROUP"))
+                .allSatisfy(g -> assertThat(g.resourceName()).isEqualTo(g.principal() + "."));
+        assertThat(all).noneMatch(g -> g.resourceName().contains("*") || g.operation().equals("ALL")
+                || g.resourceType().equals("CLUSTER"));
+        assertThat(all).extracting(AclGrant::logicalName).doesNotHaveDuplicates();
     }
 }

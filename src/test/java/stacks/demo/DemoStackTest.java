@@ -108,10 +108,19 @@ class DemoStackTest {
                         }
                     }));
             List<String> expected = lane.reads().stream().map(h -> "arn:aws:ssm:eu-west-2:123456789012:parameter"
-                    + stacks.handles.SsmHandles.paths("dev_min", false).get(h)).toList();
+                    + devmin.testing.CommittedHandles.ownPath(lane.name(), h)).toList();
             assertThat(ssmResources).as(lane.name()).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(ssmResources).noneMatch(r -> r.contains("*"));
         }
+    }
+
+
+    @Test
+    void noLaneCanReadAnotherLanesKafkaCredentials() {
+        String ig = all("aws:iam/rolePolicy:RolePolicy").stream().filter(p -> p.name().equals("lane-policy-ig"))
+                .findFirst().orElseThrow().inputs().get("policy").asText();
+        assertThat(ig).contains("/confluent/lanes/ig/api_key").doesNotContain("/confluent/lanes/wsp/")
+                .doesNotContain("/confluent/preflight/");
     }
 
     @Test

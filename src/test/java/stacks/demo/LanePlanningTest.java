@@ -114,13 +114,14 @@ class LanePlanningTest {
         LaneSpec ig = SPEC.lane("ig").orElseThrow();
         Map<String, String> env = LaneContainer.environment("dev_min", "eu-west-2", ig,
                 Map.of(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH, "/devmin/dev_min/confluent/bootstrap",
-                        HandleName.SSM_CONFLUENT_API_KEY_PATH, "/devmin/dev_min/confluent/api_key",
-                        HandleName.SSM_CONFLUENT_API_SECRET_PATH, "/devmin/dev_min/confluent/api_secret",
+                        HandleName.SSM_CONFLUENT_API_KEY_PATH, "/devmin/dev_min/confluent/lanes/ig/api_key",
+                        HandleName.SSM_CONFLUENT_API_SECRET_PATH, "/devmin/dev_min/confluent/lanes/ig/api_secret",
                         HandleName.SSM_IG_API_KEY_PATH, "/devmin/dev_min/ig/api_key"), "bucket");
 
         assertThat(env).containsEntry("SSM_IG_API_KEY_PATH", "/devmin/dev_min/ig/api_key")
                 .containsEntry("KAFKA_TOPIC_INGRESS_TRAFFIC_V1", "ingress.traffic.v1")
                 .containsEntry("DEVMIN_LANE", "ig")
+                .doesNotContainKey("KAFKA_GROUP_PREFIX")
                 .doesNotContainKey("S3_EVIDENCE_BUCKET");
         JsonNode container = JSON.readTree(LaneContainer.definitionJson(ig, "repo@sha256:x", env, "/g", "eu-west-2"))
                 .get(0);

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * On the declared graph: no lane's service can start before what it needs exists. For every service, everything it
  * transitively depends on includes the cluster's capacity providers, the execution and lane role policies, the subnets'
  * route-table associations, the SSM parameter behind every handle its lane reads, and, for the Kafka credentials, the
- * API key, the ACLs and the topics the lane uses.
+ * lane's own API key, its ACLs and the topics the lane uses.
  */
 class ServiceDependenciesTest {
 
@@ -82,14 +82,17 @@ class ServiceDependenciesTest {
         needs.add(ofType("aws:cloudwatch/logGroup:LogGroup").stream()
                 .filter(g -> g.inputs().path("name").asText().equals("/devmin/dev_min/" + lane.name()))
                 .findFirst().orElseThrow());
-        var paths = SsmHandles.paths(spec.environment(), spec.database().enabled());
         for (String handle : lane.reads()) {
+            String path = devmin.testing.CommittedHandles.ownPath(lane.name(), handle);
             needs.add(ofType("aws:ssm/parameter:Parameter").stream()
-                    .filter(p -> p.inputs().path("name").asText().equals(paths.get(handle))).findFirst()
+                    .filter(p -> p.inputs().path("name").asText().equals(path)).findFirst()
                     .orElseThrow(() -> new AssertionError("no parameter for " + handle)));
         }
         if (lane.reads().contains(HandleName.SSM_CONFLUENT_API_KEY_PATH)) {
-            needs.addAll(ofType("confluentcloud:index/kafkaAcl:KafkaAcl"));
+            String account = named("confluentcloud:index/serviceAccount:ServiceAccount", "kafka-" + lane.name()).urn();
+            needs.add(named("confluentcloud:index/apiKey:ApiKey", "kafka-" + lane.name() + "-key"));
+            needs.addAll(ofType("confluentcloud:index/kafkaAcl:KafkaAcl").stream().filter(acl -> acl
+                    .propertyDependencies().getOrDefault("principal", List.of()).contains(account)).toList());
             Stream.concat(lane.produces().stream(), lane.consumes().stream()).forEach(topic ->
                     needs.add(ofType("confluentcloud:index/kafkaTopic:KafkaTopic").stream()
                             .filter(t -> t.inputs().path("topicName").asText().equals(topic)).findFirst()

@@ -93,9 +93,22 @@ class HandleRegistryTest {
     }
 
     @Test
+    void kafkaCredentialsAreEachPrincipalsOwnTheRestShared() {
+        assertThat(SsmHandles.pathFor("dev_min", false, "ig", HandleName.SSM_CONFLUENT_API_KEY_PATH))
+                .isEqualTo("/devmin/dev_min/confluent/lanes/ig/api_key");
+        assertThat(SsmHandles.pathFor("dev_min", false, "ig", HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH))
+                .isEqualTo("/devmin/dev_min/confluent/bootstrap");
+        assertThat(SsmHandles.credentialPaths("dev_min", SsmHandles.PREFLIGHT))
+                .containsEntry(HandleName.SSM_CONFLUENT_API_SECRET_PATH, "/devmin/dev_min/confluent/preflight/api_secret");
+        assertThat(SsmHandles.registryName("ig", HandleName.SSM_CONFLUENT_API_KEY_PATH))
+                .isEqualTo("SSM_CONFLUENT_API_KEY_PATH@ig");
+        assertThat(SsmHandles.registryName("ig", HandleName.SSM_IG_API_KEY_PATH)).isEqualTo("SSM_IG_API_KEY_PATH");
+    }
+
+    @Test
     void databaseHandlesExistOnlyWithTheDatabase() {
         assertThat(SsmHandles.paths("dev_min", false)).doesNotContainKey(HandleName.SSM_DB_PASSWORD_PATH)
-                .containsEntry(HandleName.SSM_CONFLUENT_API_SECRET_PATH, "/devmin/dev_min/confluent/api_secret");
+                .doesNotContainKey(HandleName.SSM_CONFLUENT_API_SECRET_PATH);
         assertThat(SsmHandles.paths("dev_min", true)).containsEntry(HandleName.SSM_DB_PASSWORD_PATH,
                 "/devmin/dev_min/db/password");
     }

@@ -106,6 +106,14 @@ class InvalidConfigTest {
                         "got 'nope.v1', expected a topic name from devmin:topics"),
                 invalid("lane reads an undefined handle", c -> editLane(c, ig, l -> l.set("reads", array("SSM_DB_PASSWORD_PATH"))), igKey + ".reads[0]",
                         "(database handles exist only when devmin:database.enabled is true)"),
+                invalid("a Kafka lane without its credentials", c -> editLane(c, ig, l -> l.set("reads",
+                                array("SSM_CONFLUENT_BOOTSTRAP_PATH", "SSM_IG_API_KEY_PATH"))), igKey + ".reads",
+                        "expected the Kafka handles of a lane that produces or consumes: add SSM_CONFLUENT_API_KEY_PATH,"
+                                + " SSM_CONFLUENT_API_SECRET_PATH"),
+                invalid("Kafka credentials on a lane without topics", c -> editLane(c, reporter, l -> l.set("reads",
+                                array("SSM_CONFLUENT_BOOTSTRAP_PATH", "SSM_CONFLUENT_API_KEY_PATH",
+                                        "SSM_CONFLUENT_API_SECRET_PATH"))), reporterKey + ".reads",
+                        "expected Kafka handles only on a lane that produces or consumes a topic"),
                 invalid("misspelt lane field", c -> editLane(c, ig, l -> l.set("ingresPort", IntNode.valueOf(8080))), igKey + ".ingresPort",
                         "got <unknown key>, expected a field of " + igKey + "; did you mean ingressPort?"),
                 invalid("misspelt S3 grant field", c -> editLane(c, reporter, l -> l.set("s3Access", new ObjectMapper().createArrayNode()

@@ -31,10 +31,10 @@ public record SecretSurface(List<String> actions, List<String> resources, Map<St
 
     /** @param roleArns role ARN by handle name ({@code ROLE_ECS_TASK_EXECUTION}, {@code ROLE_LANE_<LANE>}) */
     public static SecretSurface of(EnvironmentSpec spec, Map<String, String> roleArns) {
-        Map<String, String> paths = SsmHandles.paths(spec.environment(), spec.database().enabled());
+        List<String> paths = SsmHandles.allPaths(spec);
         Set<String> resources = new LinkedHashSet<>();
-        paths.values().forEach(p -> resources.add(arn(spec, p)));
-        for (String path : paths.values()) {
+        paths.forEach(p -> resources.add(arn(spec, p)));
+        for (String path : paths) {
             for (String ancestor = parent(path); !ancestor.isEmpty(); ancestor = parent(ancestor)) {
                 resources.add(arn(spec, ancestor));
             }
@@ -52,7 +52,8 @@ public record SecretSurface(List<String> actions, List<String> resources, Map<St
             }
             Set<String> allowed = new LinkedHashSet<>();
             for (String handle : lane.reads()) {
-                LANE_ACTIONS.forEach(action -> allowed.add(cell(action, arn(spec, paths.get(handle)))));
+                String own = SsmHandles.pathFor(spec.environment(), spec.database().enabled(), lane.name(), handle);
+                LANE_ACTIONS.forEach(action -> allowed.add(cell(action, arn(spec, own))));
             }
             expected.put(role, allowed);
         }

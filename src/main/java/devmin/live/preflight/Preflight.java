@@ -82,7 +82,7 @@ public final class Preflight {
     }
 
     CheckResult handles(CallLog log) {
-        List<String> names = List.copyOf(SsmHandles.paths(spec.environment(), spec.database().enabled()).values());
+        List<String> names = SsmHandles.allPaths(spec);
         List<String> missing = SsmParameterNames.missing(aws.ssm(region), names, log).stream()
                 .map(n -> "missing " + n).toList();
         return log.result("handles", region, missing, "every SSM handle exists", "SSM handles missing");
@@ -95,30 +95,28 @@ public final class Preflight {
     }
 
     CheckResult kafka(KafkaUsability kafka, String protocol, CallLog log) {
-        Map<String, String> paths = SsmHandles.paths(spec.environment(), spec.database().enabled());
+        Map<String, String> paths = new java.util.HashMap<>(SsmHandles.credentialPaths(spec.environment(),
+                SsmHandles.PREFLIGHT));
+        paths.put(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH, SsmHandles.paths(spec.environment(),
+                spec.database().enabled()).get(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH));
         var parameters = log.call("ssm:GetParameters", () -> aws.ssm(region).getParameters(b -> b.withDecryption(true)
                 .names(paths.get(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH), paths.get(HandleName.SSM_CONFLUENT_API_KEY_PATH),
                         paths.get(HandleName.SSM_CONFLUENT_API_SECRET_PATH))));
         if (!parameters.invalidParameters().isEmpty()) {
             return log.result("kafka", "kafka", parameters.invalidParameters().stream().map(p -> "missing " + p).toList(),
-                    "", "runtime Kafka credentials missing from SSM");
+                    "", "the preflight probe's Kafka credentials missing from SSM");
         }
         Map<String, String> values = new java.util.HashMap<>();
         parameters.parameters().forEach(p -> values.put(p.name(), p.value()));
         var connection = new KafkaUsability.Connection(values.get(paths.get(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH)),
                 values.get(paths.get(HandleName.SSM_CONFLUENT_API_KEY_PATH)),
                 values.get(paths.get(HandleName.SSM_CONFLUENT_API_SECRET_PATH)), protocol);
-        return kafka.check(connection, lanesTopics(spec), spec.confluent().readinessTopic(), log);
+        return kafka.check(connection, catalogTopics(spec), spec.confluent().readinessTopic(), log);
     }
 
-    /** Every topic a lane produces or consumes. */
-    public static List<String> lanesTopics(EnvironmentSpec spec) {
-        Set<String> topics = new TreeSet<>();
-        spec.lanes().forEach(l -> {
-            topics.addAll(l.produces());
-            topics.addAll(l.consumes());
-        });
-        return List.copyOf(topics);
+    /** Every topic of the catalog: preflight proves each exists and is visible to the probe's principal. */
+    public static List<String> catalogTopics(EnvironmentSpec spec) {
+        return spec.topics().stream().map(stacks.spec.TopicSpec::name).sorted().toList();
     }
 
     public static KafkaUsability kafka(Duration timeout) {

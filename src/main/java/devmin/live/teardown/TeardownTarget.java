@@ -29,7 +29,7 @@ public record TeardownTarget(String stack, String environment, String accountId,
         CoreNames names = CoreNames.of(spec);
         return new TeardownTarget(spec.stack(), spec.environment(), spec.awsAccountId(), spec.awsRegion(),
                 names.bucketName(), names.ecrRepositoryName(),
-                List.copyOf(SsmHandles.paths(spec.environment(), spec.database().enabled()).values()));
+                SsmHandles.allPaths(spec));
     }
 
     /** The tags that mark this stack's demo layer. */

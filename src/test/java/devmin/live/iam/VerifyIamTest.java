@@ -8,6 +8,7 @@ import devmin.live.CheckStatus;
 import devmin.live.Verdict;
 import devmin.live.aws.AwsClients;
 import devmin.live.aws.AwsSettings;
+import devmin.testing.CommittedHandles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,18 +46,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VerifyIamTest {
 
     static final String PARAMETER = "arn:aws:ssm:eu-west-2:123456789012:parameter";
-    /** The handle paths of environment dev_min, per the README's handle table. */
-    static final Map<String, String> HANDLE_PATHS = Map.of(
-            "SSM_CONFLUENT_BOOTSTRAP_PATH", "/devmin/dev_min/confluent/bootstrap",
-            "SSM_CONFLUENT_API_KEY_PATH", "/devmin/dev_min/confluent/api_key",
-            "SSM_CONFLUENT_API_SECRET_PATH", "/devmin/dev_min/confluent/api_secret",
-            "SSM_IG_API_KEY_PATH", "/devmin/dev_min/ig/api_key");
-    /** Every handle, every ancestor path and the canary. */
-    static final List<String> PROBED = List.of(PARAMETER + "/devmin/dev_min/confluent/bootstrap",
-            PARAMETER + "/devmin/dev_min/confluent/api_key", PARAMETER + "/devmin/dev_min/confluent/api_secret",
-            PARAMETER + "/devmin/dev_min/ig/api_key", PARAMETER + "/devmin/dev_min/confluent",
-            PARAMETER + "/devmin/dev_min", PARAMETER + "/devmin", PARAMETER + "/devmin/dev_min/ig",
-            PARAMETER + "/devmin/dev_min/canary/devmin-verify-iam");
+    /** Every handle path of dev_min (shared, each Kafka lane's own, the probe's), every ancestor path, the canary. */
+    static final List<String> PROBED = probed();
+
+    static List<String> probed() {
+        List<String> paths = new java.util.ArrayList<>(CommittedHandles.allPaths());
+        CommittedHandles.KAFKA_LANES.forEach(lane -> paths.add("/devmin/dev_min/confluent/lanes/" + lane));
+        paths.addAll(List.of("/devmin/dev_min/confluent/lanes", "/devmin/dev_min/confluent/preflight",
+                "/devmin/dev_min/confluent", "/devmin/dev_min/ig", "/devmin/dev_min", "/devmin",
+                "/devmin/dev_min/canary/devmin-verify-iam"));
+        return paths.stream().map(p -> PARAMETER + p).toList();
+    }
     static final List<String> ACTIONS = List.of("ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath",
             "ssm:GetParameterHistory", "secretsmanager:GetSecretValue", "kms:Decrypt");
 
@@ -99,8 +99,8 @@ class VerifyIamTest {
         for (LaneSpec lane : spec.lanes()) {
             Set<String> allowed = new HashSet<>();
             lane.reads().forEach(handle -> {
-                allowed.add("ssm:GetParameter on " + PARAMETER + HANDLE_PATHS.get(handle));
-                allowed.add("ssm:GetParameters on " + PARAMETER + HANDLE_PATHS.get(handle));
+                allowed.add("ssm:GetParameter on " + PARAMETER + CommittedHandles.ownPath(lane.name(), handle));
+                allowed.add("ssm:GetParameters on " + PARAMETER + CommittedHandles.ownPath(lane.name(), handle));
             });
             simulator.grants.put(roles.get(HandleName.laneRole(lane.name())), allowed);
         }
@@ -135,10 +135,10 @@ class VerifyIamTest {
         assertThat(check(verdict, "ROLE_LANE_IG").found()).containsExactlyInAnyOrder(
                 "ssm:GetParameter on " + PARAMETER + "/devmin/dev_min/confluent/bootstrap",
                 "ssm:GetParameters on " + PARAMETER + "/devmin/dev_min/confluent/bootstrap",
-                "ssm:GetParameter on " + PARAMETER + "/devmin/dev_min/confluent/api_key",
-                "ssm:GetParameters on " + PARAMETER + "/devmin/dev_min/confluent/api_key",
-                "ssm:GetParameter on " + PARAMETER + "/devmin/dev_min/confluent/api_secret",
-                "ssm:GetParameters on " + PARAMETER + "/devmin/dev_min/confluent/api_secret",
+                "ssm:GetParameter on " + PARAMETER + "/devmin/dev_min/confluent/lanes/ig/api_key",
+                "ssm:GetParameters on " + PARAMETER + "/devmin/dev_min/confluent/lanes/ig/api_key",
+                "ssm:GetParameter on " + PARAMETER + "/devmin/dev_min/confluent/lanes/ig/api_secret",
+                "ssm:GetParameters on " + PARAMETER + "/devmin/dev_min/confluent/lanes/ig/api_secret",
                 "ssm:GetParameter on " + PARAMETER + "/devmin/dev_min/ig/api_key",
                 "ssm:GetParameters on " + PARAMETER + "/devmin/dev_min/ig/api_key");
         assertThat(verdict.checks()).hasSize(19);
@@ -163,8 +163,8 @@ class VerifyIamTest {
 
         assertThat(matrix.get("principals").asInt()).isEqualTo(19);
         assertThat(matrix.get("actions").asInt()).isEqualTo(6);
-        assertThat(matrix.get("resources").asInt()).isEqualTo(9);
-        assertThat(matrix.get("cells").asInt()).isEqualTo(19 * 6 * 9);
+        assertThat(matrix.get("resources").asInt()).isEqualTo(PROBED.size());
+        assertThat(matrix.get("cells").asInt()).isEqualTo(19 * 6 * PROBED.size());
         assertThat(matrix.get("principals_proven").asInt()).isEqualTo(19);
     }
 
@@ -303,9 +303,13 @@ class VerifyIamTest {
 
         Verdict verdict = verify(roles);
 
-        assertThat(check(verdict, "ROLE_ECS_TASK_EXECUTION").apiCalls()).containsExactly(
-                "iam:SimulatePrincipalPolicy", "iam:SimulatePrincipalPolicy (page 2)",
-                "iam:SimulatePrincipalPolicy (page 3)");
+        int pages = (ACTIONS.size() * PROBED.size() + 19) / 20;
+        List<String> expectedCalls = new java.util.ArrayList<>(List.of("iam:SimulatePrincipalPolicy"));
+        for (int page = 2; page <= pages; page++) {
+            expectedCalls.add("iam:SimulatePrincipalPolicy (page " + page + ")");
+        }
+        assertThat(pages).isGreaterThan(2);
+        assertThat(check(verdict, "ROLE_ECS_TASK_EXECUTION").apiCalls()).containsExactlyElementsOf(expectedCalls);
         assertThat(verdict.blockers()).singleElement().asString().contains(execution).contains("kms:Decrypt");
     }
 

@@ -93,7 +93,7 @@ final class MotoAccount implements AutoCloseable {
     }
 
     MotoAccount handle(String path, String value) {
-        ssm.putParameter(b -> b.name(path).value(value).type(ParameterType.SECURE_STRING));
+        ssm.putParameter(b -> b.name(path).value(value).type(ParameterType.SECURE_STRING).overwrite(true));
         return this;
     }
 

@@ -2,6 +2,7 @@ package devmin.live.moto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import devmin.live.preflight.Preflight;
+import devmin.testing.CommittedHandles;
 import devmin.testing.LocalKafka;
 import devmin.testing.Moto;
 import org.apache.kafka.common.acl.AclOperation;
@@ -38,7 +39,7 @@ class MotoPreflightIT {
         moto = Moto.server();
         spec = SpecParser.parse(ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
         kafka = new LocalKafka();
-        List<String> topics = new ArrayList<>(Preflight.lanesTopics(spec));
+        List<String> topics = new ArrayList<>(Preflight.catalogTopics(spec));
         topics.add(spec.confluent().readinessTopic());
         kafka.topics(topics, Set.copyOf(topics), List.of(AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE));
         System.setProperty("aws.endpointUrl", moto.endpoint().toString());
@@ -55,10 +56,11 @@ class MotoPreflightIT {
     void readyAccount() {
         moto.reset();
         account = new MotoAccount(moto.endpoint(), MotoAccount.REGION);
-        account.evidenceBucket().repositoryWithImage(spec.image().tag(), spec.image().digest())
-                .handle("/devmin/dev_min/confluent/bootstrap", "SASL_SSL://" + kafka.bootstrap())
-                .handle("/devmin/dev_min/confluent/api_key", LocalKafka.RUNTIME)
-                .handle("/devmin/dev_min/confluent/api_secret", LocalKafka.RUNTIME_SECRET)
+        account.evidenceBucket().repositoryWithImage(spec.image().tag(), spec.image().digest());
+        CommittedHandles.allPaths().forEach(path -> account.handle(path, "value-of-" + path));
+        account.handle(CommittedHandles.BOOTSTRAP, "SASL_SSL://" + kafka.bootstrap())
+                .handle(CommittedHandles.PREFLIGHT_KEY, LocalKafka.RUNTIME)
+                .handle(CommittedHandles.PREFLIGHT_SECRET, LocalKafka.RUNTIME_SECRET)
                 .handle("/devmin/dev_min/ig/api_key", "ig-key-canary-7d1f");
     }
 
@@ -127,13 +129,13 @@ class MotoPreflightIT {
     }
 
     @Test
-    void aMissingRuntimeCredentialIsAKafkaBlocker(@TempDir Path out) throws IOException {
-        account.ssm.deleteParameter(b -> b.name("/devmin/dev_min/confluent/api_secret"));
+    void aMissingProbeCredentialIsAKafkaBlocker(@TempDir Path out) throws IOException {
+        account.ssm.deleteParameter(b -> b.name(CommittedHandles.PREFLIGHT_SECRET));
 
         MotoTeardownIT.Run run = preflight(out);
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.check("kafka").get("found")).extracting(JsonNode::asText)
-                .containsExactly("missing /devmin/dev_min/confluent/api_secret");
+                .containsExactly("missing " + CommittedHandles.PREFLIGHT_SECRET);
     }
 }

@@ -34,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MotoTeardownIT {
 
-    static final List<String> HANDLES = List.of("/devmin/dev_min/confluent/bootstrap",
-            "/devmin/dev_min/confluent/api_key", "/devmin/dev_min/confluent/api_secret", "/devmin/dev_min/ig/api_key");
+    static final List<String> HANDLES = devmin.testing.CommittedHandles.allPaths();
 
     static Moto moto;
     static EnvironmentSpec spec;
@@ -250,7 +249,7 @@ class MotoTeardownIT {
         assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
 
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("Teardown proof dev-min: PASS — 9 checks, 13 API calls");
+        assertThat(output).containsPattern("Teardown proof dev-min: PASS — 9 checks, \\d+ API calls");
     }
 
     @Test

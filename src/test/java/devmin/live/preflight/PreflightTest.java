@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import devmin.testing.CommittedHandles;
 import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.SpecParser;
@@ -46,7 +47,7 @@ class PreflightTest {
         server.start();
         spec = SpecParser.parse(ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
         kafka = new LocalKafka();
-        List<String> topics = new ArrayList<>(Preflight.lanesTopics(spec));
+        List<String> topics = new ArrayList<>(Preflight.catalogTopics(spec));
         topics.add(spec.confluent().readinessTopic());
         kafka.topics(topics, Set.copyOf(topics), List.of(AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE));
         System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
@@ -70,15 +71,17 @@ class PreflightTest {
         server.stubFor(json("AmazonEC2ContainerRegistry_V20150921.DescribeImages").atPriority(10).willReturn(jsonBody(
                 "{\"imageDetails\":[{\"repositoryName\":\"fraud-platform\",\"imageDigest\":\"" + spec.image().digest()
                         + "\",\"imageTags\":[\"" + spec.image().tag() + "\"]}]}")));
-        server.stubFor(json("AmazonSSM.DescribeParameters").atPriority(10).willReturn(jsonBody("{\"Parameters\":["
-                + "{\"Name\":\"/devmin/dev_min/confluent/bootstrap\"},{\"Name\":\"/devmin/dev_min/confluent/api_key\"},"
-                + "{\"Name\":\"/devmin/dev_min/confluent/api_secret\"},{\"Name\":\"/devmin/dev_min/ig/api_key\"}]}")));
-        server.stubFor(json("AmazonSSM.GetParameters").atPriority(10).willReturn(jsonBody("{\"Parameters\":["
-                + "{\"Name\":\"/devmin/dev_min/confluent/bootstrap\",\"Type\":\"SecureString\",\"Value\":\"SASL_SSL://"
+        server.stubFor(json("AmazonSSM.DescribeParameters").atPriority(10).willReturn(jsonBody(
+                CommittedHandles.describeParametersBody())));
+        server.stubFor(json("AmazonSSM.GetParameters").atPriority(10)
+                .withRequestBody(matchingJsonPath("$.Names[?(@ == '" + CommittedHandles.PREFLIGHT_KEY + "')]"))
+                .willReturn(jsonBody("{\"Parameters\":["
+                + "{\"Name\":\"" + CommittedHandles.BOOTSTRAP + "\",\"Type\":\"SecureString\",\"Value\":\"SASL_SSL://"
                 + kafka.bootstrap() + "\"},"
-                + "{\"Name\":\"/devmin/dev_min/confluent/api_key\",\"Type\":\"SecureString\",\"Value\":\"" + LocalKafka.RUNTIME
-                + "\"},{\"Name\":\"/devmin/dev_min/confluent/api_secret\",\"Type\":\"SecureString\",\"Value\":\""
-                + LocalKafka.RUNTIME_SECRET + "\"}],\"InvalidParameters\":[]}")));
+                + "{\"Name\":\"" + CommittedHandles.PREFLIGHT_KEY + "\",\"Type\":\"SecureString\",\"Value\":\""
+                + LocalKafka.RUNTIME + "\"},{\"Name\":\"" + CommittedHandles.PREFLIGHT_SECRET
+                + "\",\"Type\":\"SecureString\",\"Value\":\"" + LocalKafka.RUNTIME_SECRET
+                + "\"}],\"InvalidParameters\":[]}")));
         server.stubFor(head(urlPathEqualTo("/devmin-dev-min-evidence-123456789012")).atPriority(10)
                 .willReturn(bucketHead()));
         aws = new AwsClients(new AwsSettings(Optional.of(URI.create(server.baseUrl())), 3, Duration.ofMillis(10),
@@ -118,9 +121,10 @@ class PreflightTest {
 
     @Test
     void aMissingHandleIsABlockerNamingIt() {
-        server.stubFor(json("AmazonSSM.DescribeParameters").atPriority(1).willReturn(jsonBody("{\"Parameters\":["
-                + "{\"Name\":\"/devmin/dev_min/confluent/bootstrap\"},{\"Name\":\"/devmin/dev_min/confluent/api_key\"},"
-                + "{\"Name\":\"/devmin/dev_min/confluent/api_secret\"}]}")));
+        List<String> withoutIngressKey = new ArrayList<>(CommittedHandles.allPaths());
+        withoutIngressKey.remove("/devmin/dev_min/ig/api_key");
+        server.stubFor(json("AmazonSSM.DescribeParameters").atPriority(1).willReturn(jsonBody(
+                CommittedHandles.describeParametersBody(withoutIngressKey))));
 
         CheckResult handles = check(preflight(), "handles");
 

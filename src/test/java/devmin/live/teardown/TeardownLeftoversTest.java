@@ -383,9 +383,10 @@ class TeardownLeftoversTest {
 
     @Test
     void aDeletedHandleIsAnOverDestroyNamingIt() {
-        server.stubFor(json("AmazonSSM.DescribeParameters").atPriority(1).willReturn(jsonBody("{\"Parameters\":["
-                + "{\"Name\":\"/devmin/dev_min/confluent/bootstrap\"},{\"Name\":\"/devmin/dev_min/confluent/api_key\"},"
-                + "{\"Name\":\"/devmin/dev_min/confluent/api_secret\"}]}")));
+        List<String> withoutIngressKey = new java.util.ArrayList<>(devmin.testing.CommittedHandles.allPaths());
+        withoutIngressKey.remove("/devmin/dev_min/ig/api_key");
+        server.stubFor(json("AmazonSSM.DescribeParameters").atPriority(1).willReturn(jsonBody(
+                devmin.testing.CommittedHandles.describeParametersBody(withoutIngressKey))));
 
         Verdict verdict = prove();
 

@@ -1,0 +1,60 @@
+package devmin.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The SSM parameters the committed dev-min stack holds, written out from the design (shared bootstrap and ingress
+ * key; each Kafka lane's and the preflight probe's own key and secret), for fixtures that stand in for SSM.
+ */
+public final class CommittedHandles {
+
+    /** The committed catalog's lanes that produce or consume: every service, no job. */
+    public static final List<String> KAFKA_LANES = List.of("sr", "wsp", "ig", "archive-writer", "ieg", "ofp", "csfb",
+            "dl", "df", "al", "dla", "case-trigger", "cm", "ls");
+    public static final String ROOT = "/devmin/dev_min";
+    public static final String BOOTSTRAP = ROOT + "/confluent/bootstrap";
+    public static final String PREFLIGHT_KEY = ROOT + "/confluent/preflight/api_key";
+    public static final String PREFLIGHT_SECRET = ROOT + "/confluent/preflight/api_secret";
+
+    private CommittedHandles() {
+    }
+
+    public static String laneKey(String lane) {
+        return ROOT + "/confluent/lanes/" + lane + "/api_key";
+    }
+
+    public static String laneSecret(String lane) {
+        return ROOT + "/confluent/lanes/" + lane + "/api_secret";
+    }
+
+    /** The path a lane reads for a handle it declares: Kafka credentials under its own path, the rest shared. */
+    public static String ownPath(String lane, String handle) {
+        return switch (handle) {
+            case "SSM_CONFLUENT_BOOTSTRAP_PATH" -> BOOTSTRAP;
+            case "SSM_CONFLUENT_API_KEY_PATH" -> laneKey(lane);
+            case "SSM_CONFLUENT_API_SECRET_PATH" -> laneSecret(lane);
+            case "SSM_IG_API_KEY_PATH" -> ROOT + "/ig/api_key";
+            default -> throw new IllegalArgumentException(handle);
+        };
+    }
+
+    /** Every parameter path of the committed environment. */
+    public static List<String> allPaths() {
+        List<String> all = new ArrayList<>(List.of(BOOTSTRAP, ROOT + "/ig/api_key"));
+        KAFKA_LANES.forEach(lane -> all.addAll(List.of(laneKey(lane), laneSecret(lane))));
+        all.addAll(List.of(PREFLIGHT_KEY, PREFLIGHT_SECRET));
+        return List.copyOf(all);
+    }
+
+    /** An SSM DescribeParameters answer listing every parameter of the environment. */
+    public static String describeParametersBody() {
+        return describeParametersBody(allPaths());
+    }
+
+    public static String describeParametersBody(List<String> names) {
+        return "{\"Parameters\":[" + names.stream().map(n -> "{\"Name\":\"" + n + "\"}")
+                .collect(Collectors.joining(",")) + "]}";
+    }
+}
