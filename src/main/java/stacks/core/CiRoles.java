@@ -6,6 +6,7 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.resources.Resource;
 import stacks.LayerScope;
 import stacks.handles.HandleName;
 import stacks.handles.HandleRegistry;
@@ -31,12 +32,14 @@ final class CiRoles {
     private final java.util.List<CiRole> roles = new java.util.ArrayList<>();
 
     CiRoles(LayerScope scope, CoreNames names, EnvironmentSpec spec) {
-        var oidc = new OpenIdConnectProvider("github-oidc", OpenIdConnectProviderArgs.builder()
-                .url("https://" + CoreNames.GITHUB_OIDC_HOST)
-                .clientIdLists(List.of(GithubOidcTrust.AUDIENCE))
-                .thumbprintLists(List.of(GITHUB_THUMBPRINT))
-                .build(), scope.aws());
         CiSpec ci = spec.ci();
+        // IAM holds one provider per URL per account: an account that has GitHub's already names it instead.
+        List<Resource> oidc = ci.existingOidcProvider().isPresent() ? List.of()
+                : List.of(new OpenIdConnectProvider("github-oidc", OpenIdConnectProviderArgs.builder()
+                        .url("https://" + CoreNames.GITHUB_OIDC_HOST)
+                        .clientIdLists(List.of(GithubOidcTrust.AUDIENCE))
+                        .thumbprintLists(List.of(GITHUB_THUMBPRINT))
+                        .build(), scope.aws()));
         roles.add(role(scope, oidc, names, HandleName.ROLE_GHA_PREVIEW, "gha-preview-role", names.previewRoleName(),
                 GithubOidcTrust.pullRequestSubject(ci), CorePolicies.previewPolicy(names, spec.environment()),
                 "pull-request preview: read only"));
@@ -49,7 +52,7 @@ final class CiRoles {
     }
 
     /** The trust names the provider by its derived ARN (known at preview) and waits for it to exist. */
-    private static CiRole role(LayerScope scope, OpenIdConnectProvider oidc, CoreNames names, String handle,
+    private static CiRole role(LayerScope scope, List<Resource> oidc, CoreNames names, String handle,
                                String logicalName, String roleName, String subject, PolicyDocument permissions,
                                String purpose) {
         String oidcProviderArn = names.oidcProviderArn();

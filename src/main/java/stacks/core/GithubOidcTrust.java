@@ -20,9 +20,9 @@ public final class GithubOidcTrust {
     private GithubOidcTrust() {
     }
 
-    /** {@code repo:owner/repo} or, with numeric ids, GitHub's immutable form {@code repo:owner@1/repo@2}. */
+    /** GitHub's immutable form {@code repo:owner@1/repo@2}, or {@code repo:owner/repo} when the spec says so. */
     public static String repoSubject(CiSpec ci) {
-        if (ci.ownerId().isPresent() && ci.repoId().isPresent()) {
+        if (ci.subjectForm() == CiSpec.SubjectForm.IMMUTABLE) {
             return "repo:" + ci.githubOwner() + "@" + ci.githubOwnerId() + "/" + ci.githubRepo() + "@"
                     + ci.githubRepoId();
         }

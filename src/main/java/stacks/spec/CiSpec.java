@@ -1,5 +1,6 @@
 package stacks.spec;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -12,9 +13,25 @@ import java.util.OptionalLong;
  * @param deployEnvironment GitHub environment the deploy role is pinned to; empty when pinned to a ref
  * @param deployRef         git ref the deploy role is pinned to when no environment is set
  * @param releaseRef        git ref the image-release role is pinned to
+ * @param subjectForm       which {@code sub} claims GitHub issues for the repository
+ * @param oidcProviderArn   the account's existing GitHub OIDC provider; empty to have core create it
  */
 public record CiSpec(String githubOwner, String githubRepo, long githubOwnerId, long githubRepoId,
-                     String deployEnvironment, String deployRef, String releaseRef) {
+                     String deployEnvironment, String deployRef, String releaseRef, SubjectForm subjectForm,
+                     String oidcProviderArn) {
+
+    /**
+     * GitHub's subject claims: {@code repo:owner@<id>/repo@<id>:…} (immutable, the default for repositories created or
+     * renamed since mid-2026) or {@code repo:owner/repo:…} (name, older repositories).
+     */
+    public enum SubjectForm { IMMUTABLE, NAME }
+
+    /** A repository named by name, or by ids when both are given: no existing provider. */
+    public CiSpec(String githubOwner, String githubRepo, long githubOwnerId, long githubRepoId,
+                  String deployEnvironment, String deployRef, String releaseRef) {
+        this(githubOwner, githubRepo, githubOwnerId, githubRepoId, deployEnvironment, deployRef, releaseRef,
+                githubOwnerId != 0 && githubRepoId != 0 ? SubjectForm.IMMUTABLE : SubjectForm.NAME, "");
+    }
 
     public OptionalLong ownerId() {
         return githubOwnerId == 0 ? OptionalLong.empty() : OptionalLong.of(githubOwnerId);
@@ -26,5 +43,9 @@ public record CiSpec(String githubOwner, String githubRepo, long githubOwnerId, 
 
     public String slug() {
         return githubOwner + "/" + githubRepo;
+    }
+
+    public Optional<String> existingOidcProvider() {
+        return oidcProviderArn.isEmpty() ? Optional.empty() : Optional.of(oidcProviderArn);
     }
 }

@@ -33,6 +33,13 @@ final class CrossReferenceChecks {
             }
             checkKafkaCredentials(lane, key, problems);
         }
+        spec.ci().existingOidcProvider().ifPresent(arn -> {
+            var account = Patterns.GITHUB_OIDC_PROVIDER_ARN.matcher(arn);
+            if (account.matches() && !account.group(1).equals(spec.awsAccountId())) {
+                problems.invalid(ConfigKeys.CI + ".oidcProviderArn", arn, "a provider in the stack's account "
+                        + spec.awsAccountId() + " (IAM roles can trust only their own account's OIDC provider)");
+            }
+        });
         String readiness = spec.confluent().readinessTopic();
         if (!readiness.isEmpty() && spec.topic(readiness).isEmpty()) {
             problems.invalid(ConfigKeys.CONFLUENT + ".readinessTopic", readiness, "a topic name from " + ConfigKeys.TOPICS);

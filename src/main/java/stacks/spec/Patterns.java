@@ -14,6 +14,8 @@ final class Patterns {
     static final Pattern GITHUB_SLUG = Pattern.compile("([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]{1,100})");
     static final String GITHUB_SLUG_TEXT = "a fixed GitHub owner/repo such as example-org/fraud-platform (no wildcards)";
     static final Pattern GIT_REF = Pattern.compile("refs/(heads|tags)/[A-Za-z0-9._/-]+");
+    static final Pattern GITHUB_OIDC_PROVIDER_ARN = Pattern.compile(
+            "arn:aws:iam::(\\d{12}):oidc-provider/token\\.actions\\.githubusercontent\\.com");
     static final Pattern GITHUB_ENVIRONMENT = Pattern.compile("[A-Za-z0-9._-]{1,255}");
     static final Pattern ECR_REPOSITORY = Pattern.compile("[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*");
     static final Pattern IMAGE_TAG = Pattern.compile("git-[0-9a-f]{40}");

@@ -196,17 +196,38 @@ public final class SpecParser {
         boolean valid = matcher.matches();
         long ownerId = f.integer("githubOwnerId", 0, 1, Long.MAX_VALUE);
         long repoId = f.integer("githubRepoId", 0, 1, Long.MAX_VALUE);
-        if ((ownerId == 0) != (repoId == 0)) {
-            problems.invalid(f.key(ownerId == 0 ? "githubOwnerId" : "githubRepoId"), "<missing>",
-                    "githubOwnerId and githubRepoId set together (GitHub's immutable subject form needs both)");
-        }
+        String form = f.text("subjectForm", "immutable", Pattern.compile("immutable|name"),
+                "immutable (repo:owner@<id>/repo@<id>, GitHub's default since mid-2026) or name (repo:owner/repo)");
+        CiSpec.SubjectForm subjectForm = form.equals("name") ? CiSpec.SubjectForm.NAME : CiSpec.SubjectForm.IMMUTABLE;
+        checkSubjectIds(f, subjectForm, ownerId, repoId, slug);
+        String providerArn = f.text("oidcProviderArn", "", Patterns.GITHUB_OIDC_PROVIDER_ARN,
+                "the ARN of the account's existing GitHub OIDC provider, arn:aws:iam::<account>:oidc-provider/"
+                        + "token.actions.githubusercontent.com");
         String environment = f.text("deployEnvironment", "", Patterns.GITHUB_ENVIRONMENT,
                 "a GitHub environment name such as dev-min");
         String gitRefText = "a fixed git ref such as refs/heads/main (no wildcards)";
         String deployRef = f.text("deployRef", "refs/heads/main", Patterns.GIT_REF, gitRefText);
         String releaseRef = f.text("releaseRef", "refs/heads/main", Patterns.GIT_REF, gitRefText);
         return new CiSpec(valid ? matcher.group(1) : "", valid ? matcher.group(2) : "", ownerId, repoId,
-                environment, deployRef, releaseRef);
+                environment, deployRef, releaseRef, subjectForm, providerArn);
+    }
+
+    /** The immutable form needs both ids; the name form takes none (they would say the other form was meant). */
+    private void checkSubjectIds(JsonFields f, CiSpec.SubjectForm form, long ownerId, long repoId, String slug) {
+        String repository = slug.isEmpty() ? "OWNER/REPO" : slug;
+        if (form == CiSpec.SubjectForm.IMMUTABLE) {
+            for (String id : List.of("githubOwnerId", "githubRepoId")) {
+                if ((id.equals("githubOwnerId") ? ownerId : repoId) == 0) {
+                    problems.invalid(f.key(id), "<missing>", "GitHub's numeric id for the immutable subject form"
+                            + " (read both with: gh api repos/" + repository + " --jq '.owner.id, .id'), or"
+                            + " subjectForm: name for a repository whose tokens still carry name subjects");
+                }
+            }
+        } else if (ownerId != 0 || repoId != 0) {
+            problems.invalid(f.key(ownerId != 0 ? "githubOwnerId" : "githubRepoId"), String.valueOf(
+                    ownerId != 0 ? ownerId : repoId), "no numeric ids with subjectForm: name (ids are for the"
+                    + " immutable form)");
+        }
     }
 
     private ImageSpec image() {

@@ -155,6 +155,28 @@ class CoreStackTest {
                 .containsExactly(10.0, 20.0, 28.0, 30.0);
     }
 
+    /** IAM holds one provider per URL per account: an account that has GitHub's names it, and core creates none. */
+    @Test
+    void anExistingOidcProviderIsTrustedAndNotCreated() throws Exception {
+        String existing = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+        var run = preview(devmin.testing.Fixtures.editObject(committedConfig(), "devmin:ci",
+                ci -> ci.put("oidcProviderArn", existing)));
+        assertThat(run.succeeded()).as("%s", run.errors()).isTrue();
+
+        assertThat(run.graph().resources()).noneMatch(r -> r.type().equals(
+                "aws:iam/openIdConnectProvider:OpenIdConnectProvider"));
+        var roles = run.graph().resources().stream().filter(r -> r.type().equals("aws:iam/role:Role")
+                && r.name().startsWith("gha-")).toList();
+        assertThat(roles).isNotEmpty().allSatisfy(role -> {
+            try {
+                assertThat(json(role.inputs().get("assumeRolePolicy").asText())
+                        .at("/Statement/0/Principal/Federated/0").asText()).isEqualTo(existing);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     @Test
     void ciRolesTrustOneRepositoryWithExactAudienceAndSubject() throws Exception {
         assertThat(one("aws:iam/openIdConnectProvider:OpenIdConnectProvider").inputs().get("clientIdLists"))
@@ -170,13 +192,13 @@ class CoreStackTest {
             assertThat(equals.get("token.actions.githubusercontent.com:aud")).hasSize(1);
             assertThat(equals.at("/token.actions.githubusercontent.com:aud/0").asText()).isEqualTo("sts.amazonaws.com");
             assertThat(equals.at("/token.actions.githubusercontent.com:sub/0").asText())
-                    .startsWith("repo:example-org/fraud-platform:");
+                    .startsWith("repo:example-org@10000001/fraud-platform@20000002:");
             assertThat(trust.get("Condition").fieldNames()).toIterable().containsExactly("StringEquals");
         }
         assertThat(roles).extracting(r -> subject(r)).containsExactlyInAnyOrder(
-                "repo:example-org/fraud-platform:pull_request",
-                "repo:example-org/fraud-platform:environment:dev-min",
-                "repo:example-org/fraud-platform:ref:refs/heads/main");
+                "repo:example-org@10000001/fraud-platform@20000002:pull_request",
+                "repo:example-org@10000001/fraud-platform@20000002:environment:dev-min",
+                "repo:example-org@10000001/fraud-platform@20000002:ref:refs/heads/main");
     }
 
     @Test

@@ -30,6 +30,17 @@ class GithubOidcTrustTest {
     }
 
     @Test
+    void theNameFormIsAnExplicitChoiceAndTheImmutableFormTheDefault() {
+        var named = new CiSpec("example-org", "fraud-platform", 0, 0, "dev-min", "refs/heads/main", "refs/heads/main",
+                CiSpec.SubjectForm.NAME, "");
+        var immutable = new CiSpec("example-org", "fraud-platform", 7, 9, "dev-min", "refs/heads/main",
+                "refs/heads/main", CiSpec.SubjectForm.IMMUTABLE, "");
+        assertThat(GithubOidcTrust.pullRequestSubject(named)).isEqualTo("repo:example-org/fraud-platform:pull_request");
+        assertThat(GithubOidcTrust.pullRequestSubject(immutable))
+                .isEqualTo("repo:example-org@7/fraud-platform@9:pull_request");
+    }
+
+    @Test
     void trustPolicyPinsAudienceAndSubjectWithStringEquals() throws Exception {
         JsonNode doc = new ObjectMapper().readTree(GithubOidcTrust.trustPolicy("arn:aws:iam::1:oidc-provider/x",
                 "repo:a/b:pull_request").toJson());
