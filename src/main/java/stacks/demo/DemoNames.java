@@ -32,6 +32,16 @@ public record DemoNames(String prefix, String environment, String region, String
         return prefix + "-" + lane;
     }
 
+    /** The Cloud Map private DNS namespace of the demo VPC ({@code .internal} is reserved for private use). */
+    public String discoveryDomain() {
+        return prefix + ".internal";
+    }
+
+    /** Where an ingress lane answers other lanes: {@code ig.devmin-dev-min.internal:8080}. */
+    public String laneAddress(String lane, int port) {
+        return lane + "." + discoveryDomain() + ":" + port;
+    }
+
     public String logGroupName(String lane) {
         return "/devmin/" + environment + "/" + lane;
     }

@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * The ephemeral demo layer (never protected): a no-NAT network, an ECS cluster on Fargate/Fargate Spot, one task role,
- * task definition (and for services, ECS service) per lane, the execution role, and optionally RDS. Nothing of it is
+ * task definition (and for services, ECS service) per lane, Cloud Map names for the lanes others call, the execution
+ * role, and optionally RDS. Nothing of it is
  * declared before the pinned image is verified to be in the repository ({@link PinnedImageGate}).
  */
 public final class DemoStack extends ComponentResource {
@@ -47,8 +48,10 @@ public final class DemoStack extends ComponentResource {
         handles.publish(HandleName.ROLE_ECS_TASK_EXECUTION, PUBLISHER, names.roleArn(names.executionRoleName()),
                 execution, executionPolicy);
 
+        LaneDiscovery discovery = new LaneDiscovery(scope, names, network, plan.spec().lanes());
+        discovery.publish(handles, plan.spec().lanes());
         LaneWorkloads lanes = new LaneWorkloads(scope, plan,
-                new LaneWorkloads.Shared(cluster, capacity, network, execution, executionPolicy));
+                new LaneWorkloads.Shared(cluster, capacity, network, execution, executionPolicy, discovery, handles));
         lanes.publish(handles);
         publishRunTaskHandles(handles, cluster, network);
         if (plan.spec().database().enabled()) {

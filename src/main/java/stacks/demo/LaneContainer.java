@@ -42,7 +42,8 @@ public final class LaneContainer {
     /**
      * The environment a lane starts with.
      *
-     * @param handleValues resolved values of the handles the lane reads, by handle name
+     * @param handleValues resolved values of the handles the lane reads and of the addresses of the lanes it calls,
+     *                     by handle name
      * @param bucketName   the evidence bucket, exported only to lanes with S3 grants
      */
     public static Map<String, String> environment(String environment, String region, LaneSpec lane,
@@ -52,6 +53,8 @@ public final class LaneContainer {
         env.put("DEVMIN_LANE", lane.name());
         env.put("AWS_REGION", region);
         lane.reads().forEach(handle -> env.put(handle, handleValues.get(handle)));
+        lane.calls().forEach(callee -> env.put(HandleName.laneAddress(callee),
+                handleValues.get(HandleName.laneAddress(callee))));
         java.util.stream.Stream.concat(lane.produces().stream(), lane.consumes().stream()).distinct()
                 .forEach(topic -> env.put(HandleName.kafkaTopic(topic), topic));
         if (!lane.s3Access().isEmpty()) {

@@ -9,6 +9,7 @@ import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ServiceServiceRegistriesArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
@@ -37,7 +38,7 @@ final class LaneWorkloads {
 
     /** What every lane shares from the rest of the demo layer. */
     record Shared(Cluster cluster, ClusterCapacityProviders capacity, DemoNetwork network, Role execution,
-                  RolePolicy executionPolicy) {
+                  RolePolicy executionPolicy, LaneDiscovery discovery, HandleRegistry handles) {
     }
 
     /** A lane's task role and the policy that gives it its rights (none when the lane needs no AWS access). */
@@ -58,11 +59,13 @@ final class LaneWorkloads {
         for (LaneSpec lane : plan.spec().lanes()) {
             LaneRole role = laneRole(scope, plan, lane);
             roles.put(lane.name(), role);
-            TaskDefinition task = taskDefinition(scope, plan, lane, shared, role);
+            Map<String, Handle> callees = callees(lane, shared.handles());
+            TaskDefinition task = taskDefinition(scope, plan, lane, shared, role, callees);
             tasks.put(lane.name(), task);
             if (lane.isService()) {
-                service(scope, lane, shared, task, serviceNeeds(plan, lane, shared, role, task),
-                        rolloutTriggers(plan, lane));
+                List<Resource> needs = new ArrayList<>(serviceNeeds(plan, lane, shared, role, task));
+                callees.values().forEach(callee -> needs.addAll(callee.resources()));
+                service(scope, lane, shared, task, needs, rolloutTriggers(plan, lane));
             }
         }
     }
@@ -85,8 +88,16 @@ final class LaneWorkloads {
         return new LaneRole(role, List.of(policy));
     }
 
+    /** The addresses of the lanes this lane calls, by handle name ({@code LANE_ADDRESS_IG}). */
+    private static Map<String, Handle> callees(LaneSpec lane, HandleRegistry handles) {
+        Map<String, Handle> out = new LinkedHashMap<>();
+        lane.calls().forEach(callee -> out.put(HandleName.laneAddress(callee),
+                handles.require(HandleName.laneAddress(callee), DemoStack.PUBLISHER + "/" + lane.name())));
+        return out;
+    }
+
     private static TaskDefinition taskDefinition(LayerScope scope, DemoPlan plan, LaneSpec lane, Shared shared,
-                                                 LaneRole role) {
+                                                 LaneRole role, Map<String, Handle> callees) {
         List<Resource> needs = new ArrayList<>(plan.lane(lane.name()).logGroup().resources());
         needs.addAll(List.of(shared.execution(), shared.executionPolicy()));
         needs.addAll(role.resources());
@@ -99,7 +110,7 @@ final class LaneWorkloads {
                 .executionRoleArn(plan.names().roleArn(plan.names().executionRoleName()))
                 .taskRoleArn(plan.names().roleArn(plan.names().laneRoleName(lane.name())))
                 .volumes(TaskDefinitionVolumeArgs.builder().name(LaneContainer.SCRATCH_VOLUME).build())
-                .containerDefinitions(containerDefinitions(plan, lane))
+                .containerDefinitions(containerDefinitions(plan, lane, callees))
                 .build(), scope.aws(needs));
     }
 
@@ -119,8 +130,9 @@ final class LaneWorkloads {
         return needs.stream().distinct().toList();
     }
 
-    private static Output<String> containerDefinitions(DemoPlan plan, LaneSpec lane) {
-        Map<String, Handle> handles = plan.lane(lane.name()).reads();
+    private static Output<String> containerDefinitions(DemoPlan plan, LaneSpec lane, Map<String, Handle> callees) {
+        Map<String, Handle> handles = new LinkedHashMap<>(plan.lane(lane.name()).reads());
+        handles.putAll(callees);
         List<Output<String>> inputs = new ArrayList<>();
         inputs.add(plan.repositoryUriValue());
         inputs.add(plan.bucketName().value());
@@ -160,7 +172,7 @@ final class LaneWorkloads {
 
     private static void service(LayerScope scope, LaneSpec lane, Shared shared, TaskDefinition task,
                                 List<Resource> needs, Output<Map<String, String>> triggers) {
-        new Service("service-" + lane.name(), ServiceArgs.builder()
+        ServiceArgs.Builder args = ServiceArgs.builder()
                 .name(lane.name())
                 .cluster(shared.cluster().arn())
                 .taskDefinition(task.arn())
@@ -178,8 +190,10 @@ final class LaneWorkloads {
                 .forceNewDeployment(true)
                 .triggers(triggers)
                 .propagateTags("SERVICE")
-                .enableEcsManagedTags(true)
-                .build(), scope.aws(needs));
+                .enableEcsManagedTags(true);
+        shared.discovery().registryOf(lane.name()).ifPresent(registry -> args.serviceRegistries(
+                ServiceServiceRegistriesArgs.builder().registryArn(registry.arn()).build()));
+        new Service("service-" + lane.name(), args.build(), scope.aws(needs));
     }
 
     void publish(HandleRegistry handles) {

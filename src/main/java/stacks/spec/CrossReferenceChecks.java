@@ -32,6 +32,7 @@ final class CrossReferenceChecks {
                 }
             }
             checkKafkaCredentials(lane, key, problems);
+            checkCalls(spec, lane, key, problems);
         }
         spec.ci().existingOidcProvider().ifPresent(arn -> {
             var account = Patterns.GITHUB_OIDC_PROVIDER_ARN.matcher(arn);
@@ -59,6 +60,20 @@ final class CrossReferenceChecks {
         } else if (!usesKafka && missing.size() < KAFKA_HANDLES.size()) {
             problems.invalid(key + ".reads", String.join(",", lane.reads()), "Kafka handles only on a lane that"
                     + " produces or consumes a topic (its own Kafka principal would have no ACL)");
+        }
+    }
+
+    /** A lane calls only other service lanes that listen on a port (only those get a stable address). */
+    private static void checkCalls(EnvironmentSpec spec, LaneSpec lane, String key, Problems problems) {
+        for (int c = 0; c < lane.calls().size(); c++) {
+            String callee = lane.calls().get(c);
+            boolean reachable = !callee.equals(lane.name()) && spec.lane(callee)
+                    .filter(l -> l.isService() && l.ingress().isPresent()).isPresent();
+            if (!reachable) {
+                problems.invalid(key + ".calls[" + c + "]", callee, "another service lane with an ingressPort, one of "
+                        + spec.lanes().stream().filter(l -> l.isService() && l.ingress().isPresent()
+                                && !l.name().equals(lane.name())).map(LaneSpec::name).toList());
+            }
         }
     }
 

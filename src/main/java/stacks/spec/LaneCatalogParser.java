@@ -59,8 +59,9 @@ final class LaneCatalogParser {
         List<String> consumes = f.textList("consumes", ANY_TOPIC, "a topic name from devmin:topics");
         int port = (int) f.integer("ingressPort", 0, 1, 65535);
         boolean spot = f.bool("spot", kind == LaneKind.SERVICE);
+        List<String> calls = f.textList("calls", Patterns.LANE_NAME, "the name of an ingress lane this lane calls");
         return new LaneSpec(name, kind, command, cpu, memory, desired, reads, produces, consumes, port, spot,
-                s3Grants(f), f.bool("readOnlyRootFilesystem", true));
+                s3Grants(f), f.bool("readOnlyRootFilesystem", true), calls);
     }
 
     private LaneKind kind(JsonFields f) {

@@ -19,6 +19,7 @@ import java.util.OptionalInt;
  * @param spot         run on FARGATE_SPOT
  * @param s3Access     data-plane grants on the evidence bucket
  * @param readOnlyRootFilesystem run the container with a read-only root filesystem (default true)
+ * @param calls        the ingress lanes it calls, by name: it is given their addresses
  */
 public record LaneSpec(
         String name,
@@ -33,14 +34,24 @@ public record LaneSpec(
         int ingressPort,
         boolean spot,
         List<S3Grant> s3Access,
-        boolean readOnlyRootFilesystem) {
+        boolean readOnlyRootFilesystem,
+        List<String> calls) {
 
     public LaneSpec {
+        calls = List.copyOf(calls);
         command = List.copyOf(command);
         reads = List.copyOf(reads);
         produces = List.copyOf(produces);
         consumes = List.copyOf(consumes);
         s3Access = List.copyOf(s3Access);
+    }
+
+    /** A lane that calls no other lane. */
+    public LaneSpec(String name, LaneKind kind, List<String> command, int cpu, int memory, int desiredCount,
+                    List<String> reads, List<String> produces, List<String> consumes, int ingressPort, boolean spot,
+                    List<S3Grant> s3Access, boolean readOnlyRootFilesystem) {
+        this(name, kind, command, cpu, memory, desiredCount, reads, produces, consumes, ingressPort, spot, s3Access,
+                readOnlyRootFilesystem, List.of());
     }
 
     public OptionalInt ingress() {

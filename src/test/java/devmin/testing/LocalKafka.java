@@ -111,6 +111,30 @@ public final class LocalKafka implements AutoCloseable {
                 admin.createAcls(acls).all().get();
             }
         }
+        if (operations.contains(AclOperation.DESCRIBE) && !granted.isEmpty()) {
+            awaitVisibleToRuntime(granted);
+        }
+    }
+
+    /**
+     * The broker's authorizer applies new ACLs from its metadata log a moment after they are acknowledged: wait until
+     * the runtime user can really describe what it was granted, so a test never races the broker.
+     */
+    private void awaitVisibleToRuntime(Set<String> granted) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        try (Admin runtime = Admin.create(clientProperties(RUNTIME, RUNTIME_SECRET))) {
+            while (true) {
+                try {
+                    runtime.describeTopics(granted).allTopicNames().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    return;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        }
     }
 
     @Override

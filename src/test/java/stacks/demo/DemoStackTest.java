@@ -162,6 +162,27 @@ class DemoStackTest {
         }
     }
 
+    /** wsp calls ig: ig gets a stable name in Cloud Map, wsp gets ig's address, and no load balancer is involved. */
+    @Test
+    void aCalledLaneHasAStableNameAndItsCallerItsAddress() {
+        JsonNode namespace = all("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace").get(0).inputs();
+        assertThat(namespace.get("name").asText()).isEqualTo("devmin-dev-min.internal");
+        assertThat(all("aws:servicediscovery/service:Service")).extracting(s -> s.inputs().get("name").asText())
+                .containsExactlyInAnyOrder("ig", "cm");
+        DeclaredResource igService = named("aws:ecs/service:Service", "service-ig");
+        assertThat(igService.inputs().get("serviceRegistries")).isNotNull();
+        assertThat(named("aws:ecs/service:Service", "service-wsp").inputs().has("serviceRegistries")).isFalse();
+
+        JsonNode wsp = json(named("aws:ecs/taskDefinition:TaskDefinition", "task-wsp").inputs()
+                .get("containerDefinitions")).get(0);
+        List<String> env = new ArrayList<>();
+        wsp.get("environment").forEach(e -> env.add(e.get("name").asText() + "=" + e.get("value").asText()));
+        assertThat(env).contains("LANE_ADDRESS_IG=ig.devmin-dev-min.internal:8080");
+        assertThat(named("aws:ecs/service:Service", "service-wsp").dependencies())
+                .contains(named("aws:servicediscovery/service:Service", "discovery-ig").urn());
+        assertThat(graph.resources()).noneMatch(r -> r.type().startsWith("aws:lb/") || r.type().startsWith("aws:elb/"));
+    }
+
     @Test
     void theDemoLayerHoldsNoLogGroupsTheyOutliveTheWindowInCore() {
         assertThat(all("aws:cloudwatch/logGroup:LogGroup")).isEmpty();

@@ -127,6 +127,10 @@ class InvalidConfigTest {
                                 array("SSM_CONFLUENT_BOOTSTRAP_PATH", "SSM_CONFLUENT_API_KEY_PATH",
                                         "SSM_CONFLUENT_API_SECRET_PATH"))), reporterKey + ".reads",
                         "expected Kafka handles only on a lane that produces or consumes a topic"),
+                invalid("a lane calling a job", c -> editLane(c, ig, l -> l.set("calls", array("reporter"))),
+                        igKey + ".calls[0]", "got 'reporter', expected another service lane with an ingressPort, one of [cm]"),
+                invalid("a lane calling itself", c -> editLane(c, ig, l -> l.set("calls", array("ig"))),
+                        igKey + ".calls[0]", "expected another service lane with an ingressPort"),
                 invalid("misspelt lane field", c -> editLane(c, ig, l -> l.set("ingresPort", IntNode.valueOf(8080))), igKey + ".ingresPort",
                         "got <unknown key>, expected a field of " + igKey + "; did you mean ingressPort?"),
                 invalid("misspelt S3 grant field", c -> editLane(c, reporter, l -> l.set("s3Access", new ObjectMapper().createArrayNode()

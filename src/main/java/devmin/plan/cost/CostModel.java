@@ -83,6 +83,15 @@ public final class CostModel {
             window.add(p.line("Public IPv4 addresses", (long) publicAddresses + " running tasks with a public IP",
                     "public_ipv4_address_hour", publicAddresses));
         }
+        double registered = registeredInstances(resources);
+        if (registered > 0) {
+            double month = p.assumption("hours_per_month");
+            window.add(p.line("Cloud Map names", (long) registered + " registered tasks", "cloud_map_instance_month",
+                    registered / month));
+            // The namespace's private hosted zone is free when a window closes within 12 hours of opening.
+            window.add(p.line("Route 53 zone of the Cloud Map namespace", "free for a window closed within 12 h;"
+                    + " a longer window is billed a month", "route53_hosted_zone_month", 0));
+        }
         double kafkaGb = p.assumption("kafka_gb_per_window_hour");
         window.add(p.line("Confluent throughput", kafkaGb + " GB", "confluent_throughput_gb", kafkaGb));
         if (spec.database().enabled()) {
@@ -118,6 +127,17 @@ public final class CostModel {
             }
         }
         return violations;
+    }
+
+    /** Running tasks registered in Cloud Map (each registered task is a billed Cloud Map resource). */
+    static double registeredInstances(List<ResourceView> resources) {
+        double instances = 0;
+        for (ResourceView r : resources) {
+            if (r.is(ECS_SERVICE) && r.inputs().has("serviceRegistries")) {
+                instances += r.inputs().path("desiredCount").asDouble(1);
+            }
+        }
+        return instances;
     }
 
     /** Running tasks that get a public IPv4 address (AWS charges each address by the hour). */

@@ -42,7 +42,8 @@ class CostModelTest {
                "confluent_basic_base_hour": {"price": 0.0}, "confluent_throughput_gb": {"price": 0.05},
                "confluent_storage_gb_month": {"price": 0.1},
                "nat_gateway_hour": {"price": 0.05}, "load_balancer_hour": {"price": 0.025},
-               "public_ipv4_address_hour": {"price": 0.005}}},
+               "public_ipv4_address_hour": {"price": 0.005},
+               "cloud_map_instance_month": {"price": 0.1}, "route53_hosted_zone_month": {"price": 0.5}}},
              "assumptions": {"evidence_gb": 2, "image_gb": 0.5, "log_gb_per_lane_hour": 0.01,
                "kafka_gb_per_window_hour": 0.5, "kafka_stored_gb": 2, "hours_per_month": 730}}
             """;
@@ -153,6 +154,20 @@ class CostModelTest {
         CostEstimate privateOnly = CostModel.estimate(spec(lanes()),
                 List.of(service("service-a", 2, false), service("service-b", 1, false)), table(), 20);
         assertThat(privateOnly.window()).extracting(CostLine::item).doesNotContain("Public IPv4 addresses");
+    }
+
+    @Test
+    void everyTaskRegisteredInCloudMapIsABilledResourceAndTheZoneIsFreeForAShortWindow() throws Exception {
+        ResourceView registered = service("service-a", 2, true);
+        ((ObjectNode) registered.inputs()).putObject("serviceRegistries").put("registryArn", "arn:x");
+        CostEstimate c = CostModel.estimate(spec(lanes()), List.of(registered, service("service-b", 1, true)), table(),
+                20);
+
+        // 2 registered tasks × 0.1 per month / 730 h = 0.000273972… per hour
+        assertThat(line(c.window(), "Cloud Map names")).isCloseTo(2 * 0.1 / 730, within(CENT));
+        assertThat(line(c.window(), "Route 53 zone of the Cloud Map namespace")).isZero();
+        assertThat(CostModel.estimate(spec(lanes()), services(), table(), 20).window()).extracting(CostLine::item)
+                .doesNotContain("Cloud Map names");
     }
 
     @Test
