@@ -34,6 +34,8 @@ public final class StackFiles {
 
     /** What every placeholder starts with; {@link #placeholder} appends {@code :<fingerprint>}. */
     public static final String SECRET_PLACEHOLDER = "devmin-plan-secret-placeholder";
+    /** What a plan passes for a declared secret the stack file does not set (see {@link #unsetSecrets}). */
+    public static final String UNSET_SECRET = "devmin-plan-secret-not-set";
     /** Finds placeholders (and their fingerprints) inside whatever the program made of a secret. */
     public static final Pattern PLACEHOLDER = Pattern.compile(Pattern.quote(SECRET_PLACEHOLDER) + ":([0-9a-f]{16})");
     private static final String STACK_FILE_PREFIX = "Pulumi.";
@@ -65,7 +67,11 @@ public final class StackFiles {
         }
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> secrets = new HashSet<>();
+        Set<String> declaredSecrets = new HashSet<>();
         project.path("config").fields().forEachRemaining(entry -> {
+            if (entry.getValue().path("secret").asBoolean(false)) {
+                declaredSecrets.add(qualify(projectName, entry.getKey()));
+            }
             JsonNode declaration = entry.getValue();
             JsonNode value = declaration.isObject()
                     ? (declaration.has("value") ? declaration.get("value") : declaration.get("default"))
@@ -91,7 +97,21 @@ public final class StackFiles {
                 values.put(key, text(value));
             }
         }
+        // A secret the project declares but this stack has not set yet: the Pulumi CLI refuses the stack until it is
+        // set ("missing configuration value"); a plan shows what it would declare and says the secret is missing.
+        for (String key : declaredSecrets) {
+            if (!values.containsKey(key)) {
+                values.put(key, UNSET_SECRET);
+                secrets.add(key);
+            }
+        }
         return new StackConfig(projectName, stack, values, secrets);
+    }
+
+    /** The declared secrets a loaded stack config does not set, by full key. */
+    public static List<String> unsetSecrets(StackConfig config) {
+        return config.values().entrySet().stream().filter(e -> e.getValue().equals(UNSET_SECRET))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     /** The placeholder a plan passes for a secure value: never the value, a fingerprint of its ciphertext. */

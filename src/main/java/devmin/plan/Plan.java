@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public record Plan(EnvironmentSpec spec, List<LayerSummary> layers, List<PlannedResource> resources,
                    Map<String, String> handles, PolicyReport policy, Optional<CostEstimate> cost,
-                   String costUnavailable, boolean costGapBlocks, Provenance provenance) {
+                   String costUnavailable, boolean costGapBlocks, Provenance provenance, List<String> unsetSecrets) {
 
     public static final String SCHEMA = "devmin.plan-snapshot/v2";
 
@@ -30,6 +30,7 @@ public record Plan(EnvironmentSpec spec, List<LayerSummary> layers, List<Planned
         layers = List.copyOf(layers);
         resources = List.copyOf(resources);
         handles = Map.copyOf(handles);
+        unsetSecrets = List.copyOf(unsetSecrets);
     }
 
     /** What fails the plan: mandatory policy findings, an estimate above the budget, or a broken price table. */
@@ -48,10 +49,13 @@ public record Plan(EnvironmentSpec spec, List<LayerSummary> layers, List<Planned
 
     /** What a reader should know that does not fail the plan. */
     public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        unsetSecrets.forEach(key -> warnings.add(key + " is not set in this stack: pulumi refuses the stack until it"
+                + " is (pulumi config set --secret " + key + ")"));
         if (cost.isEmpty() && !costGapBlocks) {
-            return List.of("cost: no estimate and no budget check (" + costUnavailable + ")");
+            warnings.add("cost: no estimate and no budget check (" + costUnavailable + ")");
         }
-        return List.of();
+        return warnings;
     }
 
     public boolean passes() {

@@ -49,7 +49,7 @@ public final class PlanBuilder {
             }
         }
         return new Plan(preview.spec(), layers, resources(graph), handles(graph.outputs().get("handles")),
-                policy.evaluate(views), cost, unavailable, gapBlocks, provenance.finished());
+                policy.evaluate(views), cost, unavailable, gapBlocks, provenance.finished(), preview.unsetSecrets());
     }
 
     /**

@@ -30,4 +30,21 @@ class InvalidConfigIT {
             assertThat(up.output()).doesNotContain(CANARY);
         }
     }
+
+    /**
+     * The committed stack file holds no secret (a fake ciphertext there made the CLI answer "illegal base64 data at
+     * input byte 7"): a new user's first preview is refused naming the secret to set.
+     */
+    @Test
+    void aStackWithoutItsSecretIsRefusedNamingIt() {
+        try (PulumiWorkspace workspace = PulumiWorkspace.ofCommittedProject(RealEngine.require())) {
+            CommittedStackIT.succeeded(workspace.pulumi("stack", "init", "dev-min"));
+
+            CliResult preview = workspace.pulumi("preview");
+            assertThat(preview.exitCode()).as(preview.describe()).isNotZero();
+            assertThat(preview.output()).contains("missing configuration value").contains("igApiKey")
+                    .doesNotContain("base64");
+            assertThat(workspace.stubCalls().calls()).isEmpty();
+        }
+    }
 }

@@ -22,10 +22,15 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * The committed stack as a user has it after {@code pulumi config set --secret devmin:igApiKey}: the committed
+     * file is a template that holds no secret, so the plan placeholder of a set secret stands in for it.
+     */
     public static synchronized StackConfig committedConfig() {
         if (committed == null) {
             try {
-                committed = StackFiles.load(Path.of("."), "dev-min");
+                StackConfig template = StackFiles.load(Path.of("."), "dev-min");
+                committed = template.with("devmin:igApiKey", StackFiles.placeholder("ciphertext-of-the-ig-api-key"));
             } catch (StackFiles.StackFileException e) {
                 throw new IllegalStateException(e);
             }
