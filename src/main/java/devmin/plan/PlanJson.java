@@ -40,6 +40,11 @@ public final class PlanJson {
             ObjectNode types = node.putObject("by_type");
             new TreeMap<>(layer.byType()).forEach(types::put);
         }
+        ArrayNode ci = root.putArray("ci_trust");
+        CiTrust.of(plan.resources(), plan.spec().awsAccountId()).forEach(r -> {
+            ObjectNode role = ci.addObject().put("role", r.role()).put("arn", r.arn());
+            r.subjects().forEach(role.putArray("sub")::add);
+        });
         ObjectNode handles = root.putObject("handles");
         plan.handles().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> handles.put(e.getKey(), e.getValue()));

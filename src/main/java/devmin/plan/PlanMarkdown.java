@@ -42,6 +42,13 @@ public final class PlanMarkdown {
                 .append(PolicyReportMarkdown.escape(plan.costUnavailable())).append(").\n\n"));
         md.append(PolicyReportMarkdown.of(plan.policy()));
         resources(md, plan);
+        List<CiTrust> ci = CiTrust.of(plan.resources(), plan.spec().awsAccountId());
+        if (!ci.isEmpty()) {
+            md.append("### CI roles (GitHub OIDC)\n\n| role ARN | trusts `sub` |\n|---|---|\n");
+            ci.forEach(r -> md.append("| `").append(r.arn()).append("` | `").append(String.join("` or `", r.subjects()))
+                    .append("` |\n"));
+            md.append('\n');
+        }
         md.append("<details><summary>Handles (").append(plan.handles().size()).append(")</summary>\n\n")
                 .append("| handle | value |\n|---|---|\n");
         plan.handles().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->

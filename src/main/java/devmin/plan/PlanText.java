@@ -46,6 +46,11 @@ public final class PlanText {
         out.printf("%nhandles (%d):%n", plan.handles().size());
         plan.handles().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.printf("  %-" + width + "s  %s%n", e.getKey(), e.getValue()));
+        List<CiTrust> ci = CiTrust.of(plan.resources(), plan.spec().awsAccountId());
+        if (!ci.isEmpty()) {
+            out.printf("%nCI roles (GitHub OIDC): the sub each trusts%n");
+            ci.forEach(r -> out.printf("  %s%n    trusts sub %s%n", r.arn(), String.join(" or ", r.subjects())));
+        }
         out.println();
         policyPrinter.accept(out, plan.policy());
         out.println();
