@@ -3,10 +3,15 @@ package stacks.core;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import stacks.Layer;
+import stacks.StackTags;
+import stacks.demo.DemoNames;
 import stacks.handles.SsmHandles;
 import stacks.iam.PolicyDocument;
 import stacks.iam.Statement;
+import stacks.spec.EnvironmentSpec;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -64,51 +69,118 @@ public final class CorePolicies {
         return root.toString();
     }
 
-    /** Pull-request previews: read-only describes of what the stack declares, nothing that writes. */
-    public static PolicyDocument previewPolicy(CoreNames names, String environment) {
-        return PolicyDocument.of(
-                Statement.allow("DescribeOnly", List.of(
-                        "ec2:Describe*", "ecs:Describe*", "ecs:List*", "logs:DescribeLogGroups",
-                        "ssm:DescribeParameters", "ecr:DescribeRepositories", "budgets:ViewBudget",
-                        "rds:DescribeDBInstances", "iam:GetOpenIDConnectProvider"), List.of("*")),
-                Statement.allow("ReadOwnRoles", List.of("iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies",
-                        "iam:ListAttachedRolePolicies"), List.of(names.roleArnPattern())),
-                Statement.allow("ReadEvidenceBucketConfig", List.of("s3:GetBucket*", "s3:GetEncryptionConfiguration",
-                        "s3:GetLifecycleConfiguration", "s3:ListBucket"), List.of(names.bucketArn())),
-                Statement.allow("ReadRepositoryConfig", List.of("ecr:DescribeImages", "ecr:GetLifecyclePolicy",
-                        "ecr:ListTagsForResource"), List.of(names.ecrRepositoryArn())),
-                Statement.allow("ReadHandleMetadata", List.of("ssm:ListTagsForResource"),
-                        List.of(SsmHandles.parameterArn(names.region(), names.accountId(),
-                                SsmHandles.root(environment) + "/*"))));
+    /**
+     * Pull-request previews: nothing. {@code pulumi preview} without refresh asks AWS only who the caller is
+     * ({@code sts:GetCallerIdentity}, which IAM never denies); a refresh would read the SSM SecureStrings (the lanes'
+     * Kafka secret among them) into a job that runs the pull request's code, so the preview does not refresh and
+     * this role is denied everything else, whatever may ever be attached to it.
+     */
+    public static PolicyDocument previewPolicy() {
+        return PolicyDocument.of(new Statement("NothingButWhoAmI", "Deny", Map.of(), List.of(), List.of("*"), Map.of())
+                .withNotActions(List.of("sts:GetCallerIdentity")));
     }
 
     /**
-     * The deploy role runs {@code pulumi up}/{@code destroy} of the demo layer and updates the handles: service-scoped
-     * rights, IAM limited to this environment's roles, PassRole only to ECS tasks.
+     * Core resources a demo window's {@code pulumi up} may change: the ECR lifecycle policy names the pinned tag (so
+     * the pinned image never expires), so pinning a new image rewrites it. Everything else in core and confluent is
+     * changed by a person with admin rights, never by CI.
      */
-    public static PolicyDocument deployPolicy(CoreNames names, String environment) {
-        String handlePaths = SsmHandles.parameterArn(names.region(), names.accountId(),
-                SsmHandles.root(environment) + "/*");
-        return PolicyDocument.of(
-                Statement.allow("DemoNetworkAndCompute", List.of("ec2:*Vpc*", "ec2:*Subnet*", "ec2:*InternetGateway*",
-                        "ec2:*RouteTable*", "ec2:*Route", "ec2:*SecurityGroup*", "ec2:CreateTags", "ec2:DeleteTags",
-                        "ec2:Describe*", "ecs:*", "logs:*", "rds:*"), List.of("*")),
-                Statement.allow("OwnRolesOnly", List.of("iam:CreateRole", "iam:DeleteRole", "iam:GetRole",
-                        "iam:TagRole", "iam:UntagRole", "iam:UpdateRole", "iam:UpdateAssumeRolePolicy",
-                        "iam:PutRolePolicy", "iam:GetRolePolicy", "iam:DeleteRolePolicy", "iam:ListRolePolicies",
-                        "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole"),
-                        List.of(names.roleArnPattern())),
-                Statement.allow("PassRolesToEcsTasks", List.of("iam:PassRole"), List.of(names.roleArnPattern()))
+    public static final List<String> WINDOW_UPDATES_IN_CORE = List.of("aws:ecr/lifecyclePolicy:LifecyclePolicy");
+
+    /**
+     * The demo window role: open and close the demo layer ({@code pulumi up}, {@code pulumi destroy
+     * --exclude-protected}), run the live commands and write evidence — exactly that. It manages only the demo
+     * layer's roles, only with the demo permissions boundary, passes them only to ECS tasks, deletes networks and ECS
+     * clusters and services only when they carry the demo layer's tags, and can touch no CI role, no boundary and
+     * no policy version.
+     */
+    public static PolicyDocument windowPolicy(CoreNames names, EnvironmentSpec spec) {
+        DemoNames demo = DemoNames.of(spec);
+        List<String> demoRoles = List.of(names.roleArn(demo.executionRoleName()), names.roleArn(demo.laneRoleName("*")));
+        List<Statement> statements = new ArrayList<>(List.of(
+                Statement.allow("DemoNetwork", List.of("ec2:CreateVpc", "ec2:ModifyVpcAttribute", "ec2:CreateSubnet",
+                        "ec2:ModifySubnetAttribute", "ec2:CreateInternetGateway", "ec2:AttachInternetGateway",
+                        "ec2:DetachInternetGateway", "ec2:CreateRouteTable", "ec2:CreateRoute", "ec2:ReplaceRoute",
+                        "ec2:DeleteRoute", "ec2:AssociateRouteTable", "ec2:ReplaceRouteTableAssociation",
+                        "ec2:DisassociateRouteTable", "ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress",
+                        "ec2:AuthorizeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress",
+                        "ec2:RevokeSecurityGroupEgress", "ec2:CreateTags", "ec2:DeleteTags"), List.of("*")),
+                Statement.allow("DemoCompute", List.of("ecs:CreateCluster", "ecs:UpdateCluster",
+                        "ecs:PutClusterCapacityProviders", "ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition",
+                        "ecs:CreateService", "ecs:UpdateService", "ecs:TagResource", "ecs:UntagResource"),
+                        List.of("*")),
+                Statement.allow("DeleteOnlyTheDemoLayer", List.of("ec2:DeleteVpc", "ec2:DeleteSubnet",
+                        "ec2:DeleteInternetGateway", "ec2:DeleteRouteTable", "ec2:DeleteSecurityGroup",
+                        "ecs:DeleteCluster", "ecs:DeleteService"), List.of("*"))
+                        .withConditions(Map.of("StringEquals", Map.of(
+                                "aws:ResourceTag/" + StackTags.LAYER, List.of(Layer.DEMO.tagValue()),
+                                "aws:ResourceTag/" + StackTags.ENVIRONMENT, List.of(spec.environment())))),
+                Statement.allow("DemoRolesOnlyWithTheBoundary", List.of("iam:CreateRole", "iam:PutRolePolicy",
+                        "iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary"), demoRoles)
+                        .withConditions(Map.of("StringEquals", Map.of("iam:PermissionsBoundary",
+                                List.of(names.demoBoundaryArn())))),
+                Statement.allow("DemoRoles", List.of("iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies",
+                        "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole", "iam:TagRole",
+                        "iam:UntagRole", "iam:UpdateRole", "iam:UpdateRoleDescription", "iam:UpdateAssumeRolePolicy",
+                        "iam:DeleteRole", "iam:SimulatePrincipalPolicy"), demoRoles),
+                Statement.allow("PassDemoRolesToEcsTasks", List.of("iam:PassRole"), demoRoles)
                         .withConditions(Map.of("StringEquals",
                                 Map.of("iam:PassedToService", List.of("ecs-tasks.amazonaws.com")))),
-                Statement.allow("Handles", List.of("ssm:PutParameter", "ssm:GetParameter", "ssm:DeleteParameter",
-                        "ssm:AddTagsToResource", "ssm:ListTagsForResource"), List.of(handlePaths)),
-                Statement.allow("DescribeParameters", List.of("ssm:DescribeParameters", "ecr:DescribeRepositories",
-                        "iam:GetOpenIDConnectProvider", "budgets:ViewBudget", "tag:GetResources"), List.of("*")),
-                Statement.allow("Evidence", List.of("s3:GetBucket*", "s3:ListBucket", "s3:PutObject",
-                        "s3:GetObject"), List.of(names.bucketArn(), names.bucketArn() + "/*")),
-                Statement.allow("ImageMetadata", List.of("ecr:DescribeImages", "ecr:ListTagsForResource"),
-                        List.of(names.ecrRepositoryArn())));
+                Statement.allow("EcsServiceLinkedRole", List.of("iam:CreateServiceLinkedRole"),
+                        List.of(names.serviceLinkedRoleArn("ecs.amazonaws.com", "AWSServiceRoleForECS")))
+                        .withConditions(Map.of("StringEquals",
+                                Map.of("iam:AWSServiceName", List.of("ecs.amazonaws.com")))),
+                Statement.allow("PinnedImageAndItsLifecycle", List.of("ecr:DescribeImages",
+                        "ecr:DescribeRepositories", "ecr:GetLifecyclePolicy", "ecr:PutLifecyclePolicy"),
+                        List.of(names.ecrRepositoryArn())),
+                Statement.allow("SeeWhatExists", List.of("ec2:DescribeVpcs", "ec2:DescribeVpcAttribute",
+                        "ec2:DescribeSubnets", "ec2:DescribeInternetGateways", "ec2:DescribeRouteTables",
+                        "ec2:DescribeSecurityGroups", "ec2:DescribeNetworkAcls", "ec2:DescribeNetworkInterfaces",
+                        "ec2:DescribeNatGateways", "ec2:DescribeInstances", "ec2:DescribeAddresses",
+                        "ec2:DescribeVpcEndpoints", "ec2:DescribeRegions", "ecs:ListClusters", "ecs:DescribeClusters",
+                        "ecs:ListServices", "ecs:DescribeServices", "ecs:ListTasks", "ecs:DescribeTasks",
+                        "ecs:DescribeTaskDefinition", "elasticloadbalancing:DescribeLoadBalancers",
+                        "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTargetGroups",
+                        "rds:DescribeDBInstances", "rds:DescribeDBClusters", "rds:DescribeDBSubnetGroups",
+                        "logs:DescribeLogGroups", "tag:GetResources", "ssm:DescribeParameters",
+                        "access-analyzer:CheckAccessNotGranted"), List.of("*")),
+                Statement.allow("PreflightKafkaCredentials", List.of("ssm:GetParameters"),
+                        SsmHandles.preflightKafkaPaths(spec.environment()).stream()
+                                .map(path -> SsmHandles.parameterArn(names.region(), names.accountId(), path)).toList()),
+                Statement.allow("EvidenceBucket", List.of("s3:ListBucket"), List.of(names.bucketArn())),
+                Statement.allow("WriteEvidence", List.of("s3:PutObject"),
+                        List.of(names.evidenceObjectsArn(spec.environment())))));
+        if (spec.database().enabled()) {
+            statements.add(Statement.allow("DemoDatabase", List.of("rds:CreateDBSubnetGroup", "rds:ModifyDBSubnetGroup",
+                    "rds:DeleteDBSubnetGroup", "rds:CreateDBInstance", "rds:ModifyDBInstance", "rds:DeleteDBInstance",
+                    "rds:AddTagsToResource", "rds:RemoveTagsFromResource", "rds:ListTagsForResource"), List.of("*")));
+            statements.add(Statement.allow("RdsServiceLinkedRole", List.of("iam:CreateServiceLinkedRole"),
+                    List.of(names.serviceLinkedRoleArn("rds.amazonaws.com", "AWSServiceRoleForRDS")))
+                    .withConditions(Map.of("StringEquals",
+                            Map.of("iam:AWSServiceName", List.of("rds.amazonaws.com")))));
+        }
+        return PolicyDocument.of(statements);
+    }
+
+    /**
+     * The most any demo-layer role may ever do, whatever policy it is given: pull the one image, write the lanes' log
+     * groups, read this environment's handles, read and write the evidence bucket. Every demo role carries it, and
+     * the window role can create or change a role only with it, so no role CI creates can do more.
+     */
+    public static PolicyDocument demoBoundaryPolicy(CoreNames names, String environment) {
+        return PolicyDocument.of(
+                Statement.allow("PullTheImage", List.of("ecr:GetAuthorizationToken"), List.of("*")),
+                Statement.allow("PullTheOneImage", List.of("ecr:BatchCheckLayerAvailability",
+                        "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"), List.of(names.ecrRepositoryArn())),
+                Statement.allow("WriteLaneLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                        List.of("arn:aws:logs:" + names.region() + ":" + names.accountId() + ":log-group:"
+                                + SsmHandles.root(environment) + "/*")),
+                Statement.allow("ReadHandles", List.of("ssm:GetParameter", "ssm:GetParameters"),
+                        List.of(SsmHandles.parameterArn(names.region(), names.accountId(),
+                                SsmHandles.root(environment) + "/*"))),
+                Statement.allow("EvidenceObjects", List.of("s3:GetObject", "s3:PutObject"),
+                        List.of(names.bucketArn() + "/*")),
+                Statement.allow("ListEvidence", List.of("s3:ListBucket"), List.of(names.bucketArn())));
     }
 
     /** Image releases push to the one repository; the authorization token call has no resource-level scoping. */

@@ -27,6 +27,16 @@ public final class SsmHandles {
         return java.util.Collections.unmodifiableMap(paths);
     }
 
+    /**
+     * The parameters {@code devmin preflight} reads to reach Kafka (bootstrap, key, secret, in that order): exactly
+     * what the window role may read with {@code ssm:GetParameters}. Preflight and the role both take them from here.
+     */
+    public static java.util.List<String> preflightKafkaPaths(String environment) {
+        Map<String, String> all = paths(environment, false);
+        return java.util.List.of(all.get(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH),
+                all.get(HandleName.SSM_CONFLUENT_API_KEY_PATH), all.get(HandleName.SSM_CONFLUENT_API_SECRET_PATH));
+    }
+
     /** The path every handle of this environment lives under, e.g. {@code /devmin/dev_min}. */
     public static String root(String environment) {
         return "/devmin/" + environment;

@@ -9,12 +9,14 @@ import java.util.OptionalLong;
  * @param githubRepo        repository name
  * @param githubOwnerId     numeric owner id for GitHub's immutable subject form; 0 when not set
  * @param githubRepoId      numeric repository id for the immutable subject form; 0 when not set
- * @param deployEnvironment GitHub environment the deploy role is pinned to; empty when pinned to a ref
- * @param deployRef         git ref the deploy role is pinned to when no environment is set
- * @param releaseRef        git ref the image-release role is pinned to
+ * @param deployEnvironment  GitHub environment the demo-window role is pinned to; empty when pinned to a ref
+ * @param deployRef          git ref the demo-window role is pinned to when no environment is set
+ * @param releaseRef         git ref the image-release role is pinned to
+ * @param previewEnvironment GitHub environment the pull-request preview role is pinned to (its secrets and
+ *                           reviewers gate the pull request's code); empty: any pull request of the repository
  */
 public record CiSpec(String githubOwner, String githubRepo, long githubOwnerId, long githubRepoId,
-                     String deployEnvironment, String deployRef, String releaseRef) {
+                     String deployEnvironment, String deployRef, String releaseRef, String previewEnvironment) {
 
     public OptionalLong ownerId() {
         return githubOwnerId == 0 ? OptionalLong.empty() : OptionalLong.of(githubOwnerId);

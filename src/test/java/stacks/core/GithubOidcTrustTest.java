@@ -10,13 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GithubOidcTrustTest {
 
     private static final CiSpec BY_NAME = new CiSpec("example-org", "fraud-platform", 0, 0, "", "refs/heads/main",
-            "refs/heads/main");
+            "refs/heads/main", "");
     private static final CiSpec BY_ID = new CiSpec("example-org", "fraud-platform", 123456, 456789, "dev-min",
-            "refs/heads/main", "refs/tags/release");
+            "refs/heads/main", "refs/tags/release", "dev-min-preview");
 
     @Test
     void subjectsNameOneRepositoryAndOneContext() {
-        assertThat(GithubOidcTrust.pullRequestSubject(BY_NAME)).isEqualTo("repo:example-org/fraud-platform:pull_request");
+        assertThat(GithubOidcTrust.previewSubject(BY_NAME)).isEqualTo("repo:example-org/fraud-platform:pull_request");
         assertThat(GithubOidcTrust.deploySubject(BY_NAME)).isEqualTo("repo:example-org/fraud-platform:ref:refs/heads/main");
         assertThat(GithubOidcTrust.releaseSubject(BY_NAME)).isEqualTo("repo:example-org/fraud-platform:ref:refs/heads/main");
     }
@@ -27,6 +27,8 @@ class GithubOidcTrustTest {
                 .isEqualTo("repo:example-org@123456/fraud-platform@456789:environment:dev-min");
         assertThat(GithubOidcTrust.releaseSubject(BY_ID))
                 .isEqualTo("repo:example-org@123456/fraud-platform@456789:ref:refs/tags/release");
+        assertThat(GithubOidcTrust.previewSubject(BY_ID))
+                .isEqualTo("repo:example-org@123456/fraud-platform@456789:environment:dev-min-preview");
     }
 
     @Test
