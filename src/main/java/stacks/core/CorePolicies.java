@@ -90,9 +90,9 @@ public final class CorePolicies {
     /**
      * The demo window role: open and close the demo layer ({@code pulumi up}, {@code pulumi destroy
      * --exclude-protected}), run the live commands and write evidence — exactly that. It manages only the demo
-     * layer's roles, only with the demo permissions boundary, passes them only to ECS tasks, deletes networks and ECS
-     * clusters and services only when they carry the demo layer's tags, and can touch no CI role, no boundary and
-     * no policy version.
+     * layer's roles, only with the demo permissions boundary, passes them only to ECS tasks, tags only what it creates
+     * (as it creates it), retags or deletes networks and ECS clusters and services only when they carry the demo
+     * layer's tags, and can touch no CI role, no boundary and no policy version.
      */
     public static PolicyDocument windowPolicy(CoreNames names, EnvironmentSpec spec) {
         DemoNames demo = DemoNames.of(spec);
@@ -104,17 +104,23 @@ public final class CorePolicies {
                         "ec2:DeleteRoute", "ec2:AssociateRouteTable", "ec2:ReplaceRouteTableAssociation",
                         "ec2:DisassociateRouteTable", "ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress",
                         "ec2:AuthorizeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress",
-                        "ec2:RevokeSecurityGroupEgress", "ec2:CreateTags", "ec2:DeleteTags"), List.of("*")),
+                        "ec2:RevokeSecurityGroupEgress"), List.of("*")),
                 Statement.allow("DemoCompute", List.of("ecs:CreateCluster", "ecs:UpdateCluster",
                         "ecs:PutClusterCapacityProviders", "ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition",
-                        "ecs:CreateService", "ecs:UpdateService", "ecs:TagResource", "ecs:UntagResource"),
-                        List.of("*")),
-                Statement.allow("DeleteOnlyTheDemoLayer", List.of("ec2:DeleteVpc", "ec2:DeleteSubnet",
+                        "ecs:CreateService", "ecs:UpdateService"), List.of("*")),
+                // Tags decide what the window may delete, so it may tag only what it creates, as it creates it...
+                Statement.allow("TagWhatTheWindowCreates", List.of("ec2:CreateTags"), List.of("*"))
+                        .withConditions(Map.of("StringEquals", Map.of("ec2:CreateAction", List.of("CreateVpc",
+                                "CreateSubnet", "CreateInternetGateway", "CreateRouteTable", "CreateSecurityGroup")))),
+                Statement.allow("TagTheTasksAndServicesItCreates", List.of("ecs:TagResource"), List.of("*"))
+                        .withConditions(Map.of("StringEquals", Map.of("ecs:CreateAction", List.of("CreateCluster",
+                                "RegisterTaskDefinition", "CreateService")))),
+                // ...and change tags, or delete, only where the demo layer's tags already are.
+                Statement.allow("RetagOrDeleteOnlyTheDemoLayer", List.of("ec2:CreateTags", "ec2:DeleteTags",
+                        "ecs:TagResource", "ecs:UntagResource", "ec2:DeleteVpc", "ec2:DeleteSubnet",
                         "ec2:DeleteInternetGateway", "ec2:DeleteRouteTable", "ec2:DeleteSecurityGroup",
                         "ecs:DeleteCluster", "ecs:DeleteService"), List.of("*"))
-                        .withConditions(Map.of("StringEquals", Map.of(
-                                "aws:ResourceTag/" + StackTags.LAYER, List.of(Layer.DEMO.tagValue()),
-                                "aws:ResourceTag/" + StackTags.ENVIRONMENT, List.of(spec.environment())))),
+                        .withConditions(demoLayerTags(spec)),
                 Statement.allow("DemoRolesOnlyWithTheBoundary", List.of("iam:CreateRole", "iam:PutRolePolicy",
                         "iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary"), demoRoles)
                         .withConditions(Map.of("StringEquals", Map.of("iam:PermissionsBoundary",
@@ -160,6 +166,13 @@ public final class CorePolicies {
                             Map.of("iam:AWSServiceName", List.of("rds.amazonaws.com")))));
         }
         return PolicyDocument.of(statements);
+    }
+
+    /** The demo layer's tags on the resource a request acts on (every demo resource carries them by default). */
+    private static Map<String, Map<String, List<String>>> demoLayerTags(EnvironmentSpec spec) {
+        return Map.of("StringEquals", Map.of(
+                "aws:ResourceTag/" + StackTags.LAYER, List.of(Layer.DEMO.tagValue()),
+                "aws:ResourceTag/" + StackTags.ENVIRONMENT, List.of(spec.environment())));
     }
 
     /**

@@ -92,11 +92,49 @@ class CiRolesCannotEscalateTest {
                 })));
     }
 
+    /** Tags decide what the window may delete: no role may tag or delete what the demo layer did not create. */
+    static List<IamRequest> outsideTheDemoLayer(CiSetup setup) {
+        String vpc = "arn:aws:ec2:" + setup.spec().awsRegion() + ":" + setup.spec().awsAccountId() + ":vpc/vpc-0other";
+        String cluster = "arn:aws:ecs:" + setup.spec().awsRegion() + ":" + setup.spec().awsAccountId()
+                + ":cluster/other";
+        List<IamRequest> requests = new ArrayList<>();
+        for (String action : List.of("ec2:CreateTags", "ec2:DeleteTags", "ec2:DeleteVpc")) {
+            requests.add(IamRequest.of(action, vpc));
+            requests.add(IamRequest.of(action, vpc).with("aws:ResourceTag/devmin:layer", "core")
+                    .with("aws:ResourceTag/devmin:environment", setup.spec().environment()));
+        }
+        for (String action : List.of("ecs:TagResource", "ecs:UntagResource", "ecs:DeleteCluster")) {
+            requests.add(IamRequest.of(action, cluster));
+            requests.add(IamRequest.of(action, cluster).with("aws:ResourceTag/devmin:layer", "demo")
+                    .with("aws:ResourceTag/devmin:environment", "another_env"));
+        }
+        requests.add(IamRequest.of("ec2:CreateTags", vpc).with("ec2:CreateAction", "CreateTags"));
+        return requests;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> noCiRoleMayTagOrDeleteWhatTheDemoLayerDidNotCreate() {
+        return setups().flatMap(setup -> setup.roleNames().stream().map(role -> DynamicTest.dynamicTest(
+                setup.configName() + ": " + role, () -> {
+                    List<IamStatement> statements = setup.statements(role);
+                    List<String> allowed = new ArrayList<>();
+                    for (IamRequest request : outsideTheDemoLayer(setup)) {
+                        IamEvaluator.mayAllow(statements, request).ifPresent(s -> allowed.add(
+                                request.describe() + " — by " + s.describe()));
+                    }
+                    assertThat(allowed).isEmpty();
+                })));
+    }
+
+    static Stream<CiSetup> setups() {
+        return CiSetup.all().stream();
+    }
+
     @TestFactory
     Stream<DynamicTest> theEscalationsAreRealGrantsForAnAdministrator() {
         List<IamStatement> admin = PolicyStatements.parse(devmin.policy.Views.tree(
                 "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Action':'*','Resource':'*'}]}"));
-        return escalations(SETUP).stream().map(e -> DynamicTest.dynamicTest(e.describe(), () ->
+        return Stream.concat(escalations(SETUP).stream(), outsideTheDemoLayer(SETUP).stream()).map(e -> DynamicTest.dynamicTest(e.describe(), () ->
                 assertThat(IamEvaluator.mayAllow(admin, e)).as("the check can fail").isPresent()));
     }
 

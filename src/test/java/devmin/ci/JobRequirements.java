@@ -164,8 +164,11 @@ final class JobRequirements {
                             + resource.name() + "), which provider-actions.json does not list");
                     break;
                 }
+                String createApi = provider.actions(resource.type(), ProviderActions.Operation.CREATE).orElseThrow()
+                        .get(0);
                 for (String action : actions.get()) {
-                    for (IamRequest request : ProviderRequests.of(resource, graph, operation, action, spec, names)) {
+                    for (IamRequest request : ProviderRequests.of(resource, graph, operation, action, createApi, spec,
+                            names)) {
                         out.add(new Requirement(job.name(), cause + ": " + operation.name().toLowerCase(
                                 java.util.Locale.ROOT) + " " + resource.type() + " " + resource.name(), request));
                     }

@@ -24,7 +24,7 @@ final class ProviderRequests {
     }
 
     static List<IamRequest> of(DeclaredResource resource, StackGraph graph, ProviderActions.Operation operation,
-                               String action, EnvironmentSpec spec, CoreNames names) {
+                               String action, String createApi, EnvironmentSpec spec, CoreNames names) {
         List<IamRequest> requests = new ArrayList<>();
         String service = action.substring(0, action.indexOf(':'));
         switch (service) {
@@ -34,13 +34,30 @@ final class ProviderRequests {
                     + " on " + resource.type());
             default -> requests.add(IamRequest.of(action, "*"));
         }
-        if (operation == ProviderActions.Operation.CREATE || !graph.layerOf(resource).equals(Optional.of("demo"))) {
+        if (operation == ProviderActions.Operation.CREATE) {
+            return tagOnCreate(requests, action, createApi);
+        }
+        if (!graph.layerOf(resource).equals(Optional.of("demo"))) {
             return requests;
         }
         return requests.stream().map(r -> r.with("aws:ResourceTag/" + StackTags.LAYER,
                         JobRequirements.demoTags(spec).get(StackTags.LAYER))
                 .with("aws:ResourceTag/" + StackTags.ENVIRONMENT, JobRequirements.demoTags(spec)
                         .get(StackTags.ENVIRONMENT))).toList();
+    }
+
+    /**
+     * Tags sent with a create are authorized as their own action, with the creating API in a condition key (EC2 User
+     * Guide and ECS Developer Guide, "Grant permission to tag resources during creation": ec2:CreateAction,
+     * ecs:CreateAction).
+     */
+    private static List<IamRequest> tagOnCreate(List<IamRequest> requests, String action, String createApi) {
+        String api = createApi.substring(createApi.indexOf(':') + 1);
+        return switch (action) {
+            case "ec2:CreateTags" -> requests.stream().map(r -> r.with("ec2:CreateAction", api)).toList();
+            case "ecs:TagResource" -> requests.stream().map(r -> r.with("ecs:CreateAction", api)).toList();
+            default -> requests;
+        };
     }
 
     private static List<IamRequest> iam(DeclaredResource resource, StackGraph graph, String action, CoreNames names) {
