@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The TTL sweep's decision on live history: at every step of {@link WindowLife} the real CLI prints the stack list and
  * history exactly as the sweep in {@code demo-window-sweep.yml} reads them, and {@code devmin window status} (the built
- * jar) decides from them, now and five hours later.
+ * jar) decides from them as the sweep would just after the step; five hours later is decided in-process.
  */
 class WindowStatusIT {
 
@@ -49,10 +49,9 @@ class WindowStatusIT {
                 Instant newest = newestStart(step).orElse(Instant.now());
 
                 JsonNode now = decide(workspace, stacks, history, newest.plus(Duration.ofMinutes(5)));
-                JsonNode later = decide(workspace, stacks, history, newest.plus(Duration.ofHours(5)));
                 assertThat(now.path("window").asText()).as(step.name()).isEqualTo(expected.window());
                 assertThat(now.path("decision").asText()).as(step.name() + " now").isEqualTo(expected.now());
-                assertThat(later.path("decision").asText()).as(step.name() + " 5 h later")
+                assertThat(decideInProcess(step, newest.plus(Duration.ofHours(5)))).as(step.name() + " 5 h later")
                         .isEqualTo(expected.fiveHoursLater());
             });
         }
@@ -66,6 +65,19 @@ class WindowStatusIT {
         JsonNode entries = Json.parse(step.history().stdout());
         return entries.isEmpty() ? java.util.Optional.empty()
                 : java.util.Optional.of(Instant.parse(entries.get(0).path("startTime").asText()));
+    }
+
+    /** The same decision, in this JVM (the jar's path is proven by {@link #decide} at every step). */
+    static String decideInProcess(WindowLife.Step step, Instant now) {
+        try {
+            if (!devmin.window.StackList.parse(step.stackList().stdout(), "stack ls").holds("dev-min")) {
+                return devmin.window.WindowTtl.noStack("dev-min", 4, now).decision();
+            }
+            return devmin.window.WindowTtl.decide("dev-min", devmin.window.StackHistory.parse(step.history().stdout(),
+                    "history"), 4, now).decision();
+        } catch (devmin.window.HistoryFormatException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
     }
 
     static JsonNode decide(PulumiWorkspace workspace, Path stacks, Path history, Instant now) {
