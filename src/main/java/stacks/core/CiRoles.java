@@ -55,7 +55,7 @@ final class CiRoles {
                 GithubOidcTrust.previewSubject(ci), CorePolicies.previewPolicy(),
                 "pull-request preview: nothing but sts:GetCallerIdentity"));
         roles.add(role(scope, oidc, names, HandleName.ROLE_GHA_WINDOW, "gha-window-role", names.windowRoleName(),
-                GithubOidcTrust.deploySubject(ci), CorePolicies.windowPolicy(names, spec),
+                GithubOidcTrust.deploySubject(ci), WindowRolePolicy.of(names, spec),
                 "demo window: open, prove and close the demo layer"));
         roles.add(role(scope, oidc, names, HandleName.ROLE_GHA_IMAGE_RELEASE, "gha-image-release-role",
                 names.releaseRoleName(), GithubOidcTrust.releaseSubject(ci), CorePolicies.imageReleasePolicy(names),

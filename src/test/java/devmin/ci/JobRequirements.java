@@ -9,7 +9,7 @@ import devmin.policy.iam.IamRequest;
 import stacks.Layer;
 import stacks.StackTags;
 import stacks.core.CoreNames;
-import stacks.core.CorePolicies;
+import stacks.core.WindowRolePolicy;
 import stacks.demo.DemoNames;
 import stacks.handles.SsmHandles;
 import stacks.spec.EnvironmentSpec;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * Every AWS request a workflow job makes, from what it runs: each devmin command's declared actions
  * ({@link CommandActions}) on the resources it uses; for {@code pulumi up}, every create, read, update and delete the
  * provider makes for each demo-layer resource the program declares (and the core resources a window may change,
- * {@link CorePolicies#WINDOW_UPDATES_IN_CORE}), the invoke of the pinned-image gate and the provider's configure; for
+ * {@link WindowRolePolicy.UPDATES_IN_CORE}), the invoke of the pinned-image gate and the provider's configure; for
  * {@code pulumi destroy --exclude-protected}, the deletes; for {@code pulumi preview}, the configure. Anything a job
  * runs that this cannot account for is a problem, never skipped.
  */
@@ -150,7 +150,7 @@ final class JobRequirements {
                 continue;
             }
             boolean demo = graph.layerOf(resource).equals(Optional.of(Layer.DEMO.tagValue()));
-            boolean coreByWindow = up && CorePolicies.WINDOW_UPDATES_IN_CORE.contains(resource.type());
+            boolean coreByWindow = up && WindowRolePolicy.UPDATES_IN_CORE.contains(resource.type());
             if (!demo && !coreByWindow) {
                 continue;
             }
