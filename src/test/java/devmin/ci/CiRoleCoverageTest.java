@@ -119,6 +119,10 @@ class CiRoleCoverageTest {
                     // workflow runs only on main (its jobs check github.ref), so it presents ref:refs/heads/main.
                     String presented = environment.map(e -> repo + "environment:" + e)
                             .orElse(repo + "ref:refs/heads/main");
+                    if (environment.isEmpty()) {
+                        assertThat(WorkflowHygieneTest.jobNode(job).path("if").asText())
+                                .as(job.name() + " runs only on main").contains("github.ref == 'refs/heads/main'");
+                    }
                     assertThat(presented).as(job.name() + " assumes " + setup.roleOf(job.name())).isEqualTo(trusted);
                 }));
     }
