@@ -24,15 +24,28 @@ import stacks.spec.SpecParser;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** What every live command does around its checks: load the spec, write and publish the verdict, print a summary. */
 final class LiveRun {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** What {@code --publish} calls: one {@code If-None-Match: *} PutObject per evidence file. */
+    static final Set<String> PUBLISH_ACTIONS = Set.of("s3:PutObject");
+
     private LiveRun() {
+    }
+
+    /** A live command's AWS actions (IAM names): those its checks call, and what {@code --publish} calls. */
+    static Set<String> awsActions(String... called) {
+        Set<String> all = new TreeSet<>(PUBLISH_ACTIONS);
+        all.addAll(List.of(called));
+        return Collections.unmodifiableSet(all);
     }
 
     /** What every live command reads before it calls AWS: the spec and its deadline. */

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import stacks.spec.EnvironmentSpec;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code devmin preflight}: readiness before a window, in seconds. */
@@ -23,6 +24,10 @@ import java.util.concurrent.Callable;
                 "<out>/<environment>/preflight/<UTC>/preflight_snapshot.json."},
         footer = {"", "Exit codes: 0 ready; 1 blockers found; 2 could not verify; 64 usage."})
 public final class PreflightCommand implements Callable<Integer> {
+
+    /** Every AWS action preflight calls (IAM names; HeadBucket is authorized as s3:ListBucket). */
+    public static final Set<String> AWS_ACTIONS = LiveRun.awsActions("sts:GetCallerIdentity", "ecr:DescribeImages",
+            "ssm:DescribeParameters", "ssm:GetParameters", "s3:ListBucket");
 
     @Mixin
     LiveOptions options;

@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import stacks.spec.EnvironmentSpec;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code devmin snapshot pre-destroy}: what the demo layer holds before the window closes. */
@@ -32,6 +33,13 @@ public final class SnapshotCommand implements Runnable {
                     "--exclude-protected'. Writes <out>/<environment>/snapshot/<UTC>/pre_destroy_snapshot.json and .md."},
             footer = {"", "Exit codes: 0 listed; 2 a listing could not run (the snapshot is unverified); 64 usage."})
     static final class PreDestroy implements Callable<Integer> {
+
+        /** Every AWS action the snapshot calls: the teardown proof's listings of what costs money (IAM names). */
+        public static final Set<String> AWS_ACTIONS = LiveRun.awsActions("ec2:DescribeNatGateways",
+                "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeTags", "ecs:ListClusters",
+                "ecs:DescribeClusters", "ecs:ListServices", "ecs:DescribeServices", "ecs:ListTasks",
+                "rds:DescribeDBInstances", "rds:DescribeDBClusters", "ec2:DescribeInstances", "ec2:DescribeAddresses",
+                "ec2:DescribeVpcEndpoints");
 
         @Mixin
         LiveOptions options;

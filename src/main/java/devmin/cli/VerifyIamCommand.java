@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code devmin verify-iam}: the execution role reads nothing; each lane role reads exactly its own handles. */
@@ -32,6 +33,10 @@ import java.util.concurrent.Callable;
                 "(an API error, an answer that is not the simulation's result, an incomplete matrix, no AWS",
                 "credentials, or a failed --publish); 64 usage."})
 public final class VerifyIamCommand implements Callable<Integer> {
+
+    /** Every AWS action verify-iam calls, {@code --access-analyzer} included (IAM names). */
+    public static final Set<String> AWS_ACTIONS = LiveRun.awsActions("iam:SimulatePrincipalPolicy",
+            "iam:ListRolePolicies", "iam:GetRolePolicy", "access-analyzer:CheckAccessNotGranted");
 
     @Mixin
     LiveOptions options;

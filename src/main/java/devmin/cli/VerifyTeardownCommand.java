@@ -13,6 +13,7 @@ import stacks.spec.EnvironmentSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code devmin verify-teardown}: the proof of absence after {@code pulumi destroy --exclude-protected}. */
@@ -29,6 +30,20 @@ import java.util.concurrent.Callable;
                 "pagination token, a type without a describe, no AWS credentials, a failed --publish, or bad input);",
                 "64 usage."})
 public final class VerifyTeardownCommand implements Callable<Integer> {
+
+    /**
+     * Every AWS action the teardown proof calls, {@code --all-enabled-regions} included (IAM names): the listings,
+     * the direct describe of every type the Tagging API may list, and the core that must still be there.
+     */
+    public static final Set<String> AWS_ACTIONS = LiveRun.awsActions("ec2:DescribeRegions",
+            "ec2:DescribeNatGateways", "ec2:DescribeInstances", "ec2:DescribeAddresses", "ec2:DescribeVpcEndpoints",
+            "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeInternetGateways",
+            "ec2:DescribeRouteTables", "ec2:DescribeNetworkInterfaces", "elasticloadbalancing:DescribeLoadBalancers",
+            "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTargetGroups", "ecs:ListClusters",
+            "ecs:DescribeClusters", "ecs:ListServices", "ecs:DescribeServices", "ecs:ListTasks", "ecs:DescribeTasks",
+            "ecs:DescribeTaskDefinition", "rds:DescribeDBInstances", "rds:DescribeDBClusters",
+            "rds:DescribeDBSubnetGroups", "logs:DescribeLogGroups", "iam:GetRole", "tag:GetResources",
+            "s3:ListBucket", "ecr:DescribeRepositories", "ssm:DescribeParameters");
 
     @Mixin
     LiveOptions options;

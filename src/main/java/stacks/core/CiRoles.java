@@ -2,6 +2,8 @@ package stacks.core;
 
 import com.pulumi.aws.iam.OpenIdConnectProvider;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
+import com.pulumi.aws.iam.Policy;
+import com.pulumi.aws.iam.PolicyArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
@@ -14,11 +16,15 @@ import stacks.iam.PolicyDocument;
 import stacks.spec.CiSpec;
 import stacks.spec.EnvironmentSpec;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The GitHub Actions OIDC provider and the three roles CI assumes through it: no long-lived keys anywhere.
- * Each role's trust pins the audience and one subject of one repository.
+ * The GitHub Actions OIDC provider and the three roles CI assumes through it, one per purpose: the pull-request
+ * preview (nothing but who-am-I), the demo window (open, prove and close the demo layer) and the image release (push
+ * to one repository). Each trust pins the audience and one subject of one repository. No long-lived keys anywhere,
+ * and no CI role can change a CI role: core and confluent changes are applied by a person with admin rights. The
+ * demo permissions boundary caps every role the window role may create.
  */
 final class CiRoles {
 
@@ -29,9 +35,17 @@ final class CiRoles {
     private record CiRole(String handle, String arn, Role role, RolePolicy policy) {
     }
 
-    private final java.util.List<CiRole> roles = new java.util.ArrayList<>();
+    private final List<CiRole> roles = new ArrayList<>();
+    private final Policy demoBoundary;
+    private final String demoBoundaryArn;
 
     CiRoles(LayerScope scope, CoreNames names, EnvironmentSpec spec) {
+        this.demoBoundary = new Policy("demo-permissions-boundary", PolicyArgs.builder()
+                .name(names.demoBoundaryName())
+                .description("devmin: the most any demo-layer role may do (its permissions boundary)")
+                .policy(CorePolicies.demoBoundaryPolicy(names, spec.environment()).toJson())
+                .build(), scope.aws());
+        this.demoBoundaryArn = names.demoBoundaryArn();
         CiSpec ci = spec.ci();
         // IAM holds one provider per URL per account: an account that has GitHub's already names it instead.
         List<Resource> oidc = ci.existingOidcProvider().isPresent() ? List.of()
@@ -41,11 +55,11 @@ final class CiRoles {
                         .thumbprintLists(List.of(GITHUB_THUMBPRINT))
                         .build(), scope.aws()));
         roles.add(role(scope, oidc, names, HandleName.ROLE_GHA_PREVIEW, "gha-preview-role", names.previewRoleName(),
-                GithubOidcTrust.pullRequestSubject(ci), CorePolicies.previewPolicy(names, spec.environment()),
-                "pull-request preview: read only"));
-        roles.add(role(scope, oidc, names, HandleName.ROLE_GHA_DEPLOY, "gha-deploy-role", names.deployRoleName(),
-                GithubOidcTrust.deploySubject(ci), CorePolicies.deployPolicy(names, spec.environment()),
-                "demo window open/close"));
+                GithubOidcTrust.previewSubject(ci), CorePolicies.previewPolicy(),
+                "pull-request preview: nothing but sts:GetCallerIdentity"));
+        roles.add(role(scope, oidc, names, HandleName.ROLE_GHA_WINDOW, "gha-window-role", names.windowRoleName(),
+                GithubOidcTrust.deploySubject(ci), WindowRolePolicy.of(names, spec),
+                "demo window: open, prove and close the demo layer"));
         roles.add(role(scope, oidc, names, HandleName.ROLE_GHA_IMAGE_RELEASE, "gha-image-release-role",
                 names.releaseRoleName(), GithubOidcTrust.releaseSubject(ci), CorePolicies.imageReleasePolicy(names),
                 "image release: push to one ECR repository"));
@@ -72,6 +86,6 @@ final class CiRoles {
     /** Derived ARNs (what each role gets), known at preview so the plan shows CI what to configure. */
     void publish(HandleRegistry handles, String publisher) {
         roles.forEach(r -> handles.publish(r.handle(), publisher, r.arn(), r.role(), r.policy()));
+        handles.publish(HandleName.IAM_DEMO_PERMISSIONS_BOUNDARY, publisher, demoBoundaryArn, demoBoundary);
     }
-
 }

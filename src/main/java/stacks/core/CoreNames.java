@@ -8,7 +8,7 @@ import stacks.spec.EnvironmentSpec;
  * resource outputs so that policies can be written (and checked) before anything exists.
  */
 public record CoreNames(String prefix, String bucketName, String ecrRepositoryName, String budgetName,
-                        String previewRoleName, String deployRoleName, String releaseRoleName,
+                        String previewRoleName, String windowRoleName, String releaseRoleName,
                         String accountId, String region) {
 
     public static final String GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
@@ -20,7 +20,7 @@ public record CoreNames(String prefix, String bucketName, String ecrRepositoryNa
                 spec.image().repository(),
                 prefix + "-monthly",
                 prefix + "-gha-preview",
-                prefix + "-gha-deploy",
+                prefix + "-gha-window",
                 prefix + "-gha-image-release",
                 spec.awsAccountId(),
                 spec.awsRegion());
@@ -47,8 +47,27 @@ public record CoreNames(String prefix, String bucketName, String ecrRepositoryNa
         return "arn:aws:iam::" + accountId + ":oidc-provider/" + GITHUB_OIDC_HOST;
     }
 
-    /** ARN pattern of every IAM role this environment owns; used to scope the deploy role's IAM rights. */
+    /** ARN pattern of every IAM role this environment owns. */
     public String roleArnPattern() {
         return Arns.role(accountId, prefix + "-*");
+    }
+
+    /** The managed policy every role the demo layer creates carries as its permissions boundary. */
+    public String demoBoundaryName() {
+        return prefix + "-demo-boundary";
+    }
+
+    public String demoBoundaryArn() {
+        return "arn:aws:iam::" + accountId + ":policy/" + demoBoundaryName();
+    }
+
+    /** The role ECS creates for itself in an account's first cluster (IAM: service-linked roles have fixed paths). */
+    public String serviceLinkedRoleArn(String service, String roleName) {
+        return "arn:aws:iam::" + accountId + ":role/aws-service-role/" + service + "/" + roleName;
+    }
+
+    /** Objects under this key prefix are this environment's evidence (see EvidencePublisher.key). */
+    public String evidenceObjectsArn(String environment) {
+        return bucketArn() + "/evidence/" + environment + "/*";
     }
 }

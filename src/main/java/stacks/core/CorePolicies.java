@@ -64,51 +64,36 @@ public final class CorePolicies {
         return root.toString();
     }
 
-    /** Pull-request previews: read-only describes of what the stack declares, nothing that writes. */
-    public static PolicyDocument previewPolicy(CoreNames names, String environment) {
-        return PolicyDocument.of(
-                Statement.allow("DescribeOnly", List.of(
-                        "ec2:Describe*", "ecs:Describe*", "ecs:List*", "logs:DescribeLogGroups",
-                        "ssm:DescribeParameters", "ecr:DescribeRepositories", "budgets:ViewBudget",
-                        "rds:DescribeDBInstances", "iam:GetOpenIDConnectProvider"), List.of("*")),
-                Statement.allow("ReadOwnRoles", List.of("iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies",
-                        "iam:ListAttachedRolePolicies"), List.of(names.roleArnPattern())),
-                Statement.allow("ReadEvidenceBucketConfig", List.of("s3:GetBucket*", "s3:GetEncryptionConfiguration",
-                        "s3:GetLifecycleConfiguration", "s3:ListBucket"), List.of(names.bucketArn())),
-                Statement.allow("ReadRepositoryConfig", List.of("ecr:DescribeImages", "ecr:GetLifecyclePolicy",
-                        "ecr:ListTagsForResource"), List.of(names.ecrRepositoryArn())),
-                Statement.allow("ReadHandleMetadata", List.of("ssm:ListTagsForResource"),
-                        List.of(SsmHandles.parameterArn(names.region(), names.accountId(),
-                                SsmHandles.root(environment) + "/*"))));
+    /**
+     * Pull-request previews: nothing. {@code pulumi preview} without refresh asks AWS only who the caller is
+     * ({@code sts:GetCallerIdentity}, which IAM never denies); a refresh would read the SSM SecureStrings (the lanes'
+     * Kafka secret among them) into a job that runs the pull request's code, so the preview does not refresh and
+     * this role is denied everything else, whatever may ever be attached to it.
+     */
+    public static PolicyDocument previewPolicy() {
+        return PolicyDocument.of(new Statement("NothingButWhoAmI", "Deny", Map.of(), List.of(), List.of("*"), Map.of())
+                .withNotActions(List.of("sts:GetCallerIdentity")));
     }
 
     /**
-     * The deploy role runs {@code pulumi up}/{@code destroy} of the demo layer and updates the handles: service-scoped
-     * rights, IAM limited to this environment's roles, PassRole only to ECS tasks.
+     * The most any demo-layer role may ever do, whatever policy it is given: pull the one image, write the lanes' log
+     * groups, read this environment's handles, read and write the evidence bucket. Every demo role carries it, and
+     * the window role can create or change a role only with it, so no role CI creates can do more.
      */
-    public static PolicyDocument deployPolicy(CoreNames names, String environment) {
-        String handlePaths = SsmHandles.parameterArn(names.region(), names.accountId(),
-                SsmHandles.root(environment) + "/*");
+    public static PolicyDocument demoBoundaryPolicy(CoreNames names, String environment) {
         return PolicyDocument.of(
-                Statement.allow("DemoNetworkAndCompute", List.of("ec2:*Vpc*", "ec2:*Subnet*", "ec2:*InternetGateway*",
-                        "ec2:*RouteTable*", "ec2:*Route", "ec2:*SecurityGroup*", "ec2:CreateTags", "ec2:DeleteTags",
-                        "ec2:Describe*", "ecs:*", "logs:*", "rds:*"), List.of("*")),
-                Statement.allow("OwnRolesOnly", List.of("iam:CreateRole", "iam:DeleteRole", "iam:GetRole",
-                        "iam:TagRole", "iam:UntagRole", "iam:UpdateRole", "iam:UpdateAssumeRolePolicy",
-                        "iam:PutRolePolicy", "iam:GetRolePolicy", "iam:DeleteRolePolicy", "iam:ListRolePolicies",
-                        "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole"),
-                        List.of(names.roleArnPattern())),
-                Statement.allow("PassRolesToEcsTasks", List.of("iam:PassRole"), List.of(names.roleArnPattern()))
-                        .withConditions(Map.of("StringEquals",
-                                Map.of("iam:PassedToService", List.of("ecs-tasks.amazonaws.com")))),
-                Statement.allow("Handles", List.of("ssm:PutParameter", "ssm:GetParameter", "ssm:DeleteParameter",
-                        "ssm:AddTagsToResource", "ssm:ListTagsForResource"), List.of(handlePaths)),
-                Statement.allow("DescribeParameters", List.of("ssm:DescribeParameters", "ecr:DescribeRepositories",
-                        "iam:GetOpenIDConnectProvider", "budgets:ViewBudget", "tag:GetResources"), List.of("*")),
-                Statement.allow("Evidence", List.of("s3:GetBucket*", "s3:ListBucket", "s3:PutObject",
-                        "s3:GetObject"), List.of(names.bucketArn(), names.bucketArn() + "/*")),
-                Statement.allow("ImageMetadata", List.of("ecr:DescribeImages", "ecr:ListTagsForResource"),
-                        List.of(names.ecrRepositoryArn())));
+                Statement.allow("PullTheImage", List.of("ecr:GetAuthorizationToken"), List.of("*")),
+                Statement.allow("PullTheOneImage", List.of("ecr:BatchCheckLayerAvailability",
+                        "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"), List.of(names.ecrRepositoryArn())),
+                Statement.allow("WriteLaneLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                        List.of("arn:aws:logs:" + names.region() + ":" + names.accountId() + ":log-group:"
+                                + SsmHandles.root(environment) + "/*")),
+                Statement.allow("ReadHandles", List.of("ssm:GetParameter", "ssm:GetParameters"),
+                        List.of(SsmHandles.parameterArn(names.region(), names.accountId(),
+                                SsmHandles.root(environment) + "/*"))),
+                Statement.allow("EvidenceObjects", List.of("s3:GetObject", "s3:PutObject"),
+                        List.of(names.bucketArn() + "/*")),
+                Statement.allow("ListEvidence", List.of("s3:ListBucket"), List.of(names.bucketArn())));
     }
 
     /** Image releases push to the one repository; the authorization token call has no resource-level scoping. */

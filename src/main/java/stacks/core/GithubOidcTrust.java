@@ -29,8 +29,11 @@ public final class GithubOidcTrust {
         return "repo:" + ci.slug();
     }
 
-    public static String pullRequestSubject(CiSpec ci) {
-        return repoSubject(ci) + ":pull_request";
+    /** The preview job's subject: its environment when one gates it, otherwise any pull request's. */
+    public static String previewSubject(CiSpec ci) {
+        return ci.previewEnvironment().isEmpty()
+                ? repoSubject(ci) + ":pull_request"
+                : repoSubject(ci) + ":environment:" + ci.previewEnvironment();
     }
 
     public static String deploySubject(CiSpec ci) {

@@ -15,6 +15,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import stacks.Layer;
 import stacks.LayerScope;
+import stacks.handles.Handle;
 import stacks.handles.HandleName;
 import stacks.handles.HandleRegistry;
 
@@ -43,7 +44,8 @@ public final class DemoStack extends ComponentResource {
                 .settings(ClusterSettingArgs.builder().name("containerInsights").value("disabled").build())
                 .build(), scope.aws());
         ClusterCapacityProviders capacity = capacityProviders(scope, cluster);
-        Role execution = executionRole(scope, plan);
+        Handle boundary = handles.require(HandleName.IAM_DEMO_PERMISSIONS_BOUNDARY, PUBLISHER);
+        Role execution = executionRole(scope, plan, boundary);
         RolePolicy executionPolicy = executionPolicy(scope, plan, execution);
         handles.publish(HandleName.ROLE_ECS_TASK_EXECUTION, PUBLISHER, names.roleArn(names.executionRoleName()),
                 execution, executionPolicy);
@@ -51,7 +53,8 @@ public final class DemoStack extends ComponentResource {
         LaneDiscovery discovery = new LaneDiscovery(scope, names, network, plan.spec().lanes());
         discovery.publish(handles, plan.spec().lanes());
         LaneWorkloads lanes = new LaneWorkloads(scope, plan,
-                new LaneWorkloads.Shared(cluster, capacity, network, execution, executionPolicy, discovery, handles));
+                new LaneWorkloads.Shared(cluster, capacity, network, execution, executionPolicy, discovery, handles,
+                        boundary));
         lanes.publish(handles);
         publishRunTaskHandles(handles, cluster, network);
         if (plan.spec().database().enabled()) {
@@ -70,13 +73,14 @@ public final class DemoStack extends ComponentResource {
                 .build(), scope.aws());
     }
 
-    private static Role executionRole(LayerScope scope, DemoPlan plan) {
+    private static Role executionRole(LayerScope scope, DemoPlan plan, Handle boundary) {
         return new Role("ecs-execution-role", RoleArgs.builder()
                 .name(plan.names().executionRoleName())
                 .description("devmin ECS execution role: pull the one image, write lane logs; reads no secret")
                 .assumeRolePolicy(LanePermissions.ecsTasksTrust(plan.spec().awsAccountId(), plan.spec().awsRegion())
                         .toJson())
-                .build(), scope.aws());
+                .permissionsBoundary(boundary.value())
+                .build(), scope.aws(boundary.resources()));
     }
 
     private static RolePolicy executionPolicy(LayerScope scope, DemoPlan plan, Role execution) {

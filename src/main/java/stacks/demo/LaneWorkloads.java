@@ -38,7 +38,8 @@ final class LaneWorkloads {
 
     /** What every lane shares from the rest of the demo layer. */
     record Shared(Cluster cluster, ClusterCapacityProviders capacity, DemoNetwork network, Role execution,
-                  RolePolicy executionPolicy, LaneDiscovery discovery, HandleRegistry handles) {
+                  RolePolicy executionPolicy, LaneDiscovery discovery, HandleRegistry handles,
+                  Handle permissionsBoundary) {
     }
 
     /** A lane's task role and the policy that gives it its rights (none when the lane needs no AWS access). */
@@ -57,7 +58,7 @@ final class LaneWorkloads {
     LaneWorkloads(LayerScope scope, DemoPlan plan, Shared shared) {
         this.names = plan.names();
         for (LaneSpec lane : plan.spec().lanes()) {
-            LaneRole role = laneRole(scope, plan, lane);
+            LaneRole role = laneRole(scope, plan, lane, shared.permissionsBoundary());
             roles.put(lane.name(), role);
             Map<String, Handle> callees = callees(lane, shared.handles());
             TaskDefinition task = taskDefinition(scope, plan, lane, shared, role, callees);
@@ -70,13 +71,14 @@ final class LaneWorkloads {
         }
     }
 
-    private static LaneRole laneRole(LayerScope scope, DemoPlan plan, LaneSpec lane) {
+    private static LaneRole laneRole(LayerScope scope, DemoPlan plan, LaneSpec lane, Handle boundary) {
         Role role = new Role("lane-role-" + lane.name(), RoleArgs.builder()
                 .name(plan.names().laneRoleName(lane.name()))
                 .description("devmin lane " + lane.name() + ": its own SSM handles and S3 prefixes only")
                 .assumeRolePolicy(LanePermissions.ecsTasksTrust(plan.spec().awsAccountId(), plan.spec().awsRegion())
                         .toJson())
-                .build(), scope.aws());
+                .permissionsBoundary(boundary.value())
+                .build(), scope.aws(boundary.resources()));
         if (lane.reads().isEmpty() && lane.s3Access().isEmpty()) {
             return new LaneRole(role, List.of());
         }

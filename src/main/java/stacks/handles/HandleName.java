@@ -17,9 +17,11 @@ public final class HandleName {
     public static final String SSM_DB_PASSWORD_PATH = "SSM_DB_PASSWORD_PATH";
     public static final String BUDGET_NAME = "BUDGET_NAME";
     public static final String ROLE_GHA_PREVIEW = "ROLE_GHA_PREVIEW";
-    public static final String ROLE_GHA_DEPLOY = "ROLE_GHA_DEPLOY";
+    public static final String ROLE_GHA_WINDOW = "ROLE_GHA_WINDOW";
     public static final String ROLE_GHA_IMAGE_RELEASE = "ROLE_GHA_IMAGE_RELEASE";
     public static final String ROLE_ECS_TASK_EXECUTION = "ROLE_ECS_TASK_EXECUTION";
+    /** The permissions boundary every demo-layer role carries (a role without it cannot be created from CI). */
+    public static final String IAM_DEMO_PERMISSIONS_BOUNDARY = "IAM_DEMO_PERMISSIONS_BOUNDARY";
     /** What {@code RunTask} needs to start a job lane: the cluster, subnets (comma-separated), security group. */
     public static final String ECS_CLUSTER_ARN = "ECS_CLUSTER_ARN";
     public static final String ECS_SUBNET_IDS = "ECS_SUBNET_IDS";

@@ -89,6 +89,16 @@ public final class SsmHandles {
         return List.copyOf(all);
     }
 
+    /**
+     * The parameters {@code devmin preflight} reads to reach Kafka (bootstrap, key, secret, in that order): exactly
+     * what the window role may read with {@code ssm:GetParameters}: the shared bootstrap and the probe's own key. Preflight and the role both take them from here.
+     */
+    public static List<String> preflightKafkaPaths(String environment) {
+        Map<String, String> own = credentialPaths(environment, PREFLIGHT);
+        return List.of(paths(environment, false).get(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH),
+                own.get(HandleName.SSM_CONFLUENT_API_KEY_PATH), own.get(HandleName.SSM_CONFLUENT_API_SECRET_PATH));
+    }
+
     /** The path every handle of this environment lives under, e.g. {@code /devmin/dev_min}. */
     public static String root(String environment) {
         return "/devmin/" + environment;

@@ -22,6 +22,10 @@ public record PolicyDocument(List<Statement> statements) {
         return new PolicyDocument(List.of(statements));
     }
 
+    public static PolicyDocument of(List<Statement> statements) {
+        return new PolicyDocument(statements);
+    }
+
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("Version", "2012-10-17");
@@ -36,7 +40,11 @@ public record PolicyDocument(List<Statement> statements) {
                 ObjectNode principal = node.putObject("Principal");
                 new TreeMap<>(s.principal()).forEach((type, ids) -> strings(principal.putArray(type), ids));
             }
-            strings(node.putArray("Action"), s.actions());
+            if (s.notActions().isEmpty()) {
+                strings(node.putArray("Action"), s.actions());
+            } else {
+                strings(node.putArray("NotAction"), s.notActions());
+            }
             if (!s.resources().isEmpty()) {
                 strings(node.putArray("Resource"), s.resources());
             }

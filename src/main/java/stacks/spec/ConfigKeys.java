@@ -41,7 +41,7 @@ public final class ConfigKeys {
     public static final List<String> BUDGET_FIELDS = List.of("monthlyLimit", "currency", "alertThresholds",
             "recipients");
     public static final List<String> CI_FIELDS = List.of("repository", "githubOwnerId", "githubRepoId",
-            "subjectForm", "oidcProviderArn", "deployEnvironment", "deployRef", "releaseRef");
+            "subjectForm", "oidcProviderArn", "deployEnvironment", "deployRef", "releaseRef", "previewEnvironment");
     public static final List<String> IMAGE_FIELDS = List.of("repository", "tag", "digest");
     public static final List<String> CONFLUENT_FIELDS = List.of("cloud", "region", "readinessTopic");
     public static final List<String> DATABASE_FIELDS = List.of("enabled", "instanceClass", "allocatedStorageGb");

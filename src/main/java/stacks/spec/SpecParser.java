@@ -208,8 +208,10 @@ public final class SpecParser {
         String gitRefText = "a fixed git ref such as refs/heads/main (no wildcards)";
         String deployRef = f.text("deployRef", "refs/heads/main", Patterns.GIT_REF, gitRefText);
         String releaseRef = f.text("releaseRef", "refs/heads/main", Patterns.GIT_REF, gitRefText);
+        String previewEnvironment = f.text("previewEnvironment", "", Patterns.GITHUB_ENVIRONMENT,
+                "a GitHub environment name such as dev-min-preview");
         return new CiSpec(valid ? matcher.group(1) : "", valid ? matcher.group(2) : "", ownerId, repoId,
-                environment, deployRef, releaseRef, subjectForm, providerArn);
+                environment, deployRef, releaseRef, previewEnvironment, subjectForm, providerArn);
     }
 
     /** The immutable form needs both ids; the name form takes none (they would say the other form was meant). */

@@ -82,6 +82,9 @@ public final class AwsWorld {
         if (api.equals("s3:HeadBucket")) {
             return new Operation(api, Protocol.REST_HEAD, head(urlPathEqualTo("/" + bucket)), "");
         }
+        if (api.equals("s3:PutObject")) {
+            return new Operation(api, Protocol.REST_JSON, put(urlPathMatching("/" + bucket + "/.+")), "");
+        }
         if (api.equals("access-analyzer:CheckAccessNotGranted")) {
             return new Operation(api, Protocol.REST_JSON, post(urlPathEqualTo("/policy/check-access-not-granted")), "");
         }
@@ -172,6 +175,24 @@ public final class AwsWorld {
                 + tag + "\"]}]}"));
         answer("ssm:GetParameters", jsonBody("{\"Parameters\":[],\"InvalidParameters\":"
                 + "[\"/devmin/dev_min/confluent/api_secret\"]}"));
+        return this;
+    }
+
+    /** {@code --publish}: the evidence bucket stores every new key (S3 answers a stored object with its ETag). */
+    public AwsWorld publishing() {
+        answer("s3:PutObject", aResponse().withStatus(200).withHeader("ETag", "\"9b2cf535f27731c974343645a3985328\""));
+        return this;
+    }
+
+    /** {@code --all-enabled-regions}: the account has these regions enabled. */
+    public AwsWorld enabledRegions(String... regions) {
+        StringBuilder items = new StringBuilder();
+        for (String region : regions) {
+            items.append("<item><regionName>").append(region).append("</regionName><regionEndpoint>ec2.")
+                    .append(region).append(".amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required")
+                    .append("</optInStatus></item>");
+        }
+        queryAnswer("ec2:DescribeRegions", "<regionInfo>" + items + "</regionInfo>");
         return this;
     }
 

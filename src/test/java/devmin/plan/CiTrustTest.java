@@ -19,7 +19,7 @@ class CiTrustTest {
         assertThat(trusts).flatExtracting(CiTrust::subjects).allMatch(sub ->
                 sub.startsWith("repo:example-org@10000001/fraud-platform@20000002:"));
         assertThat(trusts).flatExtracting(CiTrust::subjects)
-                .contains("repo:example-org@10000001/fraud-platform@20000002:pull_request");
+                .contains("repo:example-org@10000001/fraud-platform@20000002:environment:dev-min-preview");
     }
 
     @Test

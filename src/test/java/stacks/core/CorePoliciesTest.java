@@ -25,25 +25,14 @@ class CorePoliciesTest {
     }
 
     @Test
-    void previewRoleHasNoWriteAction() throws Exception {
-        String doc = CorePolicies.previewPolicy(NAMES, "dev_min").toJson();
-        assertThat(doc).doesNotContain("Put").doesNotContain("Create").doesNotContain("Delete")
-                .doesNotContain("GetParameter\"").doesNotContain("PassRole");
-    }
+    void thePreviewRoleIsDeniedEverythingButWhoAmI() throws Exception {
+        JsonNode statements = JSON.readTree(CorePolicies.previewPolicy().toJson()).get("Statement");
 
-    @Test
-    void deployRoleManagesOnlyThisEnvironmentsRolesAndPassesThemOnlyToEcs() throws Exception {
-        JsonNode statements = JSON.readTree(CorePolicies.deployPolicy(NAMES, "dev_min").toJson()).get("Statement");
-        for (JsonNode s : statements) {
-            if (s.get("Action").toString().contains("iam:")
-                    && !s.get("Action").toString().contains("iam:GetOpenIDConnectProvider")) {
-                assertThat(s.at("/Resource/0").asText()).isEqualTo("arn:aws:iam::111122223333:role/devmin-dev-min-*");
-            }
-            if (s.get("Action").toString().contains("iam:PassRole")) {
-                assertThat(s.at("/Condition/StringEquals/iam:PassedToService/0").asText())
-                        .isEqualTo("ecs-tasks.amazonaws.com");
-            }
-        }
+        assertThat(statements).hasSize(1);
+        assertThat(statements.at("/0/Effect").asText()).isEqualTo("Deny");
+        assertThat(statements.at("/0/NotAction").toString()).isEqualTo("[\"sts:GetCallerIdentity\"]");
+        assertThat(statements.at("/0/Resource").toString()).isEqualTo("[\"*\"]");
+        assertThat(statements.at("/0/Action").isMissingNode()).isTrue();
     }
 
     @Test

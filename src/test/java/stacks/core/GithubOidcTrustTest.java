@@ -10,13 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GithubOidcTrustTest {
 
     private static final CiSpec BY_NAME = new CiSpec("example-org", "fraud-platform", 0, 0, "", "refs/heads/main",
-            "refs/heads/main");
+            "refs/heads/main", "");
     private static final CiSpec BY_ID = new CiSpec("example-org", "fraud-platform", 123456, 456789, "dev-min",
-            "refs/heads/main", "refs/tags/release");
+            "refs/heads/main", "refs/tags/release", "dev-min-preview");
 
     @Test
     void subjectsNameOneRepositoryAndOneContext() {
-        assertThat(GithubOidcTrust.pullRequestSubject(BY_NAME)).isEqualTo("repo:example-org/fraud-platform:pull_request");
+        assertThat(GithubOidcTrust.previewSubject(BY_NAME)).isEqualTo("repo:example-org/fraud-platform:pull_request");
         assertThat(GithubOidcTrust.deploySubject(BY_NAME)).isEqualTo("repo:example-org/fraud-platform:ref:refs/heads/main");
         assertThat(GithubOidcTrust.releaseSubject(BY_NAME)).isEqualTo("repo:example-org/fraud-platform:ref:refs/heads/main");
     }
@@ -27,16 +27,18 @@ class GithubOidcTrustTest {
                 .isEqualTo("repo:example-org@123456/fraud-platform@456789:environment:dev-min");
         assertThat(GithubOidcTrust.releaseSubject(BY_ID))
                 .isEqualTo("repo:example-org@123456/fraud-platform@456789:ref:refs/tags/release");
+        assertThat(GithubOidcTrust.previewSubject(BY_ID))
+                .isEqualTo("repo:example-org@123456/fraud-platform@456789:environment:dev-min-preview");
     }
 
     @Test
     void theNameFormIsAnExplicitChoiceAndTheImmutableFormTheDefault() {
         var named = new CiSpec("example-org", "fraud-platform", 0, 0, "dev-min", "refs/heads/main", "refs/heads/main",
-                CiSpec.SubjectForm.NAME, "");
+                "", CiSpec.SubjectForm.NAME, "");
         var immutable = new CiSpec("example-org", "fraud-platform", 7, 9, "dev-min", "refs/heads/main",
-                "refs/heads/main", CiSpec.SubjectForm.IMMUTABLE, "");
-        assertThat(GithubOidcTrust.pullRequestSubject(named)).isEqualTo("repo:example-org/fraud-platform:pull_request");
-        assertThat(GithubOidcTrust.pullRequestSubject(immutable))
+                "refs/heads/main", "", CiSpec.SubjectForm.IMMUTABLE, "");
+        assertThat(GithubOidcTrust.previewSubject(named)).isEqualTo("repo:example-org/fraud-platform:pull_request");
+        assertThat(GithubOidcTrust.previewSubject(immutable))
                 .isEqualTo("repo:example-org@7/fraud-platform@9:pull_request");
     }
 

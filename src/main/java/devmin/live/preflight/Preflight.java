@@ -11,7 +11,6 @@ import devmin.live.aws.AwsFailure;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import devmin.live.aws.SsmParameterNames;
 import stacks.core.CoreNames;
-import stacks.handles.HandleName;
 import stacks.handles.SsmHandles;
 import stacks.spec.EnvironmentSpec;
 
@@ -95,22 +94,17 @@ public final class Preflight {
     }
 
     CheckResult kafka(KafkaUsability kafka, String protocol, CallLog log) {
-        Map<String, String> paths = new java.util.HashMap<>(SsmHandles.credentialPaths(spec.environment(),
-                SsmHandles.PREFLIGHT));
-        paths.put(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH, SsmHandles.paths(spec.environment(),
-                spec.database().enabled()).get(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH));
+        List<String> paths = SsmHandles.preflightKafkaPaths(spec.environment());
         var parameters = log.call("ssm:GetParameters", () -> aws.ssm(region).getParameters(b -> b.withDecryption(true)
-                .names(paths.get(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH), paths.get(HandleName.SSM_CONFLUENT_API_KEY_PATH),
-                        paths.get(HandleName.SSM_CONFLUENT_API_SECRET_PATH))));
+                .names(paths)));
         if (!parameters.invalidParameters().isEmpty()) {
             return log.result("kafka", "kafka", parameters.invalidParameters().stream().map(p -> "missing " + p).toList(),
                     "", "the preflight probe's Kafka credentials missing from SSM");
         }
         Map<String, String> values = new java.util.HashMap<>();
         parameters.parameters().forEach(p -> values.put(p.name(), p.value()));
-        var connection = new KafkaUsability.Connection(values.get(paths.get(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH)),
-                values.get(paths.get(HandleName.SSM_CONFLUENT_API_KEY_PATH)),
-                values.get(paths.get(HandleName.SSM_CONFLUENT_API_SECRET_PATH)), protocol);
+        var connection = new KafkaUsability.Connection(values.get(paths.get(0)), values.get(paths.get(1)),
+                values.get(paths.get(2)), protocol);
         return kafka.check(connection, catalogTopics(spec), spec.confluent().readinessTopic(), log);
     }
 

@@ -66,4 +66,41 @@ public final class IamEvaluator {
         }
         return first;
     }
+
+    /**
+     * The Allow statement that surely grants the request: its action, resource and every condition hold for the
+     * request, and no Deny covers it unless its conditions are provably false. What a role needs is proven with this
+     * (an operator devmin cannot evaluate never counts as granting).
+     */
+    public static Optional<IamStatement> surelyAllows(List<IamStatement> statements, IamRequest request) {
+        boolean denied = statements.stream().anyMatch(s -> !s.allow() && covers(s, request)
+                && conditions(s, request) != IamConditions.Truth.FALSE);
+        if (denied) {
+            return Optional.empty();
+        }
+        return statements.stream().filter(s -> s.allow() && covers(s, request)
+                && conditions(s, request) == IamConditions.Truth.TRUE).findFirst();
+    }
+
+    /**
+     * The Allow statement that may grant the request: its conditions are not provably false, and no Deny surely
+     * covers it. What a role must never do is proven with this (an operator devmin cannot evaluate counts as granting).
+     */
+    public static Optional<IamStatement> mayAllow(List<IamStatement> statements, IamRequest request) {
+        boolean denied = statements.stream().anyMatch(s -> !s.allow() && covers(s, request)
+                && conditions(s, request) == IamConditions.Truth.TRUE);
+        if (denied) {
+            return Optional.empty();
+        }
+        return statements.stream().filter(s -> s.allow() && covers(s, request)
+                && conditions(s, request) != IamConditions.Truth.FALSE).findFirst();
+    }
+
+    private static boolean covers(IamStatement statement, IamRequest request) {
+        return statement.coversAction(request.action()) && statement.coversResource(request.resource());
+    }
+
+    private static IamConditions.Truth conditions(IamStatement statement, IamRequest request) {
+        return IamConditions.evaluate(statement.raw().get("Condition"), request);
+    }
 }

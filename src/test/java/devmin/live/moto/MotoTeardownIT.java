@@ -90,8 +90,19 @@ class MotoTeardownIT {
         try (var files = Files.walk(out)) {
             Path verdict = files.filter(p -> p.getFileName().toString().equals(file)).findFirst()
                     .orElseThrow(() -> new AssertionError("no " + file + ": " + cli.stdout() + cli.stderr()));
-            return new Run(cli.exitCode(), cli.stdout(), cli.stderr(), new ObjectMapper().readTree(verdict.toFile()));
+            Run run = new Run(cli.exitCode(), cli.stdout(), cli.stderr(), new ObjectMapper().readTree(verdict.toFile()));
+            assertCallsAreDeclared(run, args);
+            return run;
         }
+    }
+
+    /** Against moto too, every call a command's checks record is an action the command declares (CommandActions). */
+    static void assertCallsAreDeclared(Run run, String... args) {
+        String command = args[0].equals("snapshot") ? args[0] + " " + args[1] : args[0];
+        java.util.Set<String> declared = devmin.cli.CommandActions.of(command).orElseThrow();
+        run.verdict().get("checks").forEach(check -> check.get("api_calls").forEach(call ->
+                devmin.live.aws.IamActionNames.of(call.asText()).ifPresent(action -> assertThat(declared)
+                        .as("devmin %s called %s", command, call.asText()).contains(action))));
     }
 
     @Test

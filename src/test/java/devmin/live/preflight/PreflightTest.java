@@ -65,7 +65,7 @@ class PreflightTest {
         server.resetAll();
         server.stubFor(query("GetCallerIdentity", "2011-06-15").atPriority(10).willReturn(xml(
                 "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>"
-                        + "<Arn>arn:aws:sts::123456789012:assumed-role/devmin-dev-min-gha-deploy/ci</Arn>"
+                        + "<Arn>arn:aws:sts::123456789012:assumed-role/devmin-dev-min-gha-window/ci</Arn>"
                         + "<UserId>AROAEXAMPLE:ci</UserId><Account>123456789012</Account></GetCallerIdentityResult>"
                         + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>")));
         server.stubFor(json("AmazonEC2ContainerRegistry_V20150921.DescribeImages").atPriority(10).willReturn(jsonBody(

@@ -1,0 +1,193 @@
+package devmin.ci;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import devmin.cli.CommandActions;
+import devmin.evidence.EvidencePublisher;
+import devmin.graph.DeclaredResource;
+import devmin.graph.StackGraph;
+import devmin.policy.iam.IamRequest;
+import stacks.Layer;
+import stacks.StackTags;
+import stacks.core.CoreNames;
+import stacks.core.WindowRolePolicy;
+import stacks.demo.DemoNames;
+import stacks.handles.SsmHandles;
+import stacks.spec.EnvironmentSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every AWS request a workflow job makes, from what it runs: each devmin command's declared actions
+ * ({@link CommandActions}) on the resources it uses; for {@code pulumi up}, every create, read, update and delete the
+ * provider makes for each demo-layer resource the program declares (and the core resources a window may change,
+ * {@link WindowRolePolicy.UPDATES_IN_CORE}), the invoke of the pinned-image gate and the provider's configure; for
+ * {@code pulumi destroy --exclude-protected}, the deletes; for {@code pulumi preview}, the configure. Anything a job
+ * runs that this cannot account for is a problem, never skipped.
+ */
+final class JobRequirements {
+
+    /** Actions IAM never denies (STS API reference, GetCallerIdentity: "No permissions are required"). */
+    static final List<String> NEED_NO_GRANT = List.of("sts:GetCallerIdentity");
+
+    /** What the program's pinned-image gate invokes during {@code pulumi up} (stacks.demo.PinnedImageGate). */
+    static final String PINNED_IMAGE_INVOKE = "aws:ecr/getImage:getImage";
+
+    private final EnvironmentSpec spec;
+    private final StackGraph graph;
+    private final CoreNames names;
+    private final ProviderActions provider = ProviderActions.load();
+    private final List<String> problems = new ArrayList<>();
+
+    JobRequirements(EnvironmentSpec spec, StackGraph graph) {
+        this.spec = spec;
+        this.graph = graph;
+        this.names = CoreNames.of(spec);
+    }
+
+    /** What could not be accounted for, each naming the job and what it runs. */
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    List<Requirement> of(WorkflowJobs.Job job) {
+        Map<String, Requirement> requirements = new LinkedHashMap<>();
+        for (WorkflowJobs.Use use : job.uses()) {
+            for (Requirement r : switch (use.tool()) {
+                case "devmin" -> devmin(job, use);
+                case "pulumi" -> pulumi(job, use);
+                default -> awsCli(job, use);
+            }) {
+                requirements.putIfAbsent(r.request().toString(), r);
+            }
+        }
+        return List.copyOf(requirements.values());
+    }
+
+    private List<Requirement> devmin(WorkflowJobs.Job job, WorkflowJobs.Use use) {
+        String command = CommandActions.of(use.command()).isPresent() ? use.command()
+                : use.command().split(" ")[0];
+        Optional<java.util.Set<String>> actions = CommandActions.of(command);
+        if (actions.isEmpty()) {
+            problems.add("job " + job.name() + " runs './devmin " + use.command() + "', which declares no AWS actions"
+                    + " in CommandActions");
+            return List.of();
+        }
+        List<Requirement> out = new ArrayList<>();
+        for (String action : actions.get()) {
+            if (NEED_NO_GRANT.contains(action)) {
+                continue;
+            }
+            commandResources(action).forEach(resource -> out.add(new Requirement(job.name(), "devmin " + command,
+                    IamRequest.of(action, resource))));
+        }
+        return out;
+    }
+
+    /** The resources a devmin command calls an action on (the code that calls it derives them the same way). */
+    private List<String> commandResources(String action) {
+        DemoNames demo = DemoNames.of(spec);
+        List<String> demoRoles = new ArrayList<>(List.of(demo.roleArn(demo.executionRoleName())));
+        spec.lanes().forEach(l -> demoRoles.add(demo.roleArn(demo.laneRoleName(l.name()))));
+        return switch (action) {
+            case "s3:PutObject" -> List.of(names.bucketArn() + "/" + EvidencePublisher.key(spec.environment(),
+                    spec.stack(), "teardown", "20261130T120000Z", "teardown_proof.json"));
+            case "s3:ListBucket" -> List.of(names.bucketArn());
+            case "ssm:GetParameters" -> SsmHandles.preflightKafkaPaths(spec.environment()).stream()
+                    .map(path -> SsmHandles.parameterArn(spec.awsRegion(), spec.awsAccountId(), path)).toList();
+            case "ecr:DescribeImages", "ecr:DescribeRepositories" -> List.of(names.ecrRepositoryArn());
+            case "iam:SimulatePrincipalPolicy", "iam:GetRole" -> demoRoles;
+            case "iam:ListRolePolicies", "iam:GetRolePolicy" -> List.of(demoRoles.get(0));
+            default -> List.of("*");
+        };
+    }
+
+    private List<Requirement> awsCli(WorkflowJobs.Job job, WorkflowJobs.Use use) {
+        if (use.command().equals("ecr describe-images")) {
+            return List.of(new Requirement(job.name(), "aws ecr describe-images",
+                    IamRequest.of("ecr:DescribeImages", names.ecrRepositoryArn())));
+        }
+        problems.add("job " + job.name() + " runs 'aws " + use.command() + "', which this test does not know");
+        return List.of();
+    }
+
+    private List<Requirement> pulumi(WorkflowJobs.Job job, WorkflowJobs.Use use) {
+        String cause = use.toString();
+        if (use.command().startsWith("stack ") || use.command().equals("version")) {
+            return List.of();  // the backend only
+        }
+        if (use.flags().contains("--refresh") || use.flags().contains("--target")) {
+            problems.add("job " + job.name() + " runs '" + cause + "': CI never refreshes (a refresh reads every"
+                    + " SSM SecureString) nor targets");
+            return List.of();
+        }
+        return switch (use.command()) {
+            case "preview" -> List.of();  // the provider's configure only: sts:GetCallerIdentity
+            case "up" -> resources(job, cause, true);
+            case "destroy" -> {
+                if (!use.flags().contains("--exclude-protected")) {
+                    problems.add("job " + job.name() + " runs 'pulumi destroy' without --exclude-protected: CI never"
+                            + " destroys core or confluent");
+                    yield List.of();
+                }
+                yield resources(job, cause, false);
+            }
+            default -> {
+                problems.add("job " + job.name() + " runs '" + cause + "', which this test does not know");
+                yield List.of();
+            }
+        };
+    }
+
+    /** Every provider call for the demo layer (and, for an up, the core resources a window may change). */
+    private List<Requirement> resources(WorkflowJobs.Job job, String cause, boolean up) {
+        List<Requirement> out = new ArrayList<>();
+        for (DeclaredResource resource : graph.resources()) {
+            if (!resource.custom() || resource.isProvider() || !resource.type().startsWith("aws:")) {
+                continue;
+            }
+            boolean demo = graph.layerOf(resource).equals(Optional.of(Layer.DEMO.tagValue()));
+            boolean coreByWindow = up && WindowRolePolicy.UPDATES_IN_CORE.contains(resource.type());
+            if (!demo && !coreByWindow) {
+                continue;
+            }
+            List<ProviderActions.Operation> operations = !demo
+                    ? List.of(ProviderActions.Operation.UPDATE, ProviderActions.Operation.READ)
+                    : up ? List.of(ProviderActions.Operation.values()) : List.of(ProviderActions.Operation.DELETE);
+            for (ProviderActions.Operation operation : operations) {
+                Optional<List<String>> actions = provider.actions(resource.type(), operation);
+                if (actions.isEmpty()) {
+                    problems.add("job " + job.name() + ": " + cause + " manages " + resource.type() + " ("
+                            + resource.name() + "), which provider-actions.json does not list");
+                    break;
+                }
+                String createApi = provider.actions(resource.type(), ProviderActions.Operation.CREATE).orElseThrow()
+                        .get(0);
+                for (String action : actions.get()) {
+                    for (IamRequest request : ProviderRequests.of(resource, graph, operation, action, createApi, spec,
+                            names)) {
+                        out.add(new Requirement(job.name(), cause + ": " + operation.name().toLowerCase(
+                                java.util.Locale.ROOT) + " " + resource.type() + " " + resource.name(), request));
+                    }
+                }
+            }
+        }
+        if (up) {
+            provider.invoke(PINNED_IMAGE_INVOKE).orElseThrow().forEach(action -> out.add(new Requirement(job.name(),
+                    cause + ": invoke " + PINNED_IMAGE_INVOKE + " (the pinned-image gate)",
+                    IamRequest.of(action, names.ecrRepositoryArn()))));
+        }
+        return out;
+    }
+
+    static JsonNode input(DeclaredResource resource, String name) {
+        return resource.inputs().path(name);
+    }
+
+    static Map<String, String> demoTags(EnvironmentSpec spec) {
+        return StackTags.of(spec, Layer.DEMO);
+    }
+}

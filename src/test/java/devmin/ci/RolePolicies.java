@@ -1,0 +1,60 @@
+package devmin.ci;
+
+import devmin.graph.DeclaredResource;
+import devmin.graph.StackGraph;
+import devmin.policy.iam.IamStatement;
+import devmin.policy.iam.PolicyStatements;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A role's permissions as the program declares them: the statements of every {@code RolePolicy} attached to the role
+ * in the declared graph. A role granted anything else (an attachment, inline or managed policies on the role itself)
+ * is refused: the coverage proof would not see it.
+ */
+final class RolePolicies {
+
+    private RolePolicies() {
+    }
+
+    static DeclaredResource role(StackGraph graph, String roleName) {
+        return graph.resources().stream().filter(r -> r.type().equals("aws:iam/role:Role"))
+                .filter(r -> r.inputs().path("name").asText().equals(roleName)).findFirst()
+                .orElseThrow(() -> new AssertionError("the program declares no role named " + roleName));
+    }
+
+    /** The role a role policy is attached to: the role its {@code role} input came from. */
+    static DeclaredResource roleOf(DeclaredResource policy, StackGraph graph) {
+        return Stream.concat(policy.propertyDependencies().getOrDefault("role", List.of()).stream(),
+                        policy.dependencies().stream())
+                .map(graph::byUrn).flatMap(Optional::stream).filter(r -> r.type().equals("aws:iam/role:Role"))
+                .findFirst().orElseThrow(() -> new IllegalStateException(policy.urn() + ": its role is not in the graph"));
+    }
+
+    static List<IamStatement> statements(StackGraph graph, String roleName) {
+        DeclaredResource role = role(graph, roleName);
+        for (String field : List.of("inlinePolicies", "managedPolicyArns", "permissionsBoundary")) {
+            if (!role.inputs().path(field).isMissingNode() && !role.inputs().path(field).isEmpty()) {
+                throw new AssertionError(roleName + " carries " + field + ", which the coverage proof does not read");
+            }
+        }
+        List<IamStatement> statements = new ArrayList<>();
+        for (DeclaredResource resource : graph.resources()) {
+            boolean attached = resource.dependencies().contains(role.urn())
+                    || resource.propertyDependencies().values().stream().anyMatch(urns -> urns.contains(role.urn()));
+            if (!attached) {
+                continue;
+            }
+            if (resource.type().equals("aws:iam/rolePolicy:RolePolicy")) {
+                statements.addAll(PolicyStatements.parse(resource.inputs().path("policy")));
+            } else if (resource.type().startsWith("aws:iam/") && resource.type().contains("Attachment")) {
+                throw new AssertionError(roleName + " is granted by " + resource.type() + " " + resource.name()
+                        + ", which the coverage proof does not read");
+            }
+        }
+        return statements;
+    }
+}

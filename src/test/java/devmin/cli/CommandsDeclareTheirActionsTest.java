@@ -1,0 +1,166 @@
+package devmin.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import devmin.live.AwsWorld;
+import devmin.live.WireOperations;
+import devmin.live.aws.IamActionNames;
+import devmin.live.iam.IamSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import picocli.CommandLine;
+import stacks.spec.ConfigSource;
+import stacks.spec.EnvironmentSpec;
+import stacks.spec.SpecParser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every devmin command declares the AWS actions it calls, and the declaration is exact: each live command runs
+ * in-process, with every option that calls more ({@code --publish}, {@code --access-analyzer},
+ * {@code --all-enabled-regions}), against a WireMock account where every call is reached and answered; every action
+ * its call log records and every request that reached the wire must be declared, and every declared action must have
+ * been called. A new AWS call without a declaration fails here, naming the command and the action.
+ */
+class CommandsDeclareTheirActionsTest {
+
+    static final String BUCKET = "devmin-dev-min-evidence-123456789012";
+    static final List<String> PROPERTIES = List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.endpointUrl");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static final IamSimulator simulator = new IamSimulator();
+    static final Map<String, String> saved = new HashMap<>();
+    static WireMockServer server;
+    static EnvironmentSpec spec;
+
+    /** Each live command as a workflow writes it, with the options that make it call everything it can. */
+    static final Map<String, List<String>> LIVE = Map.of(
+            "preflight", List.of("preflight", "--kafka-security-protocol", "SASL_PLAINTEXT"),
+            "verify-iam", List.of("verify-iam", "--access-analyzer"),
+            "snapshot pre-destroy", List.of("snapshot", "pre-destroy"),
+            "verify-teardown", List.of("verify-teardown", "--all-enabled-regions"));
+
+    @BeforeAll
+    static void start() {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
+                .extensions(simulator));
+        server.start();
+        spec = SpecParser.parse(ConfigSource.of(devmin.testing.Fixtures.committedConfig().values()), "devmin",
+                "dev-min");
+        PROPERTIES.forEach(p -> {
+            if (System.getProperty(p) != null) {
+                saved.put(p, System.getProperty(p));
+            }
+        });
+        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
+        System.setProperty("aws.secretAccessKey", "test");
+        System.setProperty("aws.endpointUrl", server.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        PROPERTIES.forEach(System::clearProperty);
+        saved.forEach(System::setProperty);
+        server.stop();
+    }
+
+    /** What one run called: by its call log, and on the wire. */
+    record Observed(Set<String> callLog, Set<String> wire, List<String> unnamed, CliRun run) {
+        Set<String> all() {
+            Set<String> all = new TreeSet<>(callLog);
+            all.addAll(wire);
+            return all;
+        }
+    }
+
+    static Observed run(List<String> command) throws IOException {
+        server.resetAll();
+        new AwsWorld(server, BUCKET).reachEverything().preflight(spec.image().tag(), spec.image().digest()).iam()
+                .publishing().enabledRegions("eu-west-2", "eu-west-1");
+        Path out = Files.createTempDirectory("devmin-actions");
+        List<String> args = new ArrayList<>(command);
+        args.addAll(List.of("--publish", "--out", out.toString(), "--deadline", "60s"));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        Set<String> callLog = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path verdict : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                for (JsonNode check : JSON.readTree(verdict.toFile()).path("checks")) {
+                    check.path("api_calls").forEach(call -> IamActionNames.of(call.asText()).ifPresent(callLog::add));
+                }
+            }
+        }
+        Set<String> wire = new TreeSet<>();
+        List<String> unnamed = new ArrayList<>();
+        server.getAllServeEvents().forEach(event -> WireOperations.iamAction(event.getRequest())
+                .ifPresentOrElse(wire::add, () -> unnamed.add(event.getRequest().getMethod() + " "
+                        + event.getRequest().getUrl())));
+        return new Observed(callLog, wire, unnamed, run);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyActionALiveCommandCallsIsDeclaredAndEveryDeclaredActionIsCalled() {
+        return LIVE.entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
+            Set<String> declared = CommandActions.of(entry.getKey()).orElseThrow();
+            Observed observed = run(entry.getValue());
+
+            assertThat(observed.run().exitCode()).as("every call answered and interpreted: "
+                    + observed.run().stdout() + observed.run().stderr()).isIn(0, 1);
+            assertThat(observed.unnamed()).as("requests the test cannot name").isEmpty();
+            assertThat(observed.callLog()).as("%s: actions in its call log that it does not declare",
+                    entry.getKey()).isSubsetOf(declared);
+            assertThat(observed.wire()).as("%s: actions on the wire that it does not declare", entry.getKey())
+                    .isSubsetOf(declared);
+            assertThat(declared).as("%s: declared but never called", entry.getKey())
+                    .isSubsetOf(observed.all());
+        }));
+    }
+
+    @Test
+    void theCallLogAndTheWireAgreeOnWhatPreflightCalled() throws IOException {
+        Observed observed = run(LIVE.get("preflight"));
+
+        assertThat(observed.callLog()).isEqualTo(new TreeSet<>(Set.of("sts:GetCallerIdentity", "ecr:DescribeImages",
+                "ssm:DescribeParameters", "ssm:GetParameters", "s3:ListBucket")));
+        assertThat(observed.wire()).containsAll(observed.callLog()).contains("s3:PutObject");
+    }
+
+    @Test
+    void everyCommandOfTheCliIsInTheRegistry() {
+        List<String> leaves = new ArrayList<>();
+        collect(DevminCommand.commandLine(), "", leaves);
+
+        assertThat(leaves).isNotEmpty().allSatisfy(command -> assertThat(CommandActions.of(command))
+                .as("devmin %s declares its AWS actions in CommandActions", command).isPresent());
+    }
+
+    private static void collect(CommandLine command, String prefix, List<String> leaves) {
+        command.getSubcommands().forEach((name, sub) -> {
+            if (name.equals("help")) {
+                return;
+            }
+            String full = (prefix + " " + name).trim();
+            if (sub.getSubcommands().isEmpty()) {
+                leaves.add(full);
+            } else {
+                collect(sub, full, leaves);
+            }
+        });
+    }
+}
