@@ -42,9 +42,16 @@ public final class BudgetPosture {
     private BudgetPosture() {
     }
 
+    /** The posture today (UTC, as Cost Explorer counts days). */
     public static Verdict check(AwsClients aws, EnvironmentSpec spec, int parallelism, long deadlineMillis,
                                 Provenance provenance) {
-        LocalDate today = LocalDate.ofInstant(provenance.startedAt(), ZoneOffset.UTC);
+        return check(aws, spec, LocalDate.ofInstant(provenance.startedAt(), ZoneOffset.UTC), parallelism,
+                deadlineMillis, provenance);
+    }
+
+    /** The posture on {@code today}: the month it falls in, and the forecast from it to the month's end. */
+    public static Verdict check(AwsClients aws, EnvironmentSpec spec, LocalDate today, int parallelism,
+                                long deadlineMillis, Provenance provenance) {
         String budgetName = CoreNames.of(spec).budgetName();
         Map<String, Object> read = new ConcurrentHashMap<>();
         List<Checks.Named> checks = List.of(
