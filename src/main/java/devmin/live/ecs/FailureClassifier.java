@@ -42,7 +42,9 @@ public final class FailureClassifier {
             marker(FailureLayer.ARTIFACT, "missing executable", "executable file not found|exec format error"
                     + "|command not found"));
 
-    private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:(ssm|s3|ecr|secretsmanager|kms|logs|sts|iam)"
+    /** What was refused: IAM's "… is not authorized to perform: X on resource: ARN", else a data-plane ARN. */
+    private static final Pattern REFUSED = Pattern.compile("on resource:? \"?(arn:[^\\s\"'(),]+)");
+    private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:(ssm|s3|ecr|secretsmanager|kms|logs)"
             + ":[^\\s\"'(),]*");
     private static final Pattern S3_URI = Pattern.compile("s3://[^\\s\"'(),]+");
     private static final Pattern MODULE = Pattern.compile("No module named '([A-Za-z0-9_.]+)'"
@@ -82,7 +84,7 @@ public final class FailureClassifier {
     /** What the line names as refused or missing; only shapes that cannot carry a credential are taken. */
     static Optional<String> subject(FailureLayer layer, String text) {
         return switch (layer) {
-            case IDENTITY -> first(text, ARN, 0).or(() -> first(text, S3_URI, 0));
+            case IDENTITY -> first(text, REFUSED, 1).or(() -> first(text, ARN, 0)).or(() -> first(text, S3_URI, 0));
             case ARTIFACT -> first(text, MODULE, 1).or(() -> first(text, MODULE, 2));
             case WIRING -> first(text, HOST_PORT, 1);
             default -> Optional.empty();
