@@ -2,6 +2,8 @@ package devmin.live;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
+import devmin.testing.WindowFixtures;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,12 +31,9 @@ public final class WindowWorld {
     public static final String SEED_PACK_TASK = ECS + "task/devmin-dev-min/2c3d4e5f60718293a4b5c6d7e8f90a1b";
     public static final String CHECKER_TASK = ECS + "task/devmin-dev-min/3d4e5f60718293a4b5c6d7e8f90a1b2c";
     public static final String DEPLOYMENT = "ecs-svc/1234567890123456789";
-    public static final String REPOSITORY = "123456789012.dkr.ecr.eu-west-2.amazonaws.com/fraud-platform";
-    public static final String STAMP = "20261130T120000Z";
-    public static final List<String> PHASE_FILES = List.of("plan/plan_snapshot.json",
-            "budget/budget_posture_snapshot.json", "preflight/preflight_snapshot.json",
-            "iam/secret_surface_check.json", "readiness/readiness_snapshot.json",
-            "snapshot/pre_destroy_snapshot.json", "teardown/teardown_proof.json");
+    public static final String REPOSITORY = WindowFixtures.REPOSITORY;
+    public static final String STAMP = WindowFixtures.STAMP;
+    public static final List<String> PHASE_FILES = WindowFixtures.PHASE_FILES;
 
     private WindowWorld() {
     }
@@ -123,8 +122,7 @@ public final class WindowWorld {
     }
 
     public static String passingVerdict(String digest) {
-        return "{\"schema\":\"devmin.test/v1\",\"overall_pass\":true,\"blockers\":[],\"provenance\":{\"stack\":"
-                + "\"dev-min\",\"image_digest\":\"" + digest + "\"}}";
+        return WindowFixtures.passingVerdict(digest);
     }
 
     public static ResponseDefinitionBuilder listing(String bucket, String prefix, List<String> keys) {

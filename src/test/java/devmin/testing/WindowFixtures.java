@@ -32,7 +32,21 @@ public final class WindowFixtures {
     public static final List<String> SEED_PACK_READS = List.of("SSM_CONFLUENT_BOOTSTRAP_PATH",
             "SSM_CONFLUENT_API_KEY_PATH", "SSM_CONFLUENT_API_SECRET_PATH");
 
+    public static final String REPOSITORY = "123456789012.dkr.ecr.eu-west-2.amazonaws.com/fraud-platform";
+    /** The run stamp of the window's published verdicts, and where each kind lies under its environment. */
+    public static final String STAMP = "20261130T120000Z";
+    public static final List<String> PHASE_FILES = List.of("plan/plan_snapshot.json",
+            "budget/budget_posture_snapshot.json", "preflight/preflight_snapshot.json",
+            "iam/secret_surface_check.json", "readiness/readiness_snapshot.json",
+            "snapshot/pre_destroy_snapshot.json", "teardown/teardown_proof.json");
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A passing verdict of the dev-min stack for the image {@code digest}, as every window command writes one. */
+    public static String passingVerdict(String digest) {
+        return "{\"schema\":\"devmin.test/v1\",\"overall_pass\":true,\"blockers\":[],\"provenance\":{\"stack\":"
+                + "\"dev-min\",\"image_digest\":\"" + digest + "\"}}";
+    }
 
     private WindowFixtures() {
     }
