@@ -20,7 +20,11 @@ public final class CommandActions {
             Map.entry("preflight", PreflightCommand.AWS_ACTIONS),
             Map.entry("verify-iam", VerifyIamCommand.AWS_ACTIONS),
             Map.entry("snapshot pre-destroy", SnapshotCommand.PreDestroy.AWS_ACTIONS),
-            Map.entry("verify-teardown", VerifyTeardownCommand.AWS_ACTIONS));
+            Map.entry("verify-teardown", VerifyTeardownCommand.AWS_ACTIONS),
+            Map.entry("readiness", ReadinessCommand.AWS_ACTIONS),
+            Map.entry("run", RunCommand.AWS_ACTIONS),
+            Map.entry("budget-posture", BudgetPostureCommand.AWS_ACTIONS),
+            Map.entry("certify", CertifyCommand.AWS_ACTIONS));
 
     private CommandActions() {
     }

@@ -33,19 +33,23 @@ public final class LiveOptions {
     List<String> regions = new ArrayList<>();
 
     long deadlineMillis(long defaultMillis) {
-        if (deadline == null) {
-            return defaultMillis;
-        }
-        String d = deadline.trim();
-        if (d.matches("\\d+ms")) {
+        return deadline == null ? defaultMillis : millis("--deadline", deadline);
+    }
+
+    /** A duration option's value in ms ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}). */
+    static long millis(String option, String text) {
+        String d = text.trim();
+        if (d.matches("\\d{1,9}ms")) {
             return Long.parseLong(d.substring(0, d.length() - 2));
         }
-        if (d.matches("\\d+s")) {
-            return Long.parseLong(d.substring(0, d.length() - 1)) * 1000;
+        if (d.matches("\\d{1,9}[smh]")) {
+            long n = Long.parseLong(d.substring(0, d.length() - 1));
+            return n * switch (d.charAt(d.length() - 1)) {
+                case 's' -> 1000L;
+                case 'm' -> 60_000L;
+                default -> 3_600_000L;
+            };
         }
-        if (d.matches("\\d+m")) {
-            return Long.parseLong(d.substring(0, d.length() - 1)) * 60_000;
-        }
-        throw new IllegalArgumentException("--deadline: got '" + deadline + "', expected a duration like 500ms, 30s or 2m");
+        throw new IllegalArgumentException(option + ": got '" + text + "', expected a duration like 500ms, 30s, 2m or 1h");
     }
 }

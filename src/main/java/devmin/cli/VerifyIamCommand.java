@@ -1,7 +1,5 @@
 package devmin.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import devmin.live.Verdict;
 import devmin.live.aws.AwsClients;
 import devmin.live.iam.VerifyIam;
@@ -12,7 +10,6 @@ import stacks.demo.DemoNames;
 import stacks.handles.HandleName;
 import stacks.spec.EnvironmentSpec;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,19 +77,7 @@ public final class VerifyIamCommand implements Callable<Integer> {
     }
 
     static Map<String, String> handlesFrom(Path file) {
-        try {
-            JsonNode root = new ObjectMapper().readTree(file.toFile());
-            JsonNode handles = root == null ? null : root.get("handles");
-            if (handles == null || !handles.isObject()) {
-                throw new IllegalArgumentException(file + ": expected the JSON of 'pulumi stack output --json' with a"
-                        + " 'handles' object");
-            }
-            Map<String, String> out = new LinkedHashMap<>();
-            handles.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-            return out;
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not readable JSON");
-        }
+        return StackOutputs.handles(file);
     }
 
     /** The ARNs the demo layer gives its roles (what it publishes as handles). */

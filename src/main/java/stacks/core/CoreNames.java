@@ -66,6 +66,11 @@ public record CoreNames(String prefix, String bucketName, String ecrRepositoryNa
         return "arn:aws:iam::" + accountId + ":role/aws-service-role/" + service + "/" + roleName;
     }
 
+    /** The monthly budget (AWS Budgets ARNs carry the account, no region). */
+    public String budgetArn() {
+        return "arn:aws:budgets::" + accountId + ":budget/" + budgetName;
+    }
+
     /** Objects under this key prefix are this environment's evidence (see EvidencePublisher.key). */
     public String evidenceObjectsArn(String environment) {
         return bucketArn() + "/evidence/" + environment + "/*";

@@ -104,7 +104,10 @@ public final class WindowRolePolicy {
                 serviceLinkedRole("EcsServiceLinkedRole", names, "ecs.amazonaws.com", "AWSServiceRoleForECS"));
     }
 
-    /** What preflight, verify-iam, the snapshot and the teardown proof call, the image gate, and the evidence. */
+    /**
+     * What preflight, verify-iam, readiness, budget-posture, certify, the snapshot and the teardown proof call, the
+     * image gate, and the evidence.
+     */
     private static List<Statement> liveCommands(CoreNames names, EnvironmentSpec spec) {
         return List.of(
                 Statement.allow("PinnedImageAndItsLifecycle", List.of("ecr:DescribeImages",
@@ -125,8 +128,16 @@ public final class WindowRolePolicy {
                         SsmHandles.preflightKafkaPaths(spec.environment()).stream()
                                 .map(path -> SsmHandles.parameterArn(names.region(), names.accountId(), path)).toList()),
                 Statement.allow("EvidenceBucket", List.of("s3:ListBucket"), List.of(names.bucketArn())),
-                Statement.allow("WriteEvidence", List.of("s3:PutObject"),
-                        List.of(names.evidenceObjectsArn(spec.environment()))));
+                // certify reads the window's verdicts back; the bucket's versions keep every write, so reading
+                // cannot lose what was proven, and nothing here may overwrite or delete it.
+                Statement.allow("WriteAndCertifyEvidence", List.of("s3:PutObject", "s3:GetObject"),
+                        List.of(names.evidenceObjectsArn(spec.environment()))),
+                // readiness classifies a crash from the newest failed task's own log stream
+                Statement.allow("LaneLogTails", List.of("logs:GetLogEvents"), DemoNames.of(spec).logStreamArns(
+                        spec.lanes().stream().map(stacks.spec.LaneSpec::name).toList())),
+                // budget-posture: Cost Explorer has no resource-level permissions; the budget is named
+                Statement.allow("SpendPosture", List.of("ce:GetCostAndUsage", "ce:GetCostForecast"), List.of("*")),
+                Statement.allow("TheStacksBudget", List.of("budgets:ViewBudget"), List.of(names.budgetArn())));
     }
 
     /** The optional demo database, when the spec enables it. */

@@ -49,4 +49,9 @@ public record DemoNames(String prefix, String environment, String region, String
     public String logGroupArn(String lane) {
         return "arn:aws:logs:" + region + ":" + accountId + ":log-group:" + logGroupName(lane);
     }
+
+    /** Every log stream of the lanes' log groups: what reading a task's log tail needs. */
+    public java.util.List<String> logStreamArns(java.util.List<String> lanes) {
+        return lanes.stream().map(lane -> logGroupArn(lane) + ":log-stream:*").toList();
+    }
 }

@@ -96,6 +96,12 @@ final class JobRequirements {
             case "s3:PutObject" -> List.of(names.bucketArn() + "/" + EvidencePublisher.key(spec.environment(),
                     spec.stack(), "teardown", "20261130T120000Z", "teardown_proof.json"));
             case "s3:ListBucket" -> List.of(names.bucketArn());
+            case "s3:GetObject" -> List.of(names.bucketArn() + "/" + EvidencePublisher.key(spec.environment(),
+                    spec.stack(), "readiness", "20261130T120000Z", "readiness_snapshot.json"));
+            case "logs:GetLogEvents" -> spec.lanes().stream().map(l -> demo.logGroupArn(l.name())
+                    + ":log-stream:" + l.name() + "/" + l.name() + "/0123456789abcdef0123456789abcdef").toList();
+            case "budgets:ViewBudget" -> List.of("arn:aws:budgets::" + spec.awsAccountId() + ":budget/"
+                    + names.budgetName());
             case "ssm:GetParameters" -> SsmHandles.preflightKafkaPaths(spec.environment()).stream()
                     .map(path -> SsmHandles.parameterArn(spec.awsRegion(), spec.awsAccountId(), path)).toList();
             case "ecr:DescribeImages", "ecr:DescribeRepositories" -> List.of(names.ecrRepositoryArn());

@@ -21,7 +21,7 @@ import static devmin.live.AwsWire.*;
 public final class AwsWorld {
 
     /** How a service speaks: query (form POST, XML answer), JSON (X-Amz-Target), or REST. */
-    public enum Protocol { QUERY, JSON, REST_HEAD, REST_JSON }
+    public enum Protocol { QUERY, JSON, REST_HEAD, REST_JSON, REST_XML, REST_BYTES }
 
     /** One operation: its call-log name, its request on the wire, and the namespace of its XML answer. */
     public record Operation(String api, Protocol protocol, MappingBuilder request, String namespace) {
@@ -59,7 +59,8 @@ public final class AwsWorld {
             "sts", new String[]{"2011-06-15", "https://sts.amazonaws.com/doc/2011-06-15/"});
     private static final Map<String, String> JSON_TARGET = Map.of("ecs", "AmazonEC2ContainerServiceV20141113",
             "ecr", "AmazonEC2ContainerRegistry_V20150921", "ssm", "AmazonSSM",
-            "tag", "ResourceGroupsTaggingAPI_20170126", "logs", "Logs_20140328");
+            "tag", "ResourceGroupsTaggingAPI_20170126", "logs", "Logs_20140328", "ce", "AWSInsightsIndexService",
+            "budgets", "AWSBudgetServiceGateway");
 
     private final WireMockServer server;
     private final String bucket;
@@ -85,6 +86,13 @@ public final class AwsWorld {
         if (api.equals("s3:PutObject")) {
             return new Operation(api, Protocol.REST_JSON, put(urlPathMatching("/" + bucket + "/.+")), "");
         }
+        if (api.equals("s3:ListObjectsV2")) {
+            return new Operation(api, Protocol.REST_XML, get(urlPathEqualTo("/" + bucket))
+                    .withQueryParam("list-type", equalTo("2")), "");
+        }
+        if (api.equals("s3:GetObject")) {
+            return new Operation(api, Protocol.REST_BYTES, get(urlPathMatching("/" + bucket + "/.+")), "");
+        }
         if (api.equals("access-analyzer:CheckAccessNotGranted")) {
             return new Operation(api, Protocol.REST_JSON, post(urlPathEqualTo("/policy/check-access-not-granted")), "");
         }
@@ -101,6 +109,18 @@ public final class AwsWorld {
         Operation operation = operation(api);
         operations.put(api, operation);
         server.stubFor(operation.request().atPriority(10).willReturn(response));
+    }
+
+    /**
+     * Answers {@code api} for the requests {@code narrow} adds conditions for (a request body, a query), ahead of the
+     * general answers; a test replacing the operation's answer still replaces this one.
+     */
+    public AwsWorld answerWhen(String api, java.util.function.UnaryOperator<MappingBuilder> narrow,
+                               ResponseDefinitionBuilder response) {
+        Operation operation = operation(api);
+        operations.put(api, operation);
+        server.stubFor(narrow.apply(operation(api).request()).atPriority(5).willReturn(response));
+        return this;
     }
 
     private void queryAnswer(String api, String result) {

@@ -52,7 +52,7 @@ class NoCredentialsTest {
     }
 
     @Test
-    void everyLiveCommandStopsWithOneLineAndExit2(@TempDir Path out, @TempDir Path home) {
+    void everyLiveCommandStopsWithOneLineAndExit2(@TempDir Path out, @TempDir Path home) throws Exception {
         for (String variable : List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE",
                 "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
                 "AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
@@ -74,16 +74,31 @@ class NoCredentialsTest {
             System.setProperty("aws.configFile", home.resolve("config").toString());
             System.setProperty("aws.disableEc2Metadata", "true");
             System.setProperty("aws.endpointUrl", server.baseUrl());
+            Path outputs = home.resolve("outputs.json");
+            Map<String, String> handles = new java.util.LinkedHashMap<>(devmin.testing.WindowFixtures.handles());
+            stacks.spec.SpecParser.parse(stacks.spec.ConfigSource.of(devmin.testing.Fixtures.committedConfig()
+                    .values()), "devmin", "dev-min").lanes().forEach(l -> handles.put(stacks.handles.HandleName
+                    .taskDefinition(l.name()), devmin.testing.WindowFixtures.ECS + "task-definition/devmin-dev-min-"
+                    + l.name() + ":1"));
+            devmin.testing.WindowFixtures.stackOutputs(outputs, handles);
             for (List<String> command : List.of(List.of("verify-teardown"), List.of("snapshot", "pre-destroy"),
-                    List.of("preflight"), List.of("verify-iam"))) {
+                    List.of("preflight"), List.of("verify-iam"), List.of("readiness"), List.of("run", "seed-pack"),
+                    List.of("budget-posture"), List.of("certify"))) {
                 List<String> args = new java.util.ArrayList<>(command);
                 args.addAll(List.of("--out", out.toString()));
+                if (command.get(0).equals("readiness") || command.get(0).equals("run")) {
+                    args.addAll(List.of("--stack-outputs", outputs.toString()));
+                }
+                if (command.get(0).equals("certify")) {
+                    args.add("--from-bucket");
+                }
 
                 CliRun run = CliRun.of(args.toArray(String[]::new));
 
                 assertThat(run.exitCode()).as(String.join(" ", command)).isEqualTo(2);
                 assertThat(run.stderr().lines().toList()).as(run.stderr()).singleElement().asString()
-                        .startsWith("devmin " + String.join(" ", command) + ": no usable AWS credentials");
+                        .startsWith("devmin " + (command.get(0).equals("run") ? "run" : String.join(" ", command))
+                                + ": no usable AWS credentials");
                 assertThat(run.stdout()).isEmpty();
             }
             assertThat(out).isEmptyDirectory();

@@ -4,7 +4,16 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import devmin.evidence.Provenance;
+import devmin.certify.BucketEvidence;
+import devmin.certify.CertifyPhase;
+import devmin.certify.Certification;
 import devmin.live.aws.AwsClients;
+import devmin.live.budget.BudgetPosture;
+import devmin.live.ecs.WindowHandles;
+import devmin.live.readiness.Readiness;
+import devmin.live.run.JobRequest;
+import devmin.live.run.JobRun;
+import devmin.testing.WindowFixtures;
 import devmin.live.aws.AwsSettings;
 import devmin.live.iam.IamSimulator;
 import devmin.live.iam.VerifyIam;
@@ -26,6 +35,7 @@ import stacks.spec.SpecParser;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +90,20 @@ class UninterpretableAnswersTest {
                 new KafkaUsability(Duration.ofSeconds(1)), "SASL_PLAINTEXT", 5, 30_000, provenance).checks()));
         COMMANDS.put("verify-iam", ignored -> withClients(aws -> VerifyIam.verify(aws, spec, roles, true,
                 aws.accessAnalyzer("eu-west-2"), 8, 30_000, provenance).checks()));
+        EnvironmentSpec window = WindowFixtures.spec();
+        WindowHandles handles = WindowHandles.of(WindowFixtures.handles(), window.lanes(), true);
+        COMMANDS.put("readiness", ignored -> withClients(aws -> Readiness.check(aws, window, handles,
+                Readiness.DEFAULT_CRASH_WINDOW, 8, 30_000, provenance).checks()));
+        COMMANDS.put("run seed-pack", ignored -> withClients(aws -> JobRun.run(aws, window, job(window, handles,
+                "seed-pack"), 30_000, pause -> { }, provenance).checks()));
+        COMMANDS.put("run checker (deadline)", ignored -> withClients(aws -> JobRun.run(aws, window, job(window,
+                handles, "checker"), 0, pause -> { }, provenance).checks()));
+        COMMANDS.put("budget-posture", ignored -> withClients(aws -> BudgetPosture.check(aws, window, MONTH, 8,
+                30_000, provenance).checks()));
+        COMMANDS.put("certify --from-bucket", ignored -> withClients(aws -> Certification.certify(List.of(
+                new BucketEvidence(aws.s3("eu-west-2"), BUCKET, "dev_min", "dev-min")), window,
+                new Certification.Request(CertifyPhase.WINDOW, Set.of("seed-pack"), ""), 8, 30_000, provenance)
+                .checks()));
         COMMANDS.forEach((command, run) -> run.apply(List.of()).forEach(check -> check.apiCalls()
                 .forEach(call -> callers.computeIfAbsent(operation(call), c -> new TreeSet<>()).add(command))));
     }
@@ -89,10 +113,20 @@ class UninterpretableAnswersTest {
         server.stop();
     }
 
+    static final String BUCKET = "devmin-dev-min-evidence-123456789012";
+    static final LocalDate MONTH = LocalDate.of(2026, 11, 1);
+
     static AwsWorld reachable() {
         server.resetAll();
-        return new AwsWorld(server, "devmin-dev-min-evidence-123456789012").reachEverything()
+        AwsWorld world = new AwsWorld(server, BUCKET).reachEverything()
                 .preflight(spec.image().tag(), spec.image().digest()).iam();
+        return WindowWorld.answer(world, BUCKET, spec.image().digest(), MONTH, Map.of(
+                "/devmin/dev_min/confluent/lanes/seed-pack/api_secret", "not-a-real-secret"));
+    }
+
+    static JobRequest job(EnvironmentSpec window, WindowHandles handles, String lane) {
+        return new JobRequest(window.lane(lane).orElseThrow(), handles.taskDefinition(lane), handles.clusterArn(),
+                handles.subnets(), handles.securityGroup(), List.of(), Duration.ofMillis(1), 20);
     }
 
     static List<CheckResult> withClients(Function<AwsClients, List<CheckResult>> run) {
@@ -142,6 +176,8 @@ class UninterpretableAnswersTest {
             case QUERY -> "text/xml";
             case JSON -> "application/x-amz-json-1.1";
             case REST_JSON, REST_HEAD -> "application/json";
+            case REST_XML -> "application/xml";
+            case REST_BYTES -> "application/octet-stream";
         };
     }
 
@@ -151,6 +187,9 @@ class UninterpretableAnswersTest {
                     + "</RequestId></ResponseMetadata></" + op.action() + "Response>";
             case JSON, REST_JSON -> "{\"unrelated\":true}";
             case REST_HEAD -> "";
+            case REST_XML -> "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>b</Name>"
+                    + "</ListBucketResult>";
+            case REST_BYTES -> "{\"overall_pass\":true}";
         };
     }
 

@@ -48,13 +48,17 @@ public final class CommittedHandles {
         return List.copyOf(all);
     }
 
+    /** When every parameter of the fixtures was last written: 2023-11-14T22:13:20Z (epoch seconds, as SSM's JSON has it). */
+    public static final long LAST_WRITTEN = 1_700_000_000L;
+
     /** An SSM DescribeParameters answer listing every parameter of the environment. */
     public static String describeParametersBody() {
         return describeParametersBody(allPaths());
     }
 
     public static String describeParametersBody(List<String> names) {
-        return "{\"Parameters\":[" + names.stream().map(n -> "{\"Name\":\"" + n + "\"}")
+        return "{\"Parameters\":[" + names.stream().map(n -> "{\"Name\":\"" + n + "\",\"LastModifiedDate\":"
+                        + LAST_WRITTEN + "}")
                 .collect(Collectors.joining(",")) + "]}";
     }
 }

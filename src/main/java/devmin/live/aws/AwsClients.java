@@ -11,7 +11,9 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
+import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -110,6 +112,16 @@ public final class AwsClients implements AutoCloseable {
 
     public AccessAnalyzerClient accessAnalyzer(String region) {
         return client("accessanalyzer", region, () -> configure(AccessAnalyzerClient.builder(), region).build());
+    }
+
+    /** Cost Explorer answers for the whole account from one endpoint, signed for us-east-1. */
+    public CostExplorerClient costExplorer() {
+        return client("ce", "us-east-1", () -> configure(CostExplorerClient.builder(), "us-east-1").build());
+    }
+
+    /** AWS Budgets is global, signed for us-east-1. */
+    public BudgetsClient budgets() {
+        return client("budgets", "us-east-1", () -> configure(BudgetsClient.builder(), "us-east-1").build());
     }
 
     public IamClient iam() {

@@ -9,8 +9,12 @@ import java.util.Optional;
 /** The token a page of a paginated answer hands back for the next page, whatever the service calls it. */
 public final class PageTokens {
 
-    /** EC2, SSM: NextToken; ECS: nextToken; ELB: NextMarker; IAM, RDS: Marker; Tagging: PaginationToken. */
-    static final List<String> NAMES = List.of("NextToken", "nextToken", "NextMarker", "Marker", "PaginationToken");
+    /**
+     * EC2, SSM: NextToken; ECS, Logs: nextToken; ELB: NextMarker; IAM, RDS: Marker; Tagging: PaginationToken; S3
+     * ListObjectsV2: NextContinuationToken.
+     */
+    static final List<String> NAMES = List.of("NextToken", "nextToken", "NextMarker", "Marker", "PaginationToken",
+            "NextContinuationToken");
 
     private PageTokens() {
     }

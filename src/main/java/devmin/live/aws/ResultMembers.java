@@ -5,7 +5,11 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.accessanalyzer.model.CheckAccessNotGrantedResponse;
+import software.amazon.awssdk.services.budgets.model.DescribeBudgetResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
+import software.amazon.awssdk.services.costexplorer.model.GetCostAndUsageResponse;
+import software.amazon.awssdk.services.costexplorer.model.GetCostForecastResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeAddressesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInternetGatewaysResponse;
@@ -26,6 +30,8 @@ import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
 import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
+import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
+import software.amazon.awssdk.services.ecs.model.StopTaskResponse;
 import software.amazon.awssdk.services.iam.model.GetRolePolicyResponse;
 import software.amazon.awssdk.services.iam.model.GetRoleResponse;
 import software.amazon.awssdk.services.iam.model.ListRolePoliciesResponse;
@@ -34,7 +40,9 @@ import software.amazon.awssdk.services.rds.model.DescribeDbClustersResponse;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 import software.amazon.awssdk.services.rds.model.DescribeDbSubnetGroupsResponse;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.GetResourcesResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
 import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
@@ -85,11 +93,17 @@ public final class ResultMembers {
             entry(ListTasksResponse.class, List.of("taskArns")),
             entry(DescribeTasksResponse.class, List.of("tasks")),
             entry(DescribeTaskDefinitionResponse.class, List.of("taskDefinition")),
+            entry(RunTaskResponse.class, List.of("tasks")),
+            entry(StopTaskResponse.class, List.of("task")),
             entry(DescribeDbInstancesResponse.class, List.of("DBInstances")),
             entry(DescribeDbClustersResponse.class, List.of("DBClusters")),
             entry(DescribeDbSubnetGroupsResponse.class, List.of("DBSubnetGroups")),
             entry(GetResourcesResponse.class, List.of("ResourceTagMappingList")),
             entry(DescribeLogGroupsResponse.class, List.of("logGroups")),
+            entry(GetLogEventsResponse.class, List.of("events")),
+            entry(GetCostAndUsageResponse.class, List.of("ResultsByTime")),
+            entry(GetCostForecastResponse.class, List.of("Total")),
+            entry(DescribeBudgetResponse.class, List.of("Budget")),
             entry(GetRoleResponse.class, List.of("Role")),
             entry(ListRolePoliciesResponse.class, List.of("PolicyNames")),
             entry(GetRolePolicyResponse.class, List.of("PolicyDocument")),
@@ -102,7 +116,10 @@ public final class ResultMembers {
             entry(GetCallerIdentityResponse.class, List.of("Account")),
             // S3 answers HeadBucket with headers only; the bucket's region is the header only S3 sends.
             entry(HeadBucketResponse.class, List.of("BucketRegion")),
-            entry(PutObjectResponse.class, List.of("ETag")));
+            entry(PutObjectResponse.class, List.of("ETag")),
+            // A V2 listing always counts its keys (an empty one too); a V1 answer or a foreign document does not.
+            entry(ListObjectsV2Response.class, List.of("KeyCount")),
+            entry(GetObjectResponse.class, List.of("ETag")));
 
     private ResultMembers() {
     }

@@ -1,0 +1,258 @@
+package devmin.certify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import devmin.cli.CliRun;
+import devmin.testing.WindowFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code devmin certify} over a local evidence root written as the window's commands write it. */
+class CertifyTest {
+
+    static final String DIGEST = WindowFixtures.spec().image().digest();
+    static final String[][] OPEN = {{"plan", "plan_snapshot.json"}, {"budget", "budget_posture_snapshot.json"},
+            {"preflight", "preflight_snapshot.json"}, {"iam", "secret_surface_check.json"},
+            {"readiness", "readiness_snapshot.json"}};
+    static final String[][] CLOSE = {{"snapshot", "pre_destroy_snapshot.json"}, {"teardown", "teardown_proof.json"}};
+
+    @TempDir
+    Path dir;
+    Path project;
+    Path runs;
+
+    @BeforeEach
+    void window() throws IOException {
+        project = WindowFixtures.project(Files.createDirectory(dir.resolve("project")));
+        runs = dir.resolve("runs");
+    }
+
+    static String verdict(boolean pass, String stack, String digest, String... blockers) {
+        return "{\"schema\":\"devmin.x/v1\",\"overall_pass\":" + pass + ",\"blockers\":[" + String.join(",",
+                java.util.Arrays.stream(blockers).map(b -> "\"" + b + "\"").toList()) + "],\"provenance\":"
+                + "{\"stack\":\"" + stack + "\",\"image_digest\":\"" + digest + "\"}}";
+    }
+
+    Path write(String phase, String stamp, String file, String content) throws IOException {
+        Path folder = Files.createDirectories(runs.resolve("dev_min").resolve(phase).resolve(stamp));
+        return Files.writeString(folder.resolve(file), content);
+    }
+
+    void openedAt(String stamp) throws IOException {
+        for (String[] kind : OPEN) {
+            write(kind[0], stamp, kind[1], verdict(true, "dev-min", DIGEST));
+        }
+    }
+
+    void closedAt(String stamp) throws IOException {
+        for (String[] kind : CLOSE) {
+            write(kind[0], stamp, kind[1], verdict(true, "dev-min", DIGEST));
+        }
+    }
+
+    CliRun certify(String... extra) {
+        List<String> args = new ArrayList<>(List.of("certify", "--project-dir", project.toString(), "--out",
+                runs.toString()));
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    JsonNode certificate(String phase) throws IOException {
+        try (Stream<Path> files = Files.walk(runs.resolve("dev_min").resolve("certify"))) {
+            return new ObjectMapper().readTree(files.filter(f -> f.getFileName().toString().equals("certification_"
+                    + phase + ".json")).findFirst().orElseThrow().toFile());
+        }
+    }
+
+    static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void aWindowWhoseEveryVerdictPassedForThisStackAndImageIsCertifiedNamingEachByKeyAndSha256() throws Exception {
+        openedAt("20261130T120000Z");
+        Path run = write("run", "20261130T123000Z", "job_run_seed-pack.json", verdict(true, "dev-min", DIGEST));
+        closedAt("20261130T140000Z");
+
+        CliRun result = certify("--require-run", "seed-pack");
+
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+        JsonNode verdicts = certificate("window").path("verdicts");
+        assertThat(verdicts.has("plan")).isTrue();
+        assertThat(verdicts.path("job-run:seed-pack").path("key").asText())
+                .isEqualTo("dev_min/run/20261130T123000Z/job_run_seed-pack.json");
+        assertThat(verdicts.path("job-run:seed-pack").path("sha256").asText()).isEqualTo(sha256(run));
+        List<String> kinds = new ArrayList<>();
+        verdicts.fieldNames().forEachRemaining(kinds::add);
+        assertThat(kinds).containsExactlyInAnyOrder("plan", "budget-posture", "preflight", "verify-iam",
+                "readiness", "snapshot", "teardown", "job-run:seed-pack");
+    }
+
+    @Test
+    void aMissingRequiredVerdictIsANamedBlocker() throws IOException {
+        openedAt("20261130T120000Z");
+        Files.delete(runs.resolve("dev_min/readiness/20261130T120000Z/readiness_snapshot.json"));
+        closedAt("20261130T140000Z");
+
+        CliRun result = certify();
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains("blocker: readiness [evidence]: missing: no readiness verdict of this"
+                + " stack in local");
+    }
+
+    @Test
+    void aFailedVerdictIsABlockerWithItsOwnBlockers() throws IOException {
+        openedAt("20261130T120000Z");
+        closedAt("20261130T140000Z");
+        write("teardown", "20261130T140000Z-1", "teardown_proof.json", verdict(false, "dev-min", DIGEST,
+                "nat-gateways [eu-west-2]: NAT gateways found: nat-0a"));
+
+        CliRun result = certify();
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains("teardown dev_min/teardown/20261130T140000Z-1/teardown_proof.json")
+                .contains("failed: nat-gateways [eu-west-2]: NAT gateways found: nat-0a");
+    }
+
+    @Test
+    void aVerdictOfAnotherImageOrStackDoesNotBelongToThisWindow() throws IOException {
+        openedAt("20261130T120000Z");
+        closedAt("20261130T140000Z");
+        String other = "sha256:" + "d".repeat(64);
+        write("readiness", "20261130T130000Z", "readiness_snapshot.json", verdict(true, "dev-min", other));
+        write("preflight", "20261130T130000Z", "preflight_snapshot.json", verdict(true, "staging", DIGEST));
+
+        CliRun result = certify();
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains("was made for image " + other + ", not the pinned " + DIGEST)
+                .contains("belongs to stack 'staging', not dev-min");
+    }
+
+    @Test
+    void theNewestVerdictOfEachKindCounts() throws IOException {
+        write("readiness", "20261130T110000Z", "readiness_snapshot.json", verdict(false, "dev-min", DIGEST, "x"));
+        openedAt("20261130T120000Z");
+        closedAt("20261130T140000Z");
+
+        CliRun result = certify();
+
+        assertThat(result.exitCode()).as(result.stdout()).isZero();
+        assertThat(certificate("window").path("verdicts").path("readiness").path("stamp").asText())
+                .isEqualTo("20261130T120000Z");
+    }
+
+    @Test
+    void verdictsBeforeSinceAreIgnored() throws IOException {
+        openedAt("20261129T120000Z");
+        closedAt("20261130T140000Z");
+
+        CliRun result = certify("--since", "2026-11-30T00:00:00Z");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains("missing: no plan verdict of this stack since 20261130T000000Z");
+    }
+
+    @Test
+    void aTeardownProofOlderThanTheWindowsReadinessBelongsToAnotherWindow() throws IOException {
+        closedAt("20261130T100000Z");
+        openedAt("20261130T120000Z");
+
+        CliRun result = certify();
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains("window-order").contains("they belong to different windows");
+    }
+
+    @Test
+    void aWindowCertificateTakesTheOpeningVerdictsFromAPassingOpenCertificate() throws Exception {
+        openedAt("20261130T120000Z");
+        CliRun open = certify("--phase", "open");
+        assertThat(open.exitCode()).as(open.stdout()).isZero();
+        Path plan = runs.resolve("dev_min/plan/20261130T120000Z/plan_snapshot.json");
+        String planSha = sha256(plan);
+        try (Stream<Path> phases = Files.list(runs.resolve("dev_min"))) {
+            for (Path phase : phases.filter(p -> !p.getFileName().toString().equals("certify")).toList()) {
+                deleteTree(phase);
+            }
+        }
+        closedAt("20261130T140000Z");
+
+        CliRun window = certify();
+
+        assertThat(window.exitCode()).as(window.stdout()).isZero();
+        JsonNode entry = certificate("window").path("verdicts").path("plan");
+        assertThat(entry.path("sha256").asText()).isEqualTo(planSha);
+        assertThat(entry.path("source").asText()).startsWith("via dev_min/certify/");
+        assertThat(certificate("window").path("verdicts").has("certificate:open")).isTrue();
+    }
+
+    @Test
+    void anOpenPhaseNeedsOnlyTheOpeningVerdicts() throws IOException {
+        openedAt("20261130T120000Z");
+
+        assertThat(certify("--phase", "open").exitCode()).isZero();
+        assertThat(certify("--phase", "close").exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequiredRunThatDidNotHappenAndAFailedRunAreBlockers() throws IOException {
+        openedAt("20261130T120000Z");
+        write("run", "20261130T123000Z", "job_run_checker.json", verdict(false, "dev-min", DIGEST,
+                "job-exit [eu-west-2]: job checker failed: exit 1"));
+        closedAt("20261130T140000Z");
+
+        CliRun result = certify("--require-run", "seed-pack");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains("job-run:seed-pack [evidence]: missing")
+                .contains("job-run:checker dev_min/run/20261130T123000Z/job_run_checker.json");
+    }
+
+    @Test
+    void aFileThatIsNotAVerdictCannotBeCertified() throws IOException {
+        openedAt("20261130T120000Z");
+        closedAt("20261130T140000Z");
+        write("iam", "20261130T130000Z", "secret_surface_check.json", "<html>Sign in</html>");
+
+        CliRun result = certify();
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stdout()).contains("is not a verdict (no boolean overall_pass)");
+    }
+
+    @Test
+    void badOptionsAreRefusedNamingTheOptionAndNothingIsWritten() {
+        CliRun lane = certify("--require-run", "ig");
+        CliRun since = certify("--since", "yesterday");
+        CliRun phase = certify("--phase", "middle");
+
+        assertThat(lane.exitCode()).isEqualTo(2);
+        assertThat(lane.stderr()).contains("--require-run: got 'ig', expected a job lane: seed-pack, checker");
+        assertThat(since.stderr()).contains("--since: got 'yesterday', expected a UTC instant");
+        assertThat(phase.stderr()).contains("--phase: got 'middle', expected open, close or window");
+        assertThat(runs).doesNotExist();
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+}

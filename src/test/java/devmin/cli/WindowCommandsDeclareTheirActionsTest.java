@@ -1,0 +1,147 @@
+package devmin.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import devmin.live.AwsWorld;
+import devmin.live.WindowWorld;
+import devmin.testing.WindowFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each window command declares the AWS actions it calls, in IAM form ({@code AWS_ACTIONS}), exactly: run through the
+ * CLI with {@code --publish} against a WireMock account where every call it can make is answered, every action its
+ * call log records is declared, and every declared action was called (or is implied by one: {@code iam:PassRole} by
+ * {@code ecs:RunTask} for the task's roles).
+ */
+class WindowCommandsDeclareTheirActionsTest {
+
+    static final String BUCKET = "devmin-dev-min-evidence-123456789012";
+    static final List<String> PROPERTIES = List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.endpointUrl");
+    /** Call-log labels that IAM authorizes under another action (S3 API reference; Budgets' IAM reference). */
+    static final Map<String, String> AUTHORIZED_AS = Map.of("budgets:DescribeBudget", "budgets:ViewBudget",
+            "s3:ListObjectsV2", "s3:ListBucket", "s3:HeadBucket", "s3:ListBucket");
+    static final Map<String, Set<String>> IMPLIED = Map.of("ecs:RunTask", Set.of("iam:PassRole"));
+
+    static WireMockServer server;
+    static final Map<String, String> saved = new HashMap<>();
+
+    @TempDir
+    Path dir;
+    Path project;
+    Path outputs;
+
+    @BeforeAll
+    static void start() {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        PROPERTIES.forEach(p -> {
+            if (System.getProperty(p) != null) {
+                saved.put(p, System.getProperty(p));
+            }
+        });
+        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
+        System.setProperty("aws.secretAccessKey", "test");
+        System.setProperty("aws.endpointUrl", server.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        PROPERTIES.forEach(System::clearProperty);
+        saved.forEach(System::setProperty);
+        server.stop();
+    }
+
+    @BeforeEach
+    void window() throws IOException {
+        project = WindowFixtures.project(Files.createDirectory(dir.resolve("project")));
+        outputs = WindowFixtures.stackOutputs(dir.resolve("outputs.json"), WindowFixtures.handles());
+    }
+
+    /** The IAM actions of every call one run made: its call log, and the evidence it published. */
+    Set<String> called(String... command) throws IOException {
+        server.resetAll();
+        String digest = WindowFixtures.spec().image().digest();
+        AwsWorld world = new AwsWorld(server, BUCKET).reachEverything();
+        WindowWorld.answer(world, BUCKET, digest, LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1),
+                Map.of("/devmin/dev_min/confluent/lanes/seed-pack/api_key", "k"));
+        server.stubFor(put(urlPathMatching("/" + BUCKET + "/evidence/.*")).atPriority(1).willReturn(aResponse()
+                .withStatus(200).withHeader("ETag", "\"p1\"")));
+        Path out = Files.createTempDirectory(dir, "runs");
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of("--project-dir", project.toString(), "--out", out.toString(), "--publish"));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isIn(0, 1);
+
+        Set<String> actions = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path verdict : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                for (JsonNode check : new ObjectMapper().readTree(verdict.toFile()).path("checks")) {
+                    check.path("api_calls").forEach(call -> actions.add(iamAction(call.asText())));
+                }
+            }
+        }
+        if (!server.findAll(putRequestedFor(urlPathMatching("/" + BUCKET + "/evidence/.*"))).isEmpty()) {
+            actions.add("s3:PutObject");
+        }
+        return actions;
+    }
+
+    static String iamAction(String label) {
+        String operation = label.contains(" ") ? label.substring(0, label.indexOf(' ')) : label;
+        return AUTHORIZED_AS.getOrDefault(operation, operation);
+    }
+
+    static void assertExact(Set<String> declared, Set<String> called) {
+        Set<String> reachable = new TreeSet<>(called);
+        called.forEach(a -> reachable.addAll(IMPLIED.getOrDefault(a, Set.of())));
+        assertThat(called).as("called but not declared").isSubsetOf(declared);
+        assertThat(declared).as("declared but never called").isSubsetOf(reachable);
+    }
+
+    @Test
+    void readinessDeclaresExactlyWhatItCalls() throws IOException {
+        assertExact(ReadinessCommand.AWS_ACTIONS, called("readiness", "--stack-outputs", outputs.toString()));
+    }
+
+    @Test
+    void runDeclaresExactlyWhatItCallsIncludingStoppingATaskAtItsDeadline() throws IOException {
+        Set<String> called = new TreeSet<>(called("run", "seed-pack", "--stack-outputs", outputs.toString(),
+                "--poll-interval", "1ms"));
+        called.addAll(called("run", "checker", "--stack-outputs", outputs.toString(), "--deadline", "0ms"));
+
+        assertThat(called).contains("ecs:StopTask", "logs:GetLogEvents", "ssm:GetParameters");
+        assertExact(RunCommand.AWS_ACTIONS, called);
+    }
+
+    @Test
+    void budgetPostureDeclaresExactlyWhatItCalls() throws IOException {
+        assertExact(BudgetPostureCommand.AWS_ACTIONS, called("budget-posture"));
+    }
+
+    @Test
+    void certifyDeclaresExactlyWhatItCallsFromTheBucket() throws IOException {
+        assertExact(CertifyCommand.AWS_ACTIONS, called("certify", "--from-bucket"));
+    }
+}
