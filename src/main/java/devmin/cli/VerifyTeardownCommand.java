@@ -43,7 +43,8 @@ public final class VerifyTeardownCommand implements Callable<Integer> {
             "ecs:DescribeClusters", "ecs:ListServices", "ecs:DescribeServices", "ecs:ListTasks", "ecs:DescribeTasks",
             "ecs:DescribeTaskDefinition", "rds:DescribeDBInstances", "rds:DescribeDBClusters",
             "rds:DescribeDBSubnetGroups", "logs:DescribeLogGroups", "iam:GetRole", "tag:GetResources",
-            "s3:ListBucket", "ecr:DescribeRepositories", "ssm:DescribeParameters");
+            "s3:ListBucket", "ecr:DescribeRepositories", "ssm:DescribeParameters", "servicediscovery:GetNamespace",
+            "servicediscovery:GetService");
 
     @Mixin
     LiveOptions options;

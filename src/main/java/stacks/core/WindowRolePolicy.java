@@ -77,8 +77,7 @@ public final class WindowRolePolicy {
                         "ec2:DeleteInternetGateway", "ec2:DeleteRouteTable", "ec2:DeleteSecurityGroup",
                         "ecs:DeleteCluster", "ecs:DeleteService", "servicediscovery:TagResource",
                         "servicediscovery:UntagResource", "servicediscovery:ListTagsForResource",
-                        "servicediscovery:GetNamespace", "servicediscovery:UpdatePrivateDnsNamespace",
-                        "servicediscovery:DeleteNamespace", "servicediscovery:GetService",
+                        "servicediscovery:UpdatePrivateDnsNamespace", "servicediscovery:DeleteNamespace",
                         "servicediscovery:UpdateService", "servicediscovery:DeleteService"), List.of("*"))
                         .withConditions(Map.of("StringEquals", Map.of(
                                 "aws:ResourceTag/" + StackTags.LAYER, List.of(Layer.DEMO.tagValue()),
@@ -123,6 +122,7 @@ public final class WindowRolePolicy {
                         "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTargetGroups",
                         "rds:DescribeDBInstances", "rds:DescribeDBClusters", "rds:DescribeDBSubnetGroups",
                         "logs:DescribeLogGroups", "tag:GetResources", "ssm:DescribeParameters",
+                        "servicediscovery:GetNamespace", "servicediscovery:GetService",
                         "access-analyzer:CheckAccessNotGranted"), List.of("*")),
                 Statement.allow("PreflightKafkaCredentials", List.of("ssm:GetParameters"),
                         SsmHandles.preflightKafkaPaths(spec.environment()).stream()

@@ -94,5 +94,7 @@ public final class AwsWire {
                 .willReturn(jsonBody("{\"repositories\":[{\"repositoryName\":\"fraud-platform\"}]}")));
         server.stubFor(json("AmazonSSM.DescribeParameters").atPriority(10).willReturn(jsonBody(
                 devmin.testing.CommittedHandles.describeParametersBody())));
+        server.stubFor(json("Logs_20140328.DescribeLogGroups").atPriority(10).willReturn(jsonBody(
+                devmin.testing.CommittedHandles.logGroupsBody(devmin.testing.CommittedHandles.LANES))));
     }
 }

@@ -48,6 +48,8 @@ public final class AwsWorld {
             ELB + "loadbalancer/devmin-classic", ELB + "targetgroup/devmin/73e2d6bc24d8a067", RDS + "db:devmin-db",
             RDS + "cluster:devmin-aurora", RDS + "subgrp:devmin-subnets",
             "arn:aws:logs:eu-west-2:" + ACCOUNT + ":log-group:/devmin/dev_min/demo:*",
+            "arn:aws:servicediscovery:eu-west-2:" + ACCOUNT + ":namespace/ns-0a",
+            "arn:aws:servicediscovery:eu-west-2:" + ACCOUNT + ":service/srv-0a",
             "arn:aws:iam::" + ACCOUNT + ":role/devmin/devmin-dev-min-old");
 
     private static final Map<String, String[]> QUERY = Map.of(
@@ -60,7 +62,7 @@ public final class AwsWorld {
     private static final Map<String, String> JSON_TARGET = Map.of("ecs", "AmazonEC2ContainerServiceV20141113",
             "ecr", "AmazonEC2ContainerRegistry_V20150921", "ssm", "AmazonSSM",
             "tag", "ResourceGroupsTaggingAPI_20170126", "logs", "Logs_20140328", "ce", "AWSInsightsIndexService",
-            "budgets", "AWSBudgetServiceGateway");
+            "budgets", "AWSBudgetServiceGateway", "servicediscovery", "Route53AutoNaming_v20170314");
 
     private final WireMockServer server;
     private final String bucket;
@@ -177,10 +179,15 @@ public final class AwsWorld {
                 .append(arn).append("\",\"Tags\":[{\"Key\":\"devmin:stack\",\"Value\":\"dev-min\"},")
                 .append("{\"Key\":\"devmin:layer\",\"Value\":\"demo\"}]}"));
         answer("tag:GetResources", jsonBody("{\"ResourceTagMappingList\":[" + mappings + "],\"PaginationToken\":\"\"}"));
-        answer("logs:DescribeLogGroups", jsonBody("{\"logGroups\":[]}"));
+        answer("logs:DescribeLogGroups", jsonBody(devmin.testing.CommittedHandles.logGroupsBody(
+                devmin.testing.CommittedHandles.LANES)));
         answer("iam:GetRole", aResponse().withStatus(404).withHeader("Content-Type", "text/xml").withBody(
                 "<ErrorResponse><Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>gone</Message></Error>"
                         + "</ErrorResponse>"));
+        answer("servicediscovery:GetNamespace", aResponse().withStatus(400).withBody(
+                "{\"__type\":\"NamespaceNotFound\",\"Message\":\"ns-0a\"}"));
+        answer("servicediscovery:GetService", aResponse().withStatus(400).withBody(
+                "{\"__type\":\"ServiceNotFound\",\"Message\":\"srv-0a\"}"));
         answer("s3:HeadBucket", bucketHead());
         answer("ecr:DescribeRepositories", jsonBody("{\"repositories\":[{\"repositoryName\":\"fraud-platform\"}]}"));
         answer("ssm:DescribeParameters", jsonBody(devmin.testing.CommittedHandles.describeParametersBody()));

@@ -61,4 +61,16 @@ public final class CommittedHandles {
                         + LAST_WRITTEN + "}")
                 .collect(Collectors.joining(",")) + "]}";
     }
+
+    /** Every lane of the committed catalog, jobs first, in the file's order. */
+    public static final List<String> LANES = List.of("seed-pack", "stream-sort", "checker", "sr", "wsp", "ig",
+            "archive-writer", "ieg", "ofp", "csfb", "dl", "df", "al", "dla", "case-trigger", "cm", "ls", "reporter");
+
+    /** A CloudWatch Logs DescribeLogGroups answer listing each lane's log group (core keeps them), and {@code more}. */
+    public static String logGroupsBody(List<String> lanes, String... more) {
+        List<String> names = new ArrayList<>(lanes.stream().map(l -> ROOT + "/" + l).toList());
+        names.addAll(List.of(more));
+        return "{\"logGroups\":[" + names.stream().map(n -> "{\"logGroupName\":\"" + n + "\"}")
+                .collect(Collectors.joining(",")) + "]}";
+    }
 }

@@ -124,6 +124,11 @@ public final class AwsClients implements AutoCloseable {
         return client("budgets", "us-east-1", () -> configure(BudgetsClient.builder(), "us-east-1").build());
     }
 
+    /** Cloud Map's two reads, on the same HTTP client, credentials and retry settings (see {@link CloudMapReads}). */
+    public CloudMapReads cloudMap(String region) {
+        return new CloudMapReads(http, credentials, settings, region);
+    }
+
     public IamClient iam() {
         return client("iam", "aws-global", () -> configure(IamClient.builder(), "aws-global").build());
     }

@@ -8,7 +8,9 @@ import devmin.live.aws.SsmParameterNames;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The persistent layer is still there after the window closed: a missing core resource is an over-destroy. */
 final class CoreRetained {
@@ -51,5 +53,36 @@ final class CoreRetained {
         List<String> missing = SsmParameterNames.missing(aws.ssm(target.homeRegion()), target.ssmParameters(), log)
                 .stream().map(p -> "SSM handle " + p).toList();
         return log.result("core-handles", target.homeRegion(), missing, "every SSM handle retained", "over-destroy");
+    }
+
+    /**
+     * The lanes' log groups, listed under the prefix their names share and matched by exact name (a prefix listing
+     * also returns longer names; only the group itself counts).
+     */
+    CheckResult logGroups(CallLog log) {
+        if (target.logGroups().isEmpty()) {
+            return log.pass("core-log-groups", target.homeRegion(), "no lane, so no log group to retain");
+        }
+        String prefix = commonPrefix(target.logGroups());
+        Set<String> listed = new HashSet<>();
+        log.pages("logs:DescribeLogGroups", () -> aws.logs(target.homeRegion())
+                        .describeLogGroupsPaginator(b -> b.logGroupNamePrefix(prefix)))
+                .forEach(page -> page.logGroups().forEach(g -> listed.add(g.logGroupName())));
+        List<String> missing = target.logGroups().stream().filter(g -> !listed.contains(g))
+                .map(g -> "log group " + g).toList();
+        return log.result("core-log-groups", target.homeRegion(), missing, "every lane's log group retained",
+                "over-destroy");
+    }
+
+    static String commonPrefix(List<String> names) {
+        String prefix = names.get(0);
+        for (String name : names) {
+            int i = 0;
+            while (i < prefix.length() && i < name.length() && prefix.charAt(i) == name.charAt(i)) {
+                i++;
+            }
+            prefix = prefix.substring(0, i);
+        }
+        return prefix;
     }
 }

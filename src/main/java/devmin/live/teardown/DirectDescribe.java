@@ -3,6 +3,7 @@ package devmin.live.teardown;
 import devmin.live.CallLog;
 import devmin.live.aws.AwsClients;
 import devmin.live.aws.AwsFailure;
+import devmin.live.aws.CloudMapReads;
 import devmin.live.aws.ResourceArn;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -14,7 +15,7 @@ import java.util.function.Predicate;
 /**
  * Confirms by a direct describe whether a resource the Tagging API still lists really exists: the Tagging API also
  * lists resources that were deleted. Each ARN is described by what it names ({@link ResourceArn}): the role's name
- * without its path, the service in its own cluster. Answers present, gone, or empty when devmin has no describe for
+ * without its path, the service in its own cluster, a Cloud Map namespace or service by its id. Answers present, gone, or empty when devmin has no describe for
  * the type (the caller treats that as unverified). Only an answer that describes the very resource counts as present.
  */
 final class DirectDescribe {
@@ -108,8 +109,19 @@ final class DirectDescribe {
                     r -> r.logGroups().stream().anyMatch(g -> g.logGroupName().equals(id)));
             case "iam:role" -> existence(log.find("iam:GetRole", () -> aws.iam().getRole(b -> b.roleName(id)),
                     code("NoSuchEntity")), r -> id.equals(r.role().roleName()));
+            case "servicediscovery:namespace" -> cloudMap(CloudMapReads.Read.NAMESPACE, id, log);
+            case "servicediscovery:service" -> cloudMap(CloudMapReads.Read.SERVICE, id, log);
             default -> Optional.empty();
         };
+    }
+
+    private Optional<Existence> cloudMap(CloudMapReads.Read read, String id, CallLog log) {
+        log.note(read.action());
+        try {
+            return Optional.of(aws.cloudMap(region).exists(read, id) ? Existence.PRESENT : Existence.GONE);
+        } catch (SdkException e) {
+            throw new CallLog.Unverified(read.action() + ": " + AwsFailure.describe(e));
+        }
     }
 
     /** Gone when the describe said "not found", else what {@code present} reads from the answer. */

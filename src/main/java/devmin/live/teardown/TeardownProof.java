@@ -40,6 +40,7 @@ public final class TeardownProof {
         checks.add(new Checks.Named("core-evidence-bucket", target.homeRegion(), core::evidenceBucket));
         checks.add(new Checks.Named("core-image-repository", target.homeRegion(), core::imageRepository));
         checks.add(new Checks.Named("core-handles", target.homeRegion(), core::handles));
+        checks.add(new Checks.Named("core-log-groups", target.homeRegion(), core::logGroups));
         return checks;
     }
 

@@ -2,6 +2,7 @@ package devmin.live.teardown;
 
 import stacks.StackTags;
 import stacks.core.CoreNames;
+import stacks.demo.DemoNames;
 import stacks.handles.SsmHandles;
 import stacks.spec.EnvironmentSpec;
 
@@ -17,19 +18,23 @@ import java.util.Map;
  * @param evidenceBucket the evidence bucket (must still exist)
  * @param ecrRepository  the image repository (must still exist)
  * @param ssmParameters  the SSM handle parameter names (must still exist)
+ * @param logGroups      the lanes' log groups, core since logs are evidence (must still exist)
  */
 public record TeardownTarget(String stack, String environment, String accountId, String homeRegion,
-                             String evidenceBucket, String ecrRepository, List<String> ssmParameters) {
+                             String evidenceBucket, String ecrRepository, List<String> ssmParameters,
+                             List<String> logGroups) {
 
     public TeardownTarget {
         ssmParameters = List.copyOf(ssmParameters);
+        logGroups = List.copyOf(logGroups);
     }
 
     public static TeardownTarget of(EnvironmentSpec spec) {
         CoreNames names = CoreNames.of(spec);
         return new TeardownTarget(spec.stack(), spec.environment(), spec.awsAccountId(), spec.awsRegion(),
                 names.bucketName(), names.ecrRepositoryName(),
-                SsmHandles.allPaths(spec));
+                SsmHandles.allPaths(spec),
+                spec.lanes().stream().map(lane -> DemoNames.of(spec).logGroupName(lane.name())).toList());
     }
 
     /** The tags that mark this stack's demo layer. */

@@ -474,8 +474,29 @@ class DirectDescribeTest {
     }
 
     @Test
+    void cloudMapNamespacesAndServicesAreAskedForByTheirIds() {
+        server.stubFor(json("Route53AutoNaming_v20170314.GetNamespace").withRequestBody(equalToJson(
+                "{\"Id\":\"ns-1\"}")).willReturn(jsonBody("{\"Namespace\":{\"Id\":\"ns-1\"}}")));
+        server.stubFor(json("Route53AutoNaming_v20170314.GetService").willReturn(aResponse().withStatus(400)
+                .withBody("{\"__type\":\"ServiceNotFound\",\"Message\":\"srv-1\"}")));
+
+        assertThat(exists("arn:aws:servicediscovery:eu-west-2:123456789012:namespace/ns-1"))
+                .contains(Existence.PRESENT);
+        assertThat(exists("arn:aws:servicediscovery:eu-west-2:123456789012:service/srv-1")).contains(Existence.GONE);
+        assertThat(log.calls()).containsExactly("servicediscovery:GetNamespace", "servicediscovery:GetService");
+    }
+
+    @Test
+    void aCloudMapAnswerThatIsNotOneIsUnverified() {
+        server.stubFor(json("Route53AutoNaming_v20170314.GetNamespace").willReturn(jsonBody("{}")));
+
+        assertThatThrownBy(() -> exists("arn:aws:servicediscovery:eu-west-2:123456789012:namespace/ns-1"))
+                .isInstanceOf(CallLog.Unverified.class)
+                .hasMessageStartingWith("servicediscovery:GetNamespace: ");
+    }
+
+    @Test
     void aTypeWithoutADescribeHasNoAnswer() {
-        assertThat(exists("arn:aws:servicediscovery:eu-west-2:123456789012:namespace/ns-1")).isEmpty();
         assertThat(exists("arn:aws:ec2:eu-west-2:123456789012:launch-template/lt-1")).isEmpty();
         assertThat(log.calls()).isEmpty();
     }

@@ -323,14 +323,14 @@ class TeardownLeftoversTest {
 
     @Test
     void aTaggedResourceOfATypeWithoutADescribeIsUnverified() {
-        String arn = "arn:aws:servicediscovery:eu-west-2:123456789012:namespace/ns-0a";
+        String arn = "arn:aws:ec2:eu-west-2:123456789012:launch-template/lt-0a";
         tagged(arn, DEMO_TAGGING);
 
         Verdict verdict = prove();
 
         CheckResult tagged = check(verdict, "tagged-resources-gone");
         assertThat(tagged.status()).isEqualTo(CheckStatus.UNVERIFIED);
-        assertThat(tagged.message()).isEqualTo("no direct describe for servicediscovery namespace ns-0a (" + arn + ")");
+        assertThat(tagged.message()).isEqualTo("no direct describe for ec2 launch-template lt-0a (" + arn + ")");
         assertThat(verdict.exitCode()).isEqualTo(2);
     }
 
@@ -393,7 +393,23 @@ class TeardownLeftoversTest {
         assertThat(failing(verdict)).containsExactly("core-handles");
         assertThat(check(verdict, "core-handles").found()).containsExactly("SSM handle /devmin/dev_min/ig/api_key");
         assertThat(verdict.toJson().get("retained_core")).extracting(n -> n.asText())
-                .containsExactly("evidence-bucket", "image-repository");
+                .containsExactly("evidence-bucket", "image-repository", "log-groups");
+    }
+
+    @Test
+    void aDeletedLogGroupIsAnOverDestroyAndALongerNameDoesNotStandInForIt() {
+        List<String> withoutIg = new java.util.ArrayList<>(devmin.testing.CommittedHandles.LANES);
+        withoutIg.remove("ig");
+        server.stubFor(json("Logs_20140328.DescribeLogGroups").atPriority(1)
+                .withRequestBody(matchingJsonPath("$.logGroupNamePrefix", equalTo("/devmin/dev_min/")))
+                .willReturn(jsonBody(devmin.testing.CommittedHandles.logGroupsBody(withoutIg,
+                        "/devmin/dev_min/ig-old"))));
+
+        Verdict verdict = prove();
+
+        assertThat(failing(verdict)).containsExactly("core-log-groups");
+        assertThat(check(verdict, "core-log-groups").found()).containsExactly("log group /devmin/dev_min/ig");
+        assertThat(check(verdict, "core-log-groups").apiCalls()).containsExactly("logs:DescribeLogGroups");
     }
 
     @Test

@@ -1,0 +1,143 @@
+package devmin.live.aws;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Cloud Map's JSON 1.1 wire (AWS Cloud Map API Reference: GetNamespace and GetService, {@code Namespace} and
+ * {@code Service} result members, {@code NamespaceNotFound} and {@code ServiceNotFound} errors).
+ */
+class CloudMapReadsTest {
+
+    private static final String TARGET = "Route53AutoNaming_v20170314.";
+    static WireMockServer server;
+
+    @BeforeAll
+    static void start() {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @Test
+    void aNamespaceCloudMapDescribesExistsAndTheRequestIsSignedForCloudMap() {
+        answer("GetNamespace", 200, "{\"Namespace\":{\"Id\":\"ns-abc\",\"Name\":\"devmin-dev-min.internal\"}}");
+
+        assertThat(exists(CloudMapReads.Read.NAMESPACE, "ns-abc", 1)).isTrue();
+
+        server.verify(postRequestedFor(urlPathEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(TARGET + "GetNamespace"))
+                .withHeader("Content-Type", equalTo("application/x-amz-json-1.1"))
+                .withHeader("Authorization", matching("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\\d{8}/eu-west-2/"
+                        + "servicediscovery/aws4_request, .*"))
+                .withRequestBody(equalToJson("{\"Id\":\"ns-abc\"}")));
+    }
+
+    @Test
+    void notFoundMeansGoneWhetherTheTypeIsQualifiedOrNot() {
+        answer("GetService", 400, "{\"__type\":\"ServiceNotFound\",\"Message\":\"no such service\"}");
+        assertThat(exists(CloudMapReads.Read.SERVICE, "srv-1", 1)).isFalse();
+
+        server.resetAll();
+        answer("GetNamespace", 400, "{\"__type\":\"com.amazonaws.servicediscovery#NamespaceNotFound\"}");
+        assertThat(exists(CloudMapReads.Read.NAMESPACE, "ns-1", 1)).isFalse();
+    }
+
+    @Test
+    void theOtherKindsNotFoundIsNotAnAnswer() {
+        answer("GetService", 400, "{\"__type\":\"NamespaceNotFound\"}");
+
+        assertThatThrownBy(() -> exists(CloudMapReads.Read.SERVICE, "srv-1", 1))
+                .isInstanceOf(SdkException.class).satisfies(e ->
+                        assertThat(AwsFailure.hasCode((SdkException) e, "NamespaceNotFound")).isTrue());
+    }
+
+    @Test
+    void accessDeniedIsAFailureWithItsCode() {
+        answer("GetNamespace", 400, "{\"__type\":\"AccessDeniedException\",\"Message\":\"not authorized\"}");
+
+        assertThatThrownBy(() -> exists(CloudMapReads.Read.NAMESPACE, "ns-1", 1)).isInstanceOf(SdkException.class)
+                .satisfies(e -> assertThat(AwsFailure.describe((SdkException) e)).contains("access denied"));
+    }
+
+    @Test
+    void anOkWithoutTheResultMemberOrAboutAnotherIdIsRefused() {
+        answer("GetNamespace", 200, "");
+        assertThatThrownBy(() -> exists(CloudMapReads.Read.NAMESPACE, "ns-1", 1))
+                .isInstanceOf(SdkClientException.class).hasMessageContaining("'Namespace'");
+
+        server.resetAll();
+        server.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody("<html>proxy login</html>")));
+        assertThatThrownBy(() -> exists(CloudMapReads.Read.SERVICE, "srv-1", 1))
+                .isInstanceOf(SdkClientException.class).hasMessageContaining("'Service'");
+
+        server.resetAll();
+        answer("GetService", 200, "{\"Service\":{\"Id\":\"srv-2\"}}");
+        assertThatThrownBy(() -> exists(CloudMapReads.Read.SERVICE, "srv-1", 1))
+                .isInstanceOf(SdkClientException.class).hasMessageContaining("srv-2");
+    }
+
+    @Test
+    void aServerErrorIsRetriedUpToTheAttemptsAndThenAFailure() {
+        server.stubFor(post(urlPathEqualTo("/")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("{\"__type\":\"ServiceUnavailable\"}"))
+                .willSetStateTo("recovered"));
+        server.stubFor(post(urlPathEqualTo("/")).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200).withBody("{\"Service\":{\"Id\":\"srv-1\"}}")));
+        assertThat(exists(CloudMapReads.Read.SERVICE, "srv-1", 2)).isTrue();
+
+        server.resetAll();
+        answer("GetService", 503, "{\"__type\":\"ServiceUnavailable\"}");
+        assertThatThrownBy(() -> exists(CloudMapReads.Read.SERVICE, "srv-1", 3)).isInstanceOf(SdkException.class)
+                .satisfies(e -> assertThat(AwsFailure.describe((SdkException) e)).contains("HTTP 503"));
+        server.verify(3, postRequestedFor(urlPathEqualTo("/")));
+    }
+
+    private static void answer(String operation, int status, String body) {
+        server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", containing(operation))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody(body)));
+    }
+
+    private static boolean exists(CloudMapReads.Read read, String id, int attempts) {
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
+        try (AwsClients aws = new AwsClients(new AwsSettings(Optional.of(URI.create(server.baseUrl())), attempts,
+                Duration.ofMillis(5), Duration.ofSeconds(10)), credentials)) {
+            return aws.cloudMap("eu-west-2").exists(read, id);
+        }
+    }
+}
