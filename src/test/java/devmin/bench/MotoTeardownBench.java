@@ -6,6 +6,8 @@ import devmin.testing.Moto;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import devmin.testing.CommittedHandles;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -81,13 +83,17 @@ public final class MotoTeardownBench {
              EcrClient ecr = EcrClient.builder().region(Region.EU_WEST_2).endpointOverride(moto.endpoint())
                      .credentialsProvider(credentials).build();
              SsmClient ssm = SsmClient.builder().region(Region.EU_WEST_2).endpointOverride(moto.endpoint())
-                     .credentialsProvider(credentials).build()) {
+                     .credentialsProvider(credentials).build();
+             CloudWatchLogsClient logs = CloudWatchLogsClient.builder().region(Region.EU_WEST_2)
+                     .endpointOverride(moto.endpoint()).credentialsProvider(credentials).build()) {
             s3.createBucket(b -> b.bucket("devmin-dev-min-evidence-123456789012")
                     .createBucketConfiguration(c -> c.locationConstraint("eu-west-2")));
             ecr.createRepository(b -> b.repositoryName("fraud-platform"));
-            for (String path : List.of("/devmin/dev_min/confluent/bootstrap", "/devmin/dev_min/confluent/api_key",
-                    "/devmin/dev_min/confluent/api_secret", "/devmin/dev_min/ig/api_key")) {
+            for (String path : CommittedHandles.allPaths()) {
                 ssm.putParameter(b -> b.name(path).value("x").type(ParameterType.SECURE_STRING));
+            }
+            for (String lane : CommittedHandles.LANES) {
+                logs.createLogGroup(b -> b.logGroupName(CommittedHandles.ROOT + "/" + lane));
             }
         }
     }

@@ -4,6 +4,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DomainType;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -49,6 +50,7 @@ final class MotoAccount implements AutoCloseable {
     final S3Client s3;
     final EcrClient ecr;
     final SsmClient ssm;
+    final CloudWatchLogsClient logs;
     private Network network;
 
     /** The subnets (two zones) a leftover needs; belongs to no stack, so it is never a leftover itself. */
@@ -66,6 +68,7 @@ final class MotoAccount implements AutoCloseable {
         this.s3 = client(S3Client.builder().forcePathStyle(true));
         this.ecr = client(EcrClient.builder());
         this.ssm = client(SsmClient.builder());
+        this.logs = client(CloudWatchLogsClient.builder());
     }
 
     private <C extends AutoCloseable, B extends AwsClientBuilder<B, C>> C client(B builder) {
@@ -89,6 +92,12 @@ final class MotoAccount implements AutoCloseable {
                 "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\","
                         + "\"config\":{\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"size\":2,"
                         + "\"digest\":\"sha256:" + "c".repeat(64) + "\"},\"layers\":[]}"));
+        return this;
+    }
+
+    /** Each lane's log group, as core keeps them. */
+    MotoAccount laneLogGroups(List<String> lanes) {
+        lanes.forEach(lane -> logs.createLogGroup(b -> b.logGroupName("/devmin/dev_min/" + lane)));
         return this;
     }
 

@@ -53,7 +53,8 @@ class MotoTeardownIT {
     void intactCore() {
         moto.reset();
         account = new MotoAccount(moto.endpoint(), MotoAccount.REGION);
-        account.evidenceBucket().repositoryWithImage(spec.image().tag(), spec.image().digest());
+        account.evidenceBucket().repositoryWithImage(spec.image().tag(), spec.image().digest())
+                .laneLogGroups(devmin.testing.CommittedHandles.LANES);
         HANDLES.forEach(path -> account.handle(path, "value-of-" + path));
     }
 
@@ -118,7 +119,7 @@ class MotoTeardownIT {
         assertThat(run.verdict().get("blockers")).as(run.stdout()).isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.verdict().get("retained_core")).extracting(JsonNode::asText)
-                .containsExactly("evidence-bucket", "image-repository", "handles");
+                .containsExactly("evidence-bucket", "image-repository", "handles", "log-groups");
         assertThat(run.verdict().get("api_calls").asInt()).isGreaterThanOrEqualTo(13);
     }
 
@@ -260,7 +261,7 @@ class MotoTeardownIT {
         assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
 
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).containsPattern("Teardown proof dev-min: PASS — 9 checks, \\d+ API calls");
+        assertThat(output).containsPattern("Teardown proof dev-min: PASS — 10 checks, \\d+ API calls");
     }
 
     @Test
@@ -272,7 +273,7 @@ class MotoTeardownIT {
                     "eu-west-1", "--region", "us-east-1", "--region", "eu-central-1");
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.verdict().get("checks")).hasSize(6 * 4 + 3);
+            assertThat(run.verdict().get("checks")).hasSize(6 * 4 + 4);
             assertThat(run.verdict().get("blockers")).singleElement().extracting(JsonNode::asText).asString()
                     .startsWith("nat-gateways [eu-west-1]");
         }
