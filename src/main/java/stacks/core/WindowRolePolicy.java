@@ -35,6 +35,7 @@ public final class WindowRolePolicy {
         List<Statement> statements = new ArrayList<>(demoLayer(spec));
         statements.addAll(demoRoles(names, spec));
         statements.addAll(liveCommands(names, spec));
+        statements.addAll(jobRuns(names, spec));
         if (spec.database().enabled()) {
             statements.addAll(database(names));
         }
@@ -138,6 +139,32 @@ public final class WindowRolePolicy {
                 // budget-posture: Cost Explorer has no resource-level permissions; the budget is named
                 Statement.allow("SpendPosture", List.of("ce:GetCostAndUsage", "ce:GetCostForecast"), List.of("*")),
                 Statement.allow("TheStacksBudget", List.of("budgets:ViewBudget"), List.of(names.budgetArn())));
+    }
+
+    /**
+     * {@code devmin run}: start a job lane's task in the demo cluster only, stop what it started, and read the values
+     * of the handles the job lanes read, only to redact them (the window can already run those lanes, so this reads
+     * nothing it could not reach). No statement when the spec has no job lane; no handle read when no job reads one.
+     */
+    private static List<Statement> jobRuns(CoreNames names, EnvironmentSpec spec) {
+        DemoNames demo = DemoNames.of(spec);
+        List<stacks.spec.LaneSpec> jobs = spec.lanes().stream().filter(l -> !l.isService()).toList();
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        List<Statement> statements = new ArrayList<>(List.of(
+                Statement.allow("RunJobLanesInTheDemoCluster", List.of("ecs:RunTask"),
+                                jobs.stream().map(l -> demo.taskDefinitionArns(l.name())).toList())
+                        .withConditions(Map.of("ArnEquals", Map.of("ecs:cluster", List.of(demo.clusterArn())))),
+                Statement.allow("StopTasksOfTheDemoCluster", List.of("ecs:StopTask"),
+                        List.of(demo.clusterTaskArns()))));
+        List<String> read = jobs.stream().flatMap(l -> l.reads().stream().map(h -> SsmHandles.pathFor(
+                spec.environment(), spec.database().enabled(), l.name(), h))).distinct()
+                .map(path -> SsmHandles.parameterArn(names.region(), names.accountId(), path)).toList();
+        if (!read.isEmpty()) {
+            statements.add(Statement.allow("RedactWhatJobsRead", List.of("ssm:GetParameters"), read));
+        }
+        return statements;
     }
 
     /** The optional demo database, when the spec enables it. */

@@ -32,6 +32,20 @@ public record DemoNames(String prefix, String environment, String region, String
         return prefix + "-" + lane;
     }
 
+    public String clusterArn() {
+        return "arn:aws:ecs:" + region + ":" + accountId + ":cluster/" + clusterName();
+    }
+
+    /** Every revision of a lane's task definition. */
+    public String taskDefinitionArns(String lane) {
+        return "arn:aws:ecs:" + region + ":" + accountId + ":task-definition/" + taskFamily(lane) + ":*";
+    }
+
+    /** Every task of the demo cluster (long ARN form, which names the cluster). */
+    public String clusterTaskArns() {
+        return "arn:aws:ecs:" + region + ":" + accountId + ":task/" + clusterName() + "/*";
+    }
+
     /** The Cloud Map private DNS namespace of the demo VPC ({@code .internal} is reserved for private use). */
     public String discoveryDomain() {
         return prefix + ".internal";

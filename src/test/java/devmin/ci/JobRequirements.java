@@ -81,10 +81,42 @@ final class JobRequirements {
             if (NEED_NO_GRANT.contains(action)) {
                 continue;
             }
-            commandResources(action).forEach(resource -> out.add(new Requirement(job.name(), "devmin " + command,
-                    IamRequest.of(action, resource))));
+            commandRequests(command, action).forEach(request -> out.add(new Requirement(job.name(),
+                    "devmin " + command, request)));
         }
         return out;
+    }
+
+    /**
+     * What {@code devmin run} asks for, for any job lane a person may name: RunTask of the lane's task definition in
+     * the demo cluster (ECS's {@code ecs:cluster} key), StopTask of a task it started, the lane's and the execution
+     * role passed to ECS tasks, and the values of the handles the lane reads (to redact them).
+     */
+    private List<IamRequest> runRequests(String action) {
+        DemoNames demo = DemoNames.of(spec);
+        String account = spec.awsAccountId();
+        String region = spec.awsRegion();
+        String cluster = "arn:aws:ecs:" + region + ":" + account + ":cluster/" + demo.clusterName();
+        List<stacks.spec.LaneSpec> jobs = spec.lanes().stream().filter(l -> !l.isService()).toList();
+        return switch (action) {
+            case "ecs:RunTask" -> jobs.stream().map(l -> IamRequest.of(action, "arn:aws:ecs:" + region + ":" + account
+                    + ":task-definition/" + demo.taskFamily(l.name()) + ":7").with("ecs:cluster", cluster)).toList();
+            case "ecs:StopTask" -> List.of(IamRequest.of(action, "arn:aws:ecs:" + region + ":" + account + ":task/"
+                    + demo.clusterName() + "/0123456789abcdef0123456789abcdef").with("ecs:cluster", cluster));
+            case "iam:PassRole" -> jobs.stream().flatMap(l -> java.util.stream.Stream.of(demo.laneRoleName(l.name()),
+                            demo.executionRoleName()))
+                    .distinct().map(role -> IamRequest.of(action, demo.roleArn(role))
+                            .with("iam:PassedToService", "ecs-tasks.amazonaws.com")).toList();
+            case "ssm:GetParameters" -> jobs.stream().flatMap(l -> l.reads().stream()
+                            .map(h -> SsmHandles.pathFor(spec.environment(), spec.database().enabled(), l.name(), h)))
+                    .map(path -> IamRequest.of(action, SsmHandles.parameterArn(region, account, path))).toList();
+            default -> commandResources(action).stream().map(r -> IamRequest.of(action, r)).toList();
+        };
+    }
+
+    private List<IamRequest> commandRequests(String command, String action) {
+        return command.equals("run") ? runRequests(action)
+                : commandResources(action).stream().map(r -> IamRequest.of(action, r)).toList();
     }
 
     /** The resources a devmin command calls an action on (the code that calls it derives them the same way). */
