@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import devmin.live.AwsWorld;
+import devmin.live.aws.IamActionNames;
 import devmin.live.WindowWorld;
 import devmin.testing.WindowFixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -39,9 +40,6 @@ class WindowCommandsDeclareTheirActionsTest {
 
     static final String BUCKET = "devmin-dev-min-evidence-123456789012";
     static final List<String> PROPERTIES = List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.endpointUrl");
-    /** Call-log labels that IAM authorizes under another action (S3 API reference; Budgets' IAM reference). */
-    static final Map<String, String> AUTHORIZED_AS = Map.of("budgets:DescribeBudget", "budgets:ViewBudget",
-            "s3:ListObjectsV2", "s3:ListBucket", "s3:HeadBucket", "s3:ListBucket");
     static final Map<String, Set<String>> IMPLIED = Map.of("ecs:RunTask", Set.of("iam:PassRole"));
 
     static WireMockServer server;
@@ -98,7 +96,7 @@ class WindowCommandsDeclareTheirActionsTest {
         try (Stream<Path> files = Files.walk(out)) {
             for (Path verdict : files.filter(f -> f.toString().endsWith(".json")).toList()) {
                 for (JsonNode check : new ObjectMapper().readTree(verdict.toFile()).path("checks")) {
-                    check.path("api_calls").forEach(call -> actions.add(iamAction(call.asText())));
+                    check.path("api_calls").forEach(call -> IamActionNames.of(call.asText()).ifPresent(actions::add));
                 }
             }
         }
@@ -106,11 +104,6 @@ class WindowCommandsDeclareTheirActionsTest {
             actions.add("s3:PutObject");
         }
         return actions;
-    }
-
-    static String iamAction(String label) {
-        String operation = label.contains(" ") ? label.substring(0, label.indexOf(' ')) : label;
-        return AUTHORIZED_AS.getOrDefault(operation, operation);
     }
 
     static void assertExact(Set<String> declared, Set<String> called) {

@@ -12,12 +12,15 @@ public final class IamActionNames {
 
     /**
      * Operations IAM authorizes under another action. Sources: the S3 API reference ("To use HeadBucket, you must
-     * have permissions to perform the s3:ListBucket action"; HeadObject needs s3:GetObject); the Service
+     * have permissions to perform the s3:ListBucket action"; HeadObject needs s3:GetObject; ListObjectsV2 needs
+     * s3:ListBucket); the Budgets IAM reference (DescribeBudget is authorized by budgets:ViewBudget); the Service
      * Authorization Reference lists both Elastic Load Balancing APIs under the one prefix {@code elasticloadbalancing}.
      */
     private static final Map<String, String> AUTHORIZED_AS = Map.of(
             "s3:HeadBucket", "s3:ListBucket",
-            "s3:HeadObject", "s3:GetObject");
+            "s3:HeadObject", "s3:GetObject",
+            "s3:ListObjectsV2", "s3:ListBucket",
+            "budgets:DescribeBudget", "budgets:ViewBudget");
 
     private IamActionNames() {
     }
