@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -64,6 +65,21 @@ class CloudMapReadsTest {
                 .withHeader("Authorization", matching("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\\d{8}/eu-west-2/"
                         + "servicediscovery/aws4_request, .*"))
                 .withRequestBody(equalToJson("{\"Id\":\"ns-abc\"}")));
+    }
+
+    @Test
+    void aRoleSessionsTokenIsSignedAndSent() {
+        answer("GetService", 200, "{\"Service\":{\"Id\":\"srv-1\"}}");
+        var session = StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAEXAMPLE", "secret",
+                "session-token-from-sts"));
+        try (AwsClients aws = new AwsClients(new AwsSettings(Optional.of(URI.create(server.baseUrl())), 1,
+                Duration.ofMillis(5), Duration.ofSeconds(10)), session)) {
+            assertThat(aws.cloudMap("eu-west-2").exists(CloudMapReads.Read.SERVICE, "srv-1")).isTrue();
+        }
+
+        server.verify(postRequestedFor(urlPathEqualTo("/"))
+                .withHeader("X-Amz-Security-Token", equalTo("session-token-from-sts"))
+                .withHeader("Authorization", matching(".*SignedHeaders=[^,]*x-amz-security-token.*")));
     }
 
     @Test
