@@ -139,7 +139,7 @@ public final class CloudMapReads {
 
     /** One HTTP answer: its status, its body when it is JSON, and the error type header when sent. */
     private record Answer(int status, Optional<JsonNode> json, String errorTypeHeader) {
-        /** {@code __type} of the body or the header, without a namespace before {@code #} or details after {@code :}. */
+        /** {@code __type} of the body or the header, without a namespace before {@code #} or details after ':'. */
         String errorCode() {
             String raw = json.map(j -> j.path("__type").asText("")).filter(t -> !t.isEmpty()).orElse(errorTypeHeader);
             String code = raw.contains("#") ? raw.substring(raw.indexOf('#') + 1) : raw;

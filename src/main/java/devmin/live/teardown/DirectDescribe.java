@@ -15,8 +15,9 @@ import java.util.function.Predicate;
 /**
  * Confirms by a direct describe whether a resource the Tagging API still lists really exists: the Tagging API also
  * lists resources that were deleted. Each ARN is described by what it names ({@link ResourceArn}): the role's name
- * without its path, the service in its own cluster, a Cloud Map namespace or service by its id. Answers present, gone, or empty when devmin has no describe for
- * the type (the caller treats that as unverified). Only an answer that describes the very resource counts as present.
+ * without its path, the service in its own cluster, a Cloud Map namespace or service by its id. Answers present,
+ * gone, or empty when devmin has no describe for the type (the caller treats that as unverified). Only an answer that
+ * describes the very resource counts as present.
  */
 final class DirectDescribe {
 
