@@ -88,4 +88,15 @@ class KafkaUsabilityTest {
         assertThat(result.status()).isEqualTo(CheckStatus.UNVERIFIED);
         assertThat(millis).isLessThan(10_000);
     }
+
+    @Test
+    void everyMissingTopicIsNamedAndTheDescribeIsLogged() {
+        CallLog log = new CallLog();
+        CheckResult result = CHECK.check(runtime(LocalKafka.RUNTIME_SECRET),
+                List.of("no.such.topic.v1", "ingress.traffic.v1", "nor.this.v1"), "", log);
+
+        assertThat(result.status()).isEqualTo(CheckStatus.BLOCKER);
+        assertThat(result.found()).containsExactly("topic missing: no.such.topic.v1", "topic missing: nor.this.v1");
+        assertThat(result.apiCalls()).contains("kafka:DescribeTopics 3 topics");
+    }
 }
