@@ -101,6 +101,33 @@ class CertifyTest {
     }
 
     @Test
+    void aWindowCertificateChecksEveryOpeningAndClosingVerdictEveryJobLaneAndTheOrderAndNamesItsSources()
+            throws IOException {
+        openedAt("20261130T120000Z");
+        closedAt("20261130T140000Z");
+
+        CliRun result = certify();
+
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+        JsonNode certificate = certificate("window");
+        assertThat(certificate.path("checks").findValuesAsText("name")).containsExactlyInAnyOrder("plan",
+                "budget-posture", "preflight", "verify-iam", "readiness", "snapshot", "teardown", "job-run:seed-pack",
+                "job-run:checker", "window-order");
+        assertThat(certificate.path("sources")).hasSize(1);
+        assertThat(certificate.path("sources").get(0).asText()).isEqualTo("local");
+    }
+
+    @Test
+    void aClosingVerdictOfTheSameRunStampAsTheLastOpeningOneBelongsToTheSameWindow() throws IOException {
+        openedAt("20261130T120000Z");
+        closedAt("20261130T120000Z");
+
+        CliRun result = certify();
+
+        assertThat(result.exitCode()).as(result.stdout()).isZero();
+    }
+
+    @Test
     void aMissingRequiredVerdictIsANamedBlocker() throws IOException {
         openedAt("20261130T120000Z");
         Files.delete(runs.resolve("dev_min/readiness/20261130T120000Z/readiness_snapshot.json"));

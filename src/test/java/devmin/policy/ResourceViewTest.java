@@ -33,6 +33,23 @@ class ResourceViewTest {
     }
 
     @Test
+    void withoutRelationsKeepsTheResourceAndForgetsWhereItsValuesCameFrom() {
+        ResourceView role = demo("aws:iam/role:Role", "role", props("name", "r"));
+        ResourceView task = from(demo("aws:ecs/taskDefinition:TaskDefinition", "t", props("executionRoleArn",
+                "arn:aws:iam::1:role/r")), "executionRoleArn", role).withProtect(true);
+
+        ResourceView seen = task.withoutRelations();
+
+        assertThat(task.dependenciesOfPath("executionRoleArn.x")).containsExactly(role.urn());
+        assertThat(seen.dependenciesOfPath("executionRoleArn")).isEmpty();
+        assertThat(seen.dependencies()).isEmpty();
+        assertThat(seen.relationsKnown()).isFalse();
+        assertThat(seen.urn()).isEqualTo(task.urn());
+        assertThat(seen.protect()).isTrue();
+        assertThat(seen.text("executionRoleArn")).contains("arn:aws:iam::1:role/r");
+    }
+
+    @Test
     void nestedPathsReadThroughObjects() {
         ResourceView task = demo("awsx:ecs:FargateTaskDefinition", "t", props("executionRole",
                 tree("{'roleArn':'arn:aws:iam::1:role/r','skip':false}")));

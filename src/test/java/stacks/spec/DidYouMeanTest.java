@@ -29,4 +29,28 @@ class DidYouMeanTest {
         assertThat(DidYouMean.closest("cpus", List.of("cpu", "cpuss"))).contains("cpu");
         assertThat(DidYouMean.closest("ab", List.of("ac", "aa"))).contains("aa");
     }
+
+    @Test
+    void theDistanceIsTheOptimalStringAlignmentDistance() {
+        assertThat(DidYouMean.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(DidYouMean.distance("", "abc")).isEqualTo(3);
+        assertThat(DidYouMean.distance("abc", "")).isEqualTo(3);
+        assertThat(DidYouMean.distance("ab", "ba")).isEqualTo(1);
+        assertThat(DidYouMean.distance("abcd", "acbd")).isEqualTo(1);
+        assertThat(DidYouMean.distance("CA", "abc")).as("no substring is edited twice").isEqualTo(3);
+        assertThat(DidYouMean.distance("Currency", "currency")).isZero();
+    }
+
+    @Test
+    void theToleranceGrowsWithTheLengthOfTheName() {
+        assertThat(DidYouMean.tolerance("cpus")).isEqualTo(1);
+        assertThat(DidYouMean.tolerance("image")).isEqualTo(2);
+        assertThat(DidYouMean.tolerance("recipients")).isEqualTo(2);
+        assertThat(DidYouMean.tolerance("monthlyLimit")).isEqualTo(3);
+    }
+
+    @Test
+    void aNearerCandidateWinsOverAnAlphabeticallyEarlierOne() {
+        assertThat(DidYouMean.closest("recipient", List.of("recipients", "aecipientx"))).contains("recipients");
+    }
 }

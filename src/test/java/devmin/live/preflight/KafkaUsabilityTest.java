@@ -88,4 +88,20 @@ class KafkaUsabilityTest {
         assertThat(result.status()).isEqualTo(CheckStatus.UNVERIFIED);
         assertThat(millis).isLessThan(10_000);
     }
+
+    /**
+     * Kafka answers TOPIC_AUTHORIZATION_FAILED for a topic the principal may not describe, whether or not it exists
+     * (it does not reveal which topics exist), so an ungranted topic is a missing ACL, and every one is named.
+     */
+    @Test
+    void everyTopicThePrincipalMayNotDescribeIsNamedAndTheDescribeIsLogged() {
+        CallLog log = new CallLog();
+        CheckResult result = CHECK.check(runtime(LocalKafka.RUNTIME_SECRET),
+                List.of("no.such.topic.v1", "ingress.traffic.v1", "case.labels.v1"), "", log);
+
+        assertThat(result.status()).isEqualTo(CheckStatus.BLOCKER);
+        assertThat(result.found()).containsExactly("missing ACL: the runtime principal may not use no.such.topic.v1",
+                "missing ACL: the runtime principal may not use case.labels.v1");
+        assertThat(result.apiCalls()).contains("kafka:DescribeTopics 3 topics");
+    }
 }

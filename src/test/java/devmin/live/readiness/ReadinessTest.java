@@ -300,4 +300,115 @@ class ReadinessTest {
         assertThat(verdict.overallPass()).as(verdict.blockers().toString()).isTrue();
         assertThat(verdict.toJson().path("services").path("ig").path("running_tasks")).hasSize(1);
     }
+
+    @Test
+    void anAnswerDescribingAnotherServiceOrAnotherClustersServiceDoesNotCountAsThisOne() {
+        serviceAnswer("{\"services\":[" + WindowEcs.service("wsp", 1, 1, WindowEcs.deployment(DEPLOYMENT, "PRIMARY",
+                taskDefinition("ig"), "COMPLETED", "")) + "," + WindowEcs.service("ig", 1, 1, WindowEcs.deployment(
+                DEPLOYMENT, "PRIMARY", taskDefinition("ig"), "COMPLETED", "")).replace(WindowFixtures.CLUSTER,
+                "arn:aws:ecs:eu-west-2:123456789012:cluster/other") + "],\"failures\":[]}");
+
+        CheckResult ig = ig(check());
+
+        assertThat(ig.status()).isEqualTo(CheckStatus.BLOCKER);
+        assertThat(ig.found()).containsExactly("service ig is not in cluster devmin-dev-min (not listed)");
+    }
+
+    @Test
+    void withoutAPrimaryDeploymentTheLaneIsNotReady() {
+        services(WindowEcs.deployment(DEPLOYMENT, "ACTIVE", taskDefinition("ig"), "COMPLETED", ""));
+
+        CheckResult ig = ig(check());
+
+        assertThat(ig.status()).isEqualTo(CheckStatus.BLOCKER);
+        assertThat(ig.found()).containsExactly("no PRIMARY deployment");
+    }
+
+    @Test
+    void thePrimaryDeploymentIsJudgedWhereverItIsListed() {
+        services(WindowEcs.deployment("ecs-svc/6", "ACTIVE", WindowFixtures.ECS + "task-definition/devmin-dev-min-ig:6",
+                "COMPLETED", ""), WindowEcs.deployment(DEPLOYMENT, "PRIMARY", taskDefinition("ig"), "COMPLETED", ""));
+
+        Verdict verdict = check();
+
+        assertThat(verdict.overallPass()).as(verdict.blockers().toString()).isTrue();
+        assertThat(verdict.toJson().path("services").path("ig").path("primary_task_definition").asText())
+                .isEqualTo(taskDefinition("ig"));
+    }
+
+    @Test
+    void aDeclaredRevisionThatIsNotPrimaryWithoutAFailedRolloutOfItIsNamedRolledBackOrNeverStarted() {
+        String previous = WindowFixtures.ECS + "task-definition/devmin-dev-min-ig:6";
+        services(WindowEcs.deployment("ecs-svc/6", "PRIMARY", previous, "COMPLETED", ""),
+                WindowEcs.deployment("ecs-svc/5", "ACTIVE", WindowFixtures.ECS + "task-definition/devmin-dev-min-ig:5",
+                        "FAILED", "an older failure"),
+                WindowEcs.deployment(DEPLOYMENT, "ACTIVE", taskDefinition("ig"), "IN_PROGRESS", ""));
+        running(WindowEcs.running(TASK, "ig", previous, "ecs-svc/6", NOW.minusSeconds(600), DIGEST));
+
+        CheckResult ig = ig(check());
+
+        assertThat(ig.found()).contains("ECS runs devmin-dev-min-ig:6 but the stack declares devmin-dev-min-ig:7"
+                + " (a rolled-back or never-started deployment)");
+    }
+
+    @Test
+    void tasksOfThePrimaryDeploymentCrashingOnAnotherRevisionAreACrashLoopToo() {
+        String previous = WindowFixtures.ECS + "task-definition/devmin-dev-min-ig:6";
+        services(WindowEcs.deployment("ecs-svc/6", "PRIMARY", previous, "COMPLETED", ""));
+        running(WindowEcs.running(TASK, "ig", previous, "ecs-svc/6", NOW.minusSeconds(600), DIGEST));
+        stopped(WindowEcs.stopped(CRASHED, "service:ig", "ig", previous, "ecs-svc/6", NOW.minusSeconds(120), 137,
+                "EssentialContainerExited", "OutOfMemoryError: Container killed due to memory usage", "", DIGEST));
+
+        assertThat(ig(check()).message()).contains("crash loop: 1 task(s) of the current deployment failed");
+    }
+
+    @Test
+    void ofSeveralCrashesTheNewestIsNamedAndEachIsReported() {
+        stopped(crashed(NOW.minusSeconds(300), 1, "EssentialContainerExited", "Essential container in task exited", ""),
+                WindowEcs.stopped(CRASHED + "2", "service:ig", "ig", taskDefinition("ig"), DEPLOYMENT,
+                        NOW.minusSeconds(60), 137, "EssentialContainerExited",
+                        "OutOfMemoryError: Container killed due to memory usage", "", DIGEST));
+
+        Verdict verdict = check();
+
+        assertThat(ig(verdict).message()).contains("crash loop: 2 task(s) of the current deployment failed in the last"
+                + " 15 min; newest 9999888877776666555544443333aaaa2 (exit 137,").endsWith(": capacity (out of memory)");
+        JsonNode failed = verdict.toJson().path("services").path("ig").path("failed_tasks");
+        assertThat(failed).hasSize(2);
+        assertThat(failed.get(0).path("task").asText()).isEqualTo(CRASHED + "2");
+        assertThat(failed.get(0).path("stopped_at").asText()).isEqualTo("2026-11-30T11:59:00Z");
+        assertThat(failed.get(1).path("stop").asText()).isEqualTo("exit 1, EssentialContainerExited: Essential"
+                + " container in task exited");
+    }
+
+    @Test
+    void aTaskNotYetRunningIsNotJudgedAsRunning() {
+        running(WindowEcs.running(TASK, "ig", taskDefinition("ig"), DEPLOYMENT, NOW.minusSeconds(600), DIGEST),
+                WindowEcs.running(TASK + "p", "ig", taskDefinition("ig"), DEPLOYMENT, NOW.minusSeconds(5), "")
+                        .replace("\"lastStatus\":\"RUNNING\",\"desiredStatus\"",
+                                "\"lastStatus\":\"PROVISIONING\",\"desiredStatus\""));
+
+        Verdict verdict = check();
+
+        assertThat(verdict.overallPass()).as(verdict.blockers().toString()).isTrue();
+        assertThat(verdict.toJson().path("services").path("ig").path("running_tasks")).hasSize(1);
+    }
+
+    @Test
+    void theReportNamesEachRunningTasksStartAndEachParametersLastWrite() {
+        JsonNode report = check().toJson().path("services").path("ig");
+
+        assertThat(report.path("running_tasks").get(0).path("started_at").asText()).isEqualTo("2026-11-30T11:50:00Z");
+        JsonNode written = report.path("parameters_last_written");
+        assertThat(written.size()).isEqualTo(4);
+        IG_PATHS.forEach(p -> assertThat(written.path(p).asText()).as(p).isEqualTo("2026-11-30T11:00:00Z"));
+    }
+
+    @Test
+    void aTaskDefinitionThatIsNotAnArnIsNamedAsGiven() {
+        running(WindowEcs.running(TASK, "ig", "devmin-dev-min-ig", DEPLOYMENT, NOW.minusSeconds(600), DIGEST));
+
+        assertThat(ig(check()).found()).containsExactly("task aaaabbbbccccddddeeeeffff00001111 runs"
+                + " devmin-dev-min-ig");
+    }
 }

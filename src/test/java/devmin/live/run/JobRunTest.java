@@ -324,4 +324,131 @@ class JobRunTest {
         assertThat(server.getAllServeEvents()).isEmpty();
         assertThat(out).doesNotExist();
     }
+
+    /** The task stops after one look, its container as given (ECS's {@code Container} shape). */
+    static void stopsWithContainer(String container) {
+        server.stubFor(json(ECS_API + "DescribeTasks").willReturn(jsonBody("{\"tasks\":[{\"taskArn\":\"" + TASK
+                + "\",\"clusterArn\":\"" + WindowFixtures.CLUSTER + "\",\"taskDefinitionArn\":\""
+                + taskDefinition("seed-pack") + "\",\"group\":\"family:devmin-dev-min-seed-pack\",\"startedBy\":"
+                + "\"devmin-run\",\"lastStatus\":\"STOPPED\",\"desiredStatus\":\"STOPPED\",\"stopCode\":"
+                + "\"EssentialContainerExited\",\"stoppedReason\":\"Essential container in task exited\","
+                + "\"containers\":[" + container + "]}],\"failures\":[]}")));
+    }
+
+    JsonNode check(String name) throws IOException {
+        for (JsonNode c : verdict().path("checks")) {
+            if (c.path("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no check " + name + " in " + verdict());
+    }
+
+    @Test
+    void aJobThatRanAnotherImageThanThePinnedDigestIsABlocker() throws IOException {
+        String other = "sha256:" + "b".repeat(64);
+        stopsWithContainer("{\"name\":\"seed-pack\",\"lastStatus\":\"STOPPED\",\"exitCode\":0,"
+                + "\"imageDigest\":\"" + other + "\"}");
+
+        CliRun run = run();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(check("job-exit").path("status").asText()).isEqualTo("pass");
+        assertThat(check("job-image").path("status").asText()).isEqualTo("blocker");
+        assertThat(check("job-image").path("message").asText()).isEqualTo("not the pinned image " + DIGEST
+                + ": seed-pack ran " + other);
+    }
+
+    @Test
+    void aContainerThatExitedWithoutAnImageDigestLeavesTheRunUnverified() throws IOException {
+        stopsWithContainer("{\"name\":\"seed-pack\",\"lastStatus\":\"STOPPED\",\"exitCode\":0}");
+
+        CliRun run = run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(check("job-image").path("status").asText()).isEqualTo("unverified");
+        assertThat(check("job-image").path("message").asText()).startsWith("container(s) seed-pack ran but report no"
+                + " image digest");
+        assertThat(verdict().path("overall_pass").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aFailedJobRecordsItsExitCodeAndTheRunsDurationsAreMeasuredInMilliseconds() throws IOException {
+        stopsWith(3, "EssentialContainerExited", "Essential container in task exited");
+        long before = System.currentTimeMillis();
+
+        CliRun run = run();
+
+        long wall = System.currentTimeMillis() - before;
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode verdict = verdict();
+        assertThat(verdict.has("exit_code")).isTrue();
+        assertThat(verdict.path("exit_code").asInt()).isEqualTo(3);
+        assertThat(verdict.path("stop").asText()).isEqualTo("exit 3, EssentialContainerExited: Essential container in"
+                + " task exited");
+        for (JsonNode c : verdict.path("checks")) {
+            assertThat(c.path("duration_ms").asLong()).as(c.path("name").asText()).isBetween(0L, wall);
+        }
+    }
+
+    @Test
+    void aRunTaskFailureCarriesItsDetail() throws IOException {
+        server.stubFor(json(ECS_API + "RunTask").willReturn(jsonBody("{\"tasks\":[],\"failures\":[{\"arn\":\""
+                + WindowFixtures.CLUSTER + "\",\"reason\":\"MISSING\",\"detail\":\"subnet-0a1b2c3d is"
+                + " gone\"}]}")));
+
+        CliRun run = run();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(check("job-started").path("message").asText()).startsWith("ECS started no task: MISSING"
+                + " (subnet-0a1b2c3d is gone); ");
+    }
+
+    @Test
+    void aTaskDefinitionWithoutAContainerIsNeverRun() throws IOException {
+        server.stubFor(json(ECS_API + "DescribeTaskDefinition").willReturn(jsonBody("{\"taskDefinition\":{"
+                + "\"taskDefinitionArn\":\"" + taskDefinition("seed-pack") + "\",\"family\":"
+                + "\"devmin-dev-min-seed-pack\",\"status\":\"ACTIVE\",\"containerDefinitions\":[]}}")));
+
+        CliRun run = run();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(check("task-definition").path("message").asText()).isEqualTo("not run: " + taskDefinition(
+                "seed-pack") + " has no container");
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/")).withHeader("X-Amz-Target",
+                equalTo(ECS_API + "RunTask")))).isEmpty();
+    }
+
+    @Test
+    void aContainerThatDoesNotLogToAwslogsHasNoTailAndIsNotAskedFor() throws IOException {
+        server.stubFor(json(ECS_API + "DescribeTaskDefinition").willReturn(jsonBody(WindowEcs.taskDefinition(
+                "seed-pack", "123456789012.dkr.ecr.eu-west-2.amazonaws.com/fraud-platform@" + DIGEST)
+                .replace("\"logDriver\":\"awslogs\"", "\"logDriver\":\"json-file\""))));
+
+        CliRun run = run();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(check("log-tail").path("message").asText()).isEqualTo("container seed-pack does not log to"
+                + " awslogs");
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/")).withHeader("X-Amz-Target",
+                equalTo("Logs_20140328.GetLogEvents")))).isEmpty();
+    }
+
+    @Test
+    void anEmptyLogStreamIsSaidToHaveNoLines() throws IOException {
+        logs();
+
+        CliRun run = run();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(check("log-tail").path("message").asText()).isEqualTo("no log lines (the container wrote none)");
+    }
+
+    @Test
+    void aLogTailIsCountedAndRedacted() throws IOException {
+        CliRun run = run();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(check("log-tail").path("message").asText()).isEqualTo("2 last log lines, secrets redacted");
+    }
 }

@@ -68,6 +68,16 @@ class IamConditionsTest {
     }
 
     @Test
+    void nullTrueHoldsOnlyWhenTheKeyIsAbsent() {
+        var absent = statements("[{'Effect':'Allow','Action':'sts:AssumeRole','Resource':'*',"
+                + "'Condition':{'Null':{'aws:TokenIssueTime':'true'}}}]");
+
+        assertThat(IamEvaluator.surelyAllows(absent, IamRequest.of("sts:AssumeRole", ROLE))).isPresent();
+        assertThat(IamEvaluator.mayAllow(absent, IamRequest.of("sts:AssumeRole", ROLE)
+                .with("aws:TokenIssueTime", "2026-11-30T12:00:00Z"))).isEmpty();
+    }
+
+    @Test
     void likeAndArnOperatorsMatchWildcards() {
         var s = statements("[{'Effect':'Allow','Action':'iam:PassRole','Resource':'*',"
                 + "'Condition':{'ArnLike':{'iam:AssociatedResourceArn':'arn:aws:ecs:*:111122223333:task-definition/devmin-*'},"

@@ -69,6 +69,19 @@ class IamEvaluatorTest {
     }
 
     @Test
+    void withWildcardsActionsStillMatchWhateverTheCaseAndResourcesOnlyInTheirOwnCase() {
+        // Patterns used by no other test, so this test compiles them (matching caches compiled patterns).
+        assertThat(IamStatement.wildcardMatch("Kms:ReEncrypt*", "kms:reencryptfrom", true)).isTrue();
+        assertThat(IamStatement.wildcardMatch("arn:aws:s3:::Case-Bucket/*", "arn:aws:s3:::case-bucket/k", false))
+                .isFalse();
+        assertThat(IamStatement.wildcardMatch("arn:aws:s3:::Case-Bucket/*", "arn:aws:s3:::Case-Bucket/k", false))
+                .isTrue();
+        assertThat(IamStatement.wildcardMatch("kms:ReEncrypt*", "KMS:REENCRYPTTO", true)).isTrue();
+        assertThat(IamStatement.wildcardMatch("arn:aws:kms:?:*", "arn:aws:kms:ab:1", false)).isFalse();
+        assertThat(IamStatement.wildcardMatch("arn:aws:kms:??:*", "arn:aws:kms:ab:1", false)).isTrue();
+    }
+
+    @Test
     void notActionGrantsEverythingItDoesNotName() {
         var s = statements("[{'Effect':'Allow','NotAction':['iam:*','ssm:*'],'Resource':'*'}]");
 

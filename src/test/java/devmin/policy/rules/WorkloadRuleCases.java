@@ -122,6 +122,21 @@ final class WorkloadRuleCases {
                         .firing("evidence", "is not versioned"),
                 violates(buckets, "no encryption", guardedBucket(true, true, false, true).toArray(ResourceView[]::new))
                         .firing("evidence", "has no default encryption"),
+                violates(buckets, "inline versioning that is disabled", replaced(guardedBucket(true, false, true, true),
+                        "evidence", core(BUCKET, "evidence", props("bucket", "evidence-bucket", "versioning",
+                                tree("[{'enabled':false}]")))))
+                        .firing("evidence", "is not versioned"),
+                violates(buckets, "an encryption configuration with an empty rule list", replaced(
+                        guardedBucket(true, true, true, true), "sse", from(core("aws:s3/"
+                                + "bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                                "sse", props("rules", tree("[]"))), "bucket", guardedBucket(false, false, false, false)
+                                .get(0))))
+                        .firing("evidence", "has no default encryption"),
+                violates(buckets, "an encryption configuration without rules", replaced(
+                        guardedBucket(true, true, true, true), "sse", from(core("aws:s3/"
+                                + "bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                                "sse", props()), "bucket", guardedBucket(false, false, false, false).get(0))))
+                        .firing("evidence", "has no default encryption"),
                 violates(buckets, "no TLS-only policy", guardedBucket(true, true, true, false).toArray(ResourceView[]::new))
                         .firing("evidence", "has no policy denying non-TLS"),
                 violates(buckets, "a public access block with one flag off", replaced(guardedBucket(true, true, true, true),
