@@ -31,10 +31,11 @@ public record TeardownTarget(String stack, String environment, String accountId,
 
     public static TeardownTarget of(EnvironmentSpec spec) {
         CoreNames names = CoreNames.of(spec);
+        DemoNames demo = DemoNames.of(spec);
         return new TeardownTarget(spec.stack(), spec.environment(), spec.awsAccountId(), spec.awsRegion(),
                 names.bucketName(), names.ecrRepositoryName(),
                 SsmHandles.allPaths(spec),
-                spec.lanes().stream().map(lane -> DemoNames.of(spec).logGroupName(lane.name())).toList());
+                spec.lanes().stream().map(lane -> demo.logGroupName(lane.name())).toList());
     }
 
     /** The tags that mark this stack's demo layer. */
