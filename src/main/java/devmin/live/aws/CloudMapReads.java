@@ -21,7 +21,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The two AWS Cloud Map reads the teardown proof needs, {@code GetNamespace} and {@code GetService}: does the namespace
@@ -57,8 +56,6 @@ public final class CloudMapReads {
 
     private static final String TARGET_PREFIX = "Route53AutoNaming_v20170314.";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> THROTTLING = Set.of("ThrottlingException", "RequestLimitExceeded",
-            "TooManyRequestsException");
 
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
@@ -167,7 +164,7 @@ public final class CloudMapReads {
     private static boolean retryable(AwsServiceException e) {
         String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? ""
                 : e.awsErrorDetails().errorCode();
-        return e.statusCode() >= 500 || e.statusCode() == 429 || THROTTLING.contains(code);
+        return e.statusCode() >= 500 || e.statusCode() == 429 || AwsFailure.THROTTLING.contains(code);
     }
 
     private void pause(int attempt) {
