@@ -67,4 +67,36 @@ class ProvenanceTest {
         assertThat(json.get("git_commit").asText()).isEqualTo(finished.gitCommit());
         assertThat(json.get("tool_version").asText()).isNotBlank();
     }
+
+    @Test
+    void theCommitIsReadFromTheEnvironmentOrGitNeverLeftBlank(@TempDir Path notARepository) {
+        String commit = Provenance.start(notARepository, "dev-min", "git-1", "sha256:1").gitCommit();
+        String ci = System.getenv("GITHUB_SHA");
+        if (ci != null && ci.matches("[0-9a-f]{40}")) {
+            assertThat(commit).isEqualTo(ci);
+        } else {
+            assertThat(commit).isEqualTo("unknown");
+        }
+    }
+
+    @Test
+    void startingNowStampsStartAndFinishAlike() {
+        Instant before = Instant.now();
+        Provenance provenance = Provenance.start(Path.of("."), "dev-min", "git-1", "sha256:1");
+
+        assertThat(provenance.startedAt()).isBetween(before, Instant.now());
+        assertThat(provenance.finishedAt()).isEqualTo(provenance.startedAt());
+        assertThat(provenance.stack()).isEqualTo("dev-min");
+    }
+
+    @Test
+    void anInterruptedWaitIsUnknownAndKeepsTheInterrupt() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(Provenance.gitCommit(Path.of("."), Map.of(), List.of("sh", "-c", "sleep 10"))).isEqualTo("unknown");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }
