@@ -13,7 +13,6 @@ import devmin.policy.iam.RoleGrants;
 import devmin.policy.kinds.Kind;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,18 +51,11 @@ public final class ExecutionRoleReadsNoSecrets extends AbstractRule {
     @Override
     public List<Violation> check(StackView stack) {
         List<Violation> out = new ArrayList<>();
-        Set<ResourceView> executionRoles = new LinkedHashSet<>();
         for (ResourceView task : stack.ofKind(Kind.TASK_DEFINITION)) {
             out.addAll(injectedSecrets(task));
-            Optional<String> property = TaskDefinitions.executionRole(task);
-            if (property.isPresent()) {
-                RoleGrants.References refs = RoleGrants.rolesReferencedBy(stack, task, property.get());
-                executionRoles.addAll(refs.roles());
-                refs.unresolved().forEach(value -> out.add(new Violation(task.urn(), "task definition '"
-                        + task.name() + "' names execution role '" + value + "' (" + property.get() + "), which is no"
-                        + " role of this stack, so what it can read cannot be verified")));
-            }
         }
+        Set<ResourceView> executionRoles = TaskDefinitions.namedRoles(stack, TaskDefinitions::executionRole,
+                "execution role", out);
         for (ResourceView role : executionRoles) {
             RoleGrants grants = RoleGrants.of(role, stack);
             for (PolicySource opaque : grants.opaqueSources()) {

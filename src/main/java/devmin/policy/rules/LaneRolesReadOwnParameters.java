@@ -7,12 +7,9 @@ import devmin.policy.Violation;
 import devmin.policy.iam.IamStatement;
 import devmin.policy.iam.PolicySource;
 import devmin.policy.iam.RoleGrants;
-import devmin.policy.kinds.Kind;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,17 +35,7 @@ public final class LaneRolesReadOwnParameters extends AbstractRule {
     @Override
     public List<Violation> check(StackView stack) {
         List<Violation> out = new ArrayList<>();
-        Set<ResourceView> laneRoles = new LinkedHashSet<>();
-        for (ResourceView task : stack.ofKind(Kind.TASK_DEFINITION)) {
-            Optional<String> property = TaskDefinitions.taskRole(task);
-            if (property.isPresent()) {
-                RoleGrants.References refs = RoleGrants.rolesReferencedBy(stack, task, property.get());
-                laneRoles.addAll(refs.roles());
-                refs.unresolved().forEach(value -> out.add(new Violation(task.urn(), "task definition '"
-                        + task.name() + "' names task role '" + value + "' (" + property.get() + "), which is no role"
-                        + " of this stack, so what it can read cannot be verified")));
-            }
-        }
+        Set<ResourceView> laneRoles = TaskDefinitions.namedRoles(stack, TaskDefinitions::taskRole, "task role", out);
         for (ResourceView role : laneRoles) {
             RoleGrants grants = RoleGrants.of(role, stack);
             for (PolicySource opaque : grants.opaqueSources()) {
