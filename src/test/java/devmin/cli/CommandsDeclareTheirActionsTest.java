@@ -8,6 +8,7 @@ import devmin.live.AwsWorld;
 import devmin.live.WireOperations;
 import devmin.live.aws.IamActionNames;
 import devmin.live.iam.IamSimulator;
+import devmin.testing.AwsTestEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -22,7 +23,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,11 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandsDeclareTheirActionsTest {
 
     static final String BUCKET = "devmin-dev-min-evidence-123456789012";
-    static final List<String> PROPERTIES = List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.endpointUrl");
     static final ObjectMapper JSON = new ObjectMapper();
 
     static final IamSimulator simulator = new IamSimulator();
-    static final Map<String, String> saved = new HashMap<>();
+    static AwsTestEndpoint endpoint;
     static WireMockServer server;
     static EnvironmentSpec spec;
 
@@ -63,20 +62,12 @@ class CommandsDeclareTheirActionsTest {
         server.start();
         spec = SpecParser.parse(ConfigSource.of(devmin.testing.Fixtures.committedConfig().values()), "devmin",
                 "dev-min");
-        PROPERTIES.forEach(p -> {
-            if (System.getProperty(p) != null) {
-                saved.put(p, System.getProperty(p));
-            }
-        });
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "test");
-        System.setProperty("aws.endpointUrl", server.baseUrl());
+        endpoint = AwsTestEndpoint.pointAt(server.baseUrl());
     }
 
     @AfterAll
     static void stop() {
-        PROPERTIES.forEach(System::clearProperty);
-        saved.forEach(System::setProperty);
+        endpoint.close();
         server.stop();
     }
 

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import devmin.live.AwsWorld;
 import devmin.live.aws.IamActionNames;
 import devmin.live.WindowWorld;
+import devmin.testing.AwsTestEndpoint;
 import devmin.testing.WindowFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,11 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WindowCommandsDeclareTheirActionsTest {
 
     static final String BUCKET = "devmin-dev-min-evidence-123456789012";
-    static final List<String> PROPERTIES = List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.endpointUrl");
     static final Map<String, Set<String>> IMPLIED = Map.of("ecs:RunTask", Set.of("iam:PassRole"));
 
     static WireMockServer server;
-    static final Map<String, String> saved = new HashMap<>();
+    static AwsTestEndpoint endpoint;
 
     @TempDir
     Path dir;
@@ -54,20 +53,12 @@ class WindowCommandsDeclareTheirActionsTest {
     static void start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        PROPERTIES.forEach(p -> {
-            if (System.getProperty(p) != null) {
-                saved.put(p, System.getProperty(p));
-            }
-        });
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "test");
-        System.setProperty("aws.endpointUrl", server.baseUrl());
+        endpoint = AwsTestEndpoint.pointAt(server.baseUrl());
     }
 
     @AfterAll
     static void stop() {
-        PROPERTIES.forEach(System::clearProperty);
-        saved.forEach(System::setProperty);
+        endpoint.close();
         server.stop();
     }
 

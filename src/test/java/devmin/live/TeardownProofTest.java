@@ -10,6 +10,7 @@ import devmin.live.aws.AwsClients;
 import devmin.live.aws.AwsSettings;
 import devmin.live.teardown.TeardownProof;
 import devmin.live.teardown.TeardownTarget;
+import devmin.testing.AwsTestEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +40,7 @@ class TeardownProofTest {
     static WireMockServer server;
     static AwsWire wire;
     static EnvironmentSpec spec;
+    static AwsTestEndpoint endpoint;
     AwsClients aws;
 
     @BeforeAll
@@ -47,14 +49,13 @@ class TeardownProofTest {
         server.start();
         wire = new AwsWire(server);
         spec = SpecParser.parse(ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        endpoint = AwsTestEndpoint.credentialsOnly();
     }
 
     @AfterAll
     static void stop() {
         server.stop();
-        System.clearProperty("aws.endpointUrl");
+        endpoint.close();
     }
 
     @BeforeEach

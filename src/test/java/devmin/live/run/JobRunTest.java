@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import devmin.cli.CliRun;
 import devmin.live.WindowEcs;
+import devmin.testing.AwsTestEndpoint;
 import devmin.testing.WindowFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,11 +43,10 @@ class JobRunTest {
     static final String CANARY_SECRET = "canary-secret-9f8e7d6c5b4a";
     static final String CANARY_KEY = "CANARYKEY7Q2W";
     static final String BOOTSTRAP = "pkc-canary.eu-west-2.aws.confluent.cloud:9092";
-    static final List<String> PROPERTIES = List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.endpointUrl");
     static final String ECS_API = "AmazonEC2ContainerServiceV20141113.";
 
     static WireMockServer server;
-    static final Map<String, String> saved = new HashMap<>();
+    static AwsTestEndpoint endpoint;
 
     @TempDir
     Path dir;
@@ -59,20 +58,12 @@ class JobRunTest {
     static void start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        PROPERTIES.forEach(p -> {
-            if (System.getProperty(p) != null) {
-                saved.put(p, System.getProperty(p));
-            }
-        });
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "test");
-        System.setProperty("aws.endpointUrl", server.baseUrl());
+        endpoint = AwsTestEndpoint.pointAt(server.baseUrl());
     }
 
     @AfterAll
     static void stop() {
-        PROPERTIES.forEach(System::clearProperty);
-        saved.forEach(System::setProperty);
+        endpoint.close();
         server.stop();
     }
 
