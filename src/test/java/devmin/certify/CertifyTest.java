@@ -282,4 +282,38 @@ class CertifyTest {
         }
     }
 
+
+    @Test
+    void anOpenCertificateWeighsNoJobRunEvenAFailedOne() throws IOException {
+        openedAt("20261130T120000Z");
+        write("run", "20261130T123000Z", "job_run_checker.json", verdict(false, "dev-min", DIGEST, "job-exit: exit 1"));
+
+        CliRun result = certify("--phase", "open");
+
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+        assertThat(certificate("open").path("checks").findValuesAsText("name")).containsExactlyInAnyOrder("plan",
+                "budget-posture", "preflight", "verify-iam", "readiness");
+    }
+
+    @Test
+    void aFailedVerdictNamesItsFirstThreeBlockersAndSaysWhenThereAreMore() throws IOException {
+        openedAt("20261130T120000Z");
+        write("readiness", "20261130T120000Z-1", "readiness_snapshot.json", verdict(false, "dev-min", DIGEST,
+                "b1", "b2", "b3"));
+        write("preflight", "20261130T120000Z-1", "preflight_snapshot.json", verdict(false, "dev-min", DIGEST,
+                "p1", "p2", "p3", "p4"));
+
+        CliRun result = certify("--phase", "open");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains("failed: b1; b2; b3").doesNotContain("b3; …")
+                .contains("failed: p1; p2; p3; …").doesNotContain("p4");
+    }
+
+    @Test
+    void aVerdictStampedExactlyAtSinceBelongsToTheWindow() throws IOException {
+        openedAt("20261130T000000Z");
+
+        assertThat(certify("--phase", "open", "--since", "2026-11-30T00:00:00Z").exitCode()).isZero();
+    }
 }
