@@ -47,8 +47,9 @@ final class TaskWatch {
             stopQuietly(taskArn, log);
             throw e;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // stop first: with the interrupt flag set again, the SDK would abort the StopTask call itself
             stopQuietly(taskArn, log);
+            Thread.currentThread().interrupt();
             return JobRun.Done.stop(CheckStatus.UNVERIFIED, "interrupted while waiting for task " + taskArn
                     + "; devmin asked ECS to stop it", List.of(taskArn));
         }

@@ -143,6 +143,54 @@ class CloudMapReadsTest {
         server.verify(3, postRequestedFor(urlPathEqualTo("/")));
     }
 
+    @Test
+    void throttlingAndA500AreRetriedAccessDeniedIsNot() {
+        answer("GetService", 400, "{\"__type\":\"ThrottlingException\"}");
+        assertThatThrownBy(() -> exists(CloudMapReads.Read.SERVICE, "srv-1", 2)).isInstanceOf(SdkException.class);
+        server.verify(2, postRequestedFor(urlPathEqualTo("/")));
+
+        server.resetAll();
+        answer("GetService", 429, "");
+        assertThatThrownBy(() -> exists(CloudMapReads.Read.SERVICE, "srv-1", 2)).isInstanceOf(SdkException.class);
+        server.verify(2, postRequestedFor(urlPathEqualTo("/")));
+
+        server.resetAll();
+        answer("GetService", 500, "{\"__type\":\"InternalFailure\"}");
+        assertThatThrownBy(() -> exists(CloudMapReads.Read.SERVICE, "srv-1", 2)).isInstanceOf(SdkException.class);
+        server.verify(2, postRequestedFor(urlPathEqualTo("/")));
+
+        server.resetAll();
+        answer("GetService", 400, "{\"__type\":\"AccessDeniedException\"}");
+        assertThatThrownBy(() -> exists(CloudMapReads.Read.SERVICE, "srv-1", 3)).isInstanceOf(SdkException.class);
+        server.verify(1, postRequestedFor(urlPathEqualTo("/")));
+    }
+
+    @Test
+    void retriesBackOffDoublingFromTheBaseDelay() {
+        answer("GetNamespace", 503, "");
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
+        long start = System.nanoTime();
+        try (AwsClients aws = new AwsClients(new AwsSettings(Optional.of(URI.create(server.baseUrl())), 3,
+                Duration.ofMillis(200), Duration.ofSeconds(10)), credentials)) {
+            assertThatThrownBy(() -> aws.cloudMap("eu-west-2").exists(CloudMapReads.Read.NAMESPACE, "ns-1"))
+                    .isInstanceOf(SdkException.class);
+        }
+        // three attempts: 200 ms after the first, 400 ms after the second
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    }
+
+    @Test
+    void notFoundCountsOnlyAsCloudMapSendsIt() {
+        answer("GetNamespace", 404, "{\"__type\":\"NamespaceNotFound\"}");
+        assertThatThrownBy(() -> exists(CloudMapReads.Read.NAMESPACE, "ns-1", 1)).isInstanceOf(SdkException.class)
+                .satisfies(e -> assertThat(AwsFailure.describe((SdkException) e)).contains("HTTP 404"));
+
+        server.resetAll();
+        server.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(400)
+                .withHeader("x-amzn-ErrorType", "ServiceNotFound:http://internal.amazon.com/").withBody("{}")));
+        assertThat(exists(CloudMapReads.Read.SERVICE, "srv-1", 1)).isFalse();
+    }
+
     private static void answer(String operation, int status, String body) {
         server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", containing(operation))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
