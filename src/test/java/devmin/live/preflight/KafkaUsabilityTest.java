@@ -27,6 +27,10 @@ class KafkaUsabilityTest {
         kafka = new LocalKafka();
         kafka.topics(List.of("ingress.traffic.v1", "platform.readiness.v1", "case.labels.v1"), Set.copyOf(GRANTED),
                 List.of(AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE));
+        kafka.topics(List.of("platform.describe-only.v1"), Set.of("platform.describe-only.v1"),
+                List.of(AclOperation.DESCRIBE));
+        kafka.topics(List.of("platform.write-only.v1"), Set.of("platform.write-only.v1"),
+                List.of(AclOperation.DESCRIBE, AclOperation.WRITE));
     }
 
     @AfterAll
@@ -45,7 +49,33 @@ class KafkaUsabilityTest {
                 new CallLog());
 
         assertThat(result.status()).as(result.message()).isEqualTo(CheckStatus.PASS);
+        assertThat(result.message()).isEqualTo("2 topics described; probe produced and consumed on platform.readiness.v1");
         assertThat(result.apiCalls()).contains("kafka:Produce platform.readiness.v1", "kafka:Fetch platform.readiness.v1");
+    }
+
+    @Test
+    void withoutAReadinessTopicNothingIsProducedOrSaidToBe() {
+        CheckResult result = CHECK.check(runtime(LocalKafka.RUNTIME_SECRET), GRANTED, "", new CallLog());
+
+        assertThat(result.status()).as(result.message()).isEqualTo(CheckStatus.PASS);
+        assertThat(result.message()).isEqualTo("2 topics described");
+        assertThat(result.apiCalls()).noneMatch(call -> call.startsWith("kafka:Produce"));
+    }
+
+    @Test
+    void aProbeThePrincipalMayNotWriteOrReadBackIsABlockerNamingTheTopic() {
+        CheckResult cannotWrite = CHECK.check(runtime(LocalKafka.RUNTIME_SECRET), List.of("platform.describe-only.v1"),
+                "platform.describe-only.v1", new CallLog());
+        CheckResult cannotRead = CHECK.check(runtime(LocalKafka.RUNTIME_SECRET), List.of("platform.write-only.v1"),
+                "platform.write-only.v1", new CallLog());
+
+        assertThat(cannotWrite.status()).as(cannotWrite.message()).isEqualTo(CheckStatus.BLOCKER);
+        assertThat(cannotWrite.found()).anySatisfy(f -> assertThat(f).contains("platform.describe-only.v1"));
+        assertThat(cannotWrite.apiCalls()).contains("kafka:Produce platform.describe-only.v1")
+                .doesNotContain("kafka:Fetch platform.describe-only.v1");
+        assertThat(cannotRead.status()).as(cannotRead.message()).isEqualTo(CheckStatus.BLOCKER);
+        assertThat(cannotRead.found()).anySatisfy(f -> assertThat(f).contains("platform.write-only.v1"));
+        assertThat(cannotRead.apiCalls()).contains("kafka:Fetch platform.write-only.v1");
     }
 
     @Test
