@@ -145,24 +145,19 @@ class CloudMapReadsTest {
 
     @Test
     void throttlingAndA500AreRetriedAccessDeniedIsNot() {
-        answer("GetService", 400, "{\"__type\":\"ThrottlingException\"}");
-        assertThatThrownBy(() -> exists(CloudMapReads.Read.SERVICE, "srv-1", 2)).isInstanceOf(SdkException.class);
-        server.verify(2, postRequestedFor(urlPathEqualTo("/")));
+        assertThat(attemptsOnFailure(400, "{\"__type\":\"ThrottlingException\"}", 2)).isEqualTo(2);
+        assertThat(attemptsOnFailure(429, "", 2)).isEqualTo(2);
+        assertThat(attemptsOnFailure(500, "{\"__type\":\"InternalFailure\"}", 2)).isEqualTo(2);
+        assertThat(attemptsOnFailure(400, "{\"__type\":\"AccessDeniedException\"}", 3)).isEqualTo(1);
+    }
 
+    /** How many requests a read makes before it fails, when every answer is {@code status} with {@code body}. */
+    private static int attemptsOnFailure(int status, String body, int maxAttempts) {
         server.resetAll();
-        answer("GetService", 429, "");
-        assertThatThrownBy(() -> exists(CloudMapReads.Read.SERVICE, "srv-1", 2)).isInstanceOf(SdkException.class);
-        server.verify(2, postRequestedFor(urlPathEqualTo("/")));
-
-        server.resetAll();
-        answer("GetService", 500, "{\"__type\":\"InternalFailure\"}");
-        assertThatThrownBy(() -> exists(CloudMapReads.Read.SERVICE, "srv-1", 2)).isInstanceOf(SdkException.class);
-        server.verify(2, postRequestedFor(urlPathEqualTo("/")));
-
-        server.resetAll();
-        answer("GetService", 400, "{\"__type\":\"AccessDeniedException\"}");
-        assertThatThrownBy(() -> exists(CloudMapReads.Read.SERVICE, "srv-1", 3)).isInstanceOf(SdkException.class);
-        server.verify(1, postRequestedFor(urlPathEqualTo("/")));
+        answer("GetService", status, body);
+        assertThatThrownBy(() -> exists(CloudMapReads.Read.SERVICE, "srv-1", maxAttempts))
+                .isInstanceOf(SdkException.class);
+        return server.countRequestsMatching(postRequestedFor(urlPathEqualTo("/")).build()).getCount();
     }
 
     @Test
