@@ -3,17 +3,16 @@ package devmin.certify;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import devmin.live.CallLog;
+import devmin.live.aws.AwsClients;
+import devmin.testing.AwsTestEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -29,21 +28,20 @@ class BucketEvidenceTest {
     static final String BUCKET = "devmin-dev-min-evidence-123456789012";
     static final String FOLDER = "evidence/dev_min/dev-min/plan/";
     static WireMockServer server;
+    static AwsClients aws;
     static S3Client s3;
 
     @BeforeAll
     static void start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        s3 = S3Client.builder().region(Region.EU_WEST_2).endpointOverride(URI.create(server.baseUrl()))
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE",
-                        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))).build();
+        aws = AwsTestEndpoint.clients(server.baseUrl(), 1, Duration.ofMillis(5));
+        s3 = aws.s3("eu-west-2");
     }
 
     @AfterAll
     static void stop() {
-        s3.close();
+        aws.close();
         server.stop();
     }
 

@@ -3,11 +3,11 @@ package devmin.live.aws;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import devmin.testing.AwsTestEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -163,10 +163,8 @@ class CloudMapReadsTest {
     @Test
     void retriesBackOffDoublingFromTheBaseDelay() {
         answer("GetNamespace", 503, "");
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
         long start = System.nanoTime();
-        try (AwsClients aws = new AwsClients(new AwsSettings(Optional.of(URI.create(server.baseUrl())), 3,
-                Duration.ofMillis(200), Duration.ofSeconds(10)), credentials)) {
+        try (AwsClients aws = AwsTestEndpoint.clients(server.baseUrl(), 3, Duration.ofMillis(200))) {
             assertThatThrownBy(() -> aws.cloudMap("eu-west-2").exists(CloudMapReads.Read.NAMESPACE, "ns-1"))
                     .isInstanceOf(SdkException.class);
         }
@@ -193,9 +191,7 @@ class CloudMapReadsTest {
     }
 
     private static boolean exists(CloudMapReads.Read read, String id, int attempts) {
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
-        try (AwsClients aws = new AwsClients(new AwsSettings(Optional.of(URI.create(server.baseUrl())), attempts,
-                Duration.ofMillis(5), Duration.ofSeconds(10)), credentials)) {
+        try (AwsClients aws = AwsTestEndpoint.clients(server.baseUrl(), attempts, Duration.ofMillis(5))) {
             return aws.cloudMap("eu-west-2").exists(read, id);
         }
     }

@@ -6,17 +6,15 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import devmin.live.CallLog;
 import devmin.live.CheckStatus;
 import devmin.live.WindowEcs;
+import devmin.live.aws.AwsClients;
+import devmin.testing.AwsTestEndpoint;
 import devmin.testing.WindowFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +38,7 @@ class TaskWatchTest {
     static final String TASK = WindowFixtures.ECS + "task/devmin-dev-min/7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a";
     static final String OTHER = WindowFixtures.ECS + "task/devmin-dev-min/0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b";
     static WireMockServer server;
+    static AwsClients aws;
     static EcsClient ecs;
 
     final List<Duration> sleeps = new ArrayList<>();
@@ -48,14 +47,13 @@ class TaskWatchTest {
     static void start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        ecs = EcsClient.builder().region(Region.EU_WEST_2).endpointOverride(URI.create(server.baseUrl()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE",
-                        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))).build();
+        aws = AwsTestEndpoint.clients(server.baseUrl(), 1, Duration.ofMillis(5));
+        ecs = aws.ecs("eu-west-2");
     }
 
     @AfterAll
     static void stop() {
-        ecs.close();
+        aws.close();
         server.stop();
     }
 
