@@ -2,8 +2,6 @@ package stacks.core;
 
 import com.pulumi.aws.iam.OpenIdConnectProvider;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
-import com.pulumi.aws.iam.Policy;
-import com.pulumi.aws.iam.PolicyArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
@@ -23,8 +21,8 @@ import java.util.List;
  * The GitHub Actions OIDC provider and the three roles CI assumes through it, one per purpose: the pull-request
  * preview (nothing but who-am-I), the demo window (open, prove and close the demo layer) and the image release (push
  * to one repository). Each trust pins the audience and one subject of one repository. No long-lived keys anywhere,
- * and no CI role can change a CI role: core and confluent changes are applied by a person with admin rights. The
- * demo permissions boundary caps every role the window role may create.
+ * and no CI role can change any role: core and confluent changes, the lanes' roles among them, are applied by a
+ * person with admin rights.
  */
 final class CiRoles {
 
@@ -36,16 +34,8 @@ final class CiRoles {
     }
 
     private final List<CiRole> roles = new ArrayList<>();
-    private final Policy demoBoundary;
-    private final String demoBoundaryArn;
 
     CiRoles(LayerScope scope, CoreNames names, EnvironmentSpec spec) {
-        this.demoBoundary = new Policy("demo-permissions-boundary", PolicyArgs.builder()
-                .name(names.demoBoundaryName())
-                .description("devmin: the most any demo-layer role may do (its permissions boundary)")
-                .policy(CorePolicies.demoBoundaryPolicy(names, spec.environment()).toJson())
-                .build(), scope.aws());
-        this.demoBoundaryArn = names.demoBoundaryArn();
         CiSpec ci = spec.ci();
         // IAM holds one provider per URL per account: an account that has GitHub's already names it instead.
         List<Resource> oidc = ci.existingOidcProvider().isPresent() ? List.of()
@@ -86,6 +76,5 @@ final class CiRoles {
     /** Derived ARNs (what each role gets), known at preview so the plan shows CI what to configure. */
     void publish(HandleRegistry handles, String publisher) {
         roles.forEach(r -> handles.publish(r.handle(), publisher, r.arn(), r.role(), r.policy()));
-        handles.publish(HandleName.IAM_DEMO_PERMISSIONS_BOUNDARY, publisher, demoBoundaryArn, demoBoundary);
     }
 }

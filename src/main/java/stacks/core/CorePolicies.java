@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import stacks.handles.SsmHandles;
 import stacks.iam.PolicyDocument;
 import stacks.iam.Statement;
+import stacks.spec.EnvironmentSpec;
+import stacks.spec.S3Grant;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -76,24 +79,48 @@ public final class CorePolicies {
     }
 
     /**
-     * The most any demo-layer role may ever do, whatever policy it is given: pull the one image, write the lanes' log
-     * groups, read this environment's handles, read and write the evidence bucket. Every demo role carries it, and
-     * the window role can create or change a role only with it, so no role CI creates can do more.
+     * The most a demo task's role may ever do, whatever policy it is given: pull the one image, write the lanes' log
+     * groups, read the shared handles and only its own lane's Kafka credentials (the lane is the role's
+     * {@code devmin:lane} tag, an {@code aws:PrincipalTag} policy variable; a role without the tag, such as the execution
+     * role, matches no lane's path), and use only prefixes some lane declares — never {@code evidence/}, which only
+     * the window role writes. The exact grants are each role's own policy; this caps what any later change could add.
      */
-    public static PolicyDocument demoBoundaryPolicy(CoreNames names, String environment) {
-        return PolicyDocument.of(
+    public static PolicyDocument demoBoundaryPolicy(CoreNames names, EnvironmentSpec spec) {
+        String environment = spec.environment();
+        List<Statement> statements = new ArrayList<>(List.of(
                 Statement.allow("PullTheImage", List.of("ecr:GetAuthorizationToken"), List.of("*")),
                 Statement.allow("PullTheOneImage", List.of("ecr:BatchCheckLayerAvailability",
                         "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"), List.of(names.ecrRepositoryArn())),
                 Statement.allow("WriteLaneLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                         List.of("arn:aws:logs:" + names.region() + ":" + names.accountId() + ":log-group:"
                                 + SsmHandles.root(environment) + "/*")),
-                Statement.allow("ReadHandles", List.of("ssm:GetParameter", "ssm:GetParameters"),
+                Statement.allow("ReadSharedHandles", List.of("ssm:GetParameter", "ssm:GetParameters"),
+                        SsmHandles.paths(environment, spec.database().enabled()).values().stream()
+                                .map(path -> SsmHandles.parameterArn(names.region(), names.accountId(), path))
+                                .toList()),
+                Statement.allow("ReadOwnLaneCredentials", List.of("ssm:GetParameter", "ssm:GetParameters"),
                         List.of(SsmHandles.parameterArn(names.region(), names.accountId(),
-                                SsmHandles.root(environment) + "/*"))),
-                Statement.allow("EvidenceObjects", List.of("s3:GetObject", "s3:PutObject"),
-                        List.of(names.bucketArn() + "/*")),
-                Statement.allow("ListEvidence", List.of("s3:ListBucket"), List.of(names.bucketArn())));
+                                SsmHandles.laneCredentialsRoot(environment) + "/${aws:PrincipalTag/"
+                                        + LaneRoles.LANE_TAG + "}/*")))));
+        List<String> reads = prefixes(spec, S3Grant.Access.READ);
+        List<String> writes = prefixes(spec, S3Grant.Access.WRITE);
+        if (!reads.isEmpty()) {
+            statements.add(Statement.allow("ReadDeclaredPrefixes", List.of("s3:GetObject"),
+                    reads.stream().map(prefix -> names.bucketArn() + "/" + prefix + "*").toList()));
+            statements.add(Statement.allow("ListDeclaredPrefixes", List.of("s3:ListBucket"),
+                    List.of(names.bucketArn())).withConditions(Map.of("StringLike",
+                    Map.of("s3:prefix", reads.stream().map(prefix -> prefix + "*").toList()))));
+        }
+        if (!writes.isEmpty()) {
+            statements.add(Statement.allow("WriteDeclaredPrefixes", List.of("s3:PutObject"),
+                    writes.stream().map(prefix -> names.bucketArn() + "/" + prefix + "*").toList()));
+        }
+        return new PolicyDocument(statements);
+    }
+
+    private static List<String> prefixes(EnvironmentSpec spec, S3Grant.Access access) {
+        return spec.lanes().stream().flatMap(lane -> lane.s3Access().stream()).filter(g -> g.access() == access)
+                .map(S3Grant::prefix).distinct().toList();
     }
 
     /** Image releases push to the one repository; the authorization token call has no resource-level scoping. */

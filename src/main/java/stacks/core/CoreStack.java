@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The persistent, protected core layer: evidence bucket, image registry, SSM handles, budget, the GitHub OIDC trust
- * with its three CI roles, and the lanes' log groups (logs are evidence and outlive every demo window).
+ * with its three CI roles, the roles the demo's tasks run as (the execution role and one role per lane, under the
+ * demo permissions boundary) and the lanes' log groups (logs are evidence and outlive every demo window).
  */
 public final class CoreStack extends ComponentResource {
 
@@ -27,6 +28,7 @@ public final class CoreStack extends ComponentResource {
         new HandleParameters(scope, args.spec(), args.secrets()).publish(args.handles(), publisher);
         new CostBudget(scope, names, args.spec().budget());
         new CiRoles(scope, names, args.spec()).publish(args.handles(), publisher);
+        new LaneRoles(scope, args.spec(), names).publish(args.handles(), publisher);
         new LaneLogGroups(scope, args.spec()).publish(args.handles(), publisher);
 
         evidence.publish(args.handles(), publisher);

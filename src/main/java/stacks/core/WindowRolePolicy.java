@@ -14,10 +14,12 @@ import java.util.Map;
 
 /**
  * The demo window role: open and close the demo layer ({@code pulumi up}, {@code pulumi destroy --exclude-protected}),
- * run the live commands and write evidence — exactly that (proven against the workflows by the role coverage test).
- * It manages only the demo layer's roles, only with the demo permissions boundary, passes them only to ECS tasks, tags
- * only what it creates (as it creates it), retags or deletes networks and ECS clusters and services only when they
- * carry the demo layer's tags, and can touch no CI role, no boundary and no policy version.
+ * run the live commands and write evidence — exactly that, as judged request by request by an IAM simulator on the
+ * Service Authorization Reference (the role coverage test). It writes no IAM at all: the roles the demo's tasks run as
+ * are core's, and the window only passes them to ECS tasks. Every mutating action is scoped where the SAR gives a key
+ * to scope it by: creates only with the demo layer's tags in the request ({@code aws:RequestTag}), changes and deletes
+ * only of resources that carry them ({@code aws:ResourceTag}), ECS services only in the demo cluster
+ * ({@code ecs:cluster}). What the SAR gives no resource type and no key is named where it is granted.
  */
 public final class WindowRolePolicy {
 
@@ -32,76 +34,154 @@ public final class WindowRolePolicy {
     }
 
     public static PolicyDocument of(CoreNames names, EnvironmentSpec spec) {
-        List<Statement> statements = new ArrayList<>(demoLayer(spec));
+        List<Statement> statements = new ArrayList<>(demoNetwork(names, spec));
+        statements.addAll(demoCompute(names, spec));
+        statements.addAll(demoCloudMap(names, spec));
         statements.addAll(demoRoles(names, spec));
         statements.addAll(liveCommands(names, spec));
         statements.addAll(jobRuns(names, spec));
         if (spec.database().enabled()) {
-            statements.addAll(database(names));
+            statements.addAll(database(names, spec));
         }
         return PolicyDocument.of(statements);
     }
 
-    /** Create, change and delete the network and the ECS resources of the demo layer. */
-    private static List<Statement> demoLayer(EnvironmentSpec spec) {
+    /** The VPC, subnets, internet gateway, route table and security group of the demo layer. */
+    private static List<Statement> demoNetwork(CoreNames names, EnvironmentSpec spec) {
+        String ec2 = "arn:aws:ec2:" + names.region() + ":" + names.accountId() + ":";
+        List<String> network = List.of(ec2 + "vpc/*", ec2 + "subnet/*", ec2 + "internet-gateway/*",
+                ec2 + "route-table/*", ec2 + "security-group/*");
         return List.of(
-                Statement.allow("DemoNetwork", List.of("ec2:CreateVpc", "ec2:ModifyVpcAttribute", "ec2:CreateSubnet",
-                        "ec2:ModifySubnetAttribute", "ec2:CreateInternetGateway", "ec2:AttachInternetGateway",
-                        "ec2:DetachInternetGateway", "ec2:CreateRouteTable", "ec2:CreateRoute", "ec2:ReplaceRoute",
-                        "ec2:DeleteRoute", "ec2:AssociateRouteTable", "ec2:ReplaceRouteTableAssociation",
-                        "ec2:DisassociateRouteTable", "ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress",
-                        "ec2:AuthorizeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress",
-                        "ec2:RevokeSecurityGroupEgress"), List.of("*")),
-                Statement.allow("DemoCompute", List.of("ecs:CreateCluster", "ecs:UpdateCluster",
-                        "ecs:PutClusterCapacityProviders", "ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition",
-                        "ecs:CreateService", "ecs:UpdateService"), List.of("*")),
-                // Cloud Map names for the lanes others call: a private namespace is a Route 53 private hosted zone
-                // Cloud Map creates on the caller's rights (and deletes with the namespace on its own).
-                Statement.allow("DemoCloudMap", List.of("servicediscovery:CreatePrivateDnsNamespace",
-                        "servicediscovery:CreateService", "servicediscovery:GetOperation", "route53:CreateHostedZone",
-                        "route53:GetHostedZone", "route53:ListHostedZonesByName"), List.of("*")),
-                // Tags decide what the window may delete, so it may tag only what it creates, as it creates it...
+                Statement.allow("CreateTheDemoVpc", List.of("ec2:CreateVpc"), List.of(ec2 + "vpc/*"))
+                        .withConditions(requestTags(spec)),
+                // The VPC a subnet, route table or security group is created in is authorized as its own resource
+                // (the SAR lists vpc for these actions): that is the statement below, on the demo VPC's tags.
+                Statement.allow("CreateInsideTheDemoVpc", List.of("ec2:CreateSubnet", "ec2:CreateRouteTable",
+                                "ec2:CreateSecurityGroup", "ec2:CreateInternetGateway"),
+                        List.of(ec2 + "subnet/*", ec2 + "route-table/*", ec2 + "security-group/*",
+                                ec2 + "internet-gateway/*"))
+                        .withConditions(requestTags(spec)),
+                // Tags decide what the window may change, so it may tag only what it creates, as it creates it...
                 Statement.allow("TagWhatTheWindowCreates", List.of("ec2:CreateTags"), List.of("*"))
                         .withConditions(Map.of("StringEquals", Map.of("ec2:CreateAction", List.of("CreateVpc",
                                 "CreateSubnet", "CreateInternetGateway", "CreateRouteTable", "CreateSecurityGroup")))),
-                Statement.allow("TagTheTasksAndServicesItCreates", List.of("ecs:TagResource"), List.of("*"))
-                        .withConditions(Map.of("StringEquals", Map.of("ecs:CreateAction", List.of("CreateCluster",
-                                "RegisterTaskDefinition", "CreateService")))),
-                // Cloud Map has no CreateAction key: its tag-on-create is allowed only with the demo layer's tags.
-                Statement.allow("TagTheCloudMapNamesItCreates", List.of("servicediscovery:TagResource"), List.of("*"))
-                        .withConditions(Map.of("StringEquals", Map.of(
-                                "aws:RequestTag/" + StackTags.LAYER, List.of(Layer.DEMO.tagValue()),
-                                "aws:RequestTag/" + StackTags.ENVIRONMENT, List.of(spec.environment())))),
-                // ...and change tags, read, change or delete only where the demo layer's tags already are.
-                Statement.allow("RetagOrDeleteOnlyTheDemoLayer", List.of("ec2:CreateTags", "ec2:DeleteTags",
-                        "ecs:TagResource", "ecs:UntagResource", "ec2:DeleteVpc", "ec2:DeleteSubnet",
-                        "ec2:DeleteInternetGateway", "ec2:DeleteRouteTable", "ec2:DeleteSecurityGroup",
-                        "ecs:DeleteCluster", "ecs:DeleteService", "servicediscovery:TagResource",
-                        "servicediscovery:UntagResource", "servicediscovery:ListTagsForResource",
-                        "servicediscovery:UpdatePrivateDnsNamespace", "servicediscovery:DeleteNamespace",
-                        "servicediscovery:UpdateService", "servicediscovery:DeleteService"), List.of("*"))
-                        .withConditions(Map.of("StringEquals", Map.of(
-                                "aws:ResourceTag/" + StackTags.LAYER, List.of(Layer.DEMO.tagValue()),
-                                "aws:ResourceTag/" + StackTags.ENVIRONMENT, List.of(spec.environment())))));
+                // ...and change, retag or delete only what already carries the demo layer's tags.
+                Statement.allow("ChangeOnlyTheDemoNetwork", List.of("ec2:CreateSubnet", "ec2:CreateRouteTable",
+                                "ec2:CreateSecurityGroup", "ec2:ModifyVpcAttribute", "ec2:ModifySubnetAttribute",
+                                "ec2:AttachInternetGateway", "ec2:DetachInternetGateway", "ec2:CreateRoute",
+                                "ec2:ReplaceRoute", "ec2:DeleteRoute", "ec2:AssociateRouteTable",
+                                "ec2:ReplaceRouteTableAssociation", "ec2:DisassociateRouteTable",
+                                "ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress",
+                                "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress", "ec2:CreateTags",
+                                "ec2:DeleteTags", "ec2:DeleteVpc", "ec2:DeleteSubnet", "ec2:DeleteInternetGateway",
+                                "ec2:DeleteRouteTable", "ec2:DeleteSecurityGroup"), network)
+                        .withConditions(resourceTags(spec)));
     }
 
-    /** The demo layer's own roles, capped by the boundary, passed only to ECS tasks; ECS's service-linked role. */
+    /** The demo cluster, its capacity providers, the lanes' task definitions and services. */
+    private static List<Statement> demoCompute(CoreNames names, EnvironmentSpec spec) {
+        DemoNames demo = DemoNames.of(spec);
+        String ecs = "arn:aws:ecs:" + names.region() + ":" + names.accountId() + ":";
+        String services = ecs + "service/" + demo.clusterName() + "/*";
+        List<String> families = spec.lanes().stream().map(l -> demo.taskDefinitionArns(l.name())).toList();
+        Map<String, Map<String, List<String>>> inTheCluster = Map.of("ArnEquals",
+                Map.of("ecs:cluster", List.of(demo.clusterArn())));
+        return List.of(
+                Statement.allow("CreateTheDemoCluster", List.of("ecs:CreateCluster"), List.of(demo.clusterArn()))
+                        .withConditions(requestTags(spec)),
+                Statement.allow("RegisterTheLanesTaskDefinitions", List.of("ecs:RegisterTaskDefinition"), families)
+                        .withConditions(requestTags(spec)),
+                Statement.allow("CreateServicesInTheDemoCluster", List.of("ecs:CreateService"), List.of(services))
+                        .withConditions(merge(requestTags(spec), inTheCluster)),
+                Statement.allow("TagTheClusterTasksAndServicesItCreates", List.of("ecs:TagResource"), List.of("*"))
+                        .withConditions(Map.of("StringEquals", Map.of("ecs:CreateAction", List.of("CreateCluster",
+                                "RegisterTaskDefinition", "CreateService")))),
+                Statement.allow("ChangeOnlyTheDemoCluster", List.of("ecs:UpdateCluster",
+                                "ecs:PutClusterCapacityProviders", "ecs:DeleteCluster"), List.of(demo.clusterArn()))
+                        .withConditions(resourceTags(spec)),
+                Statement.allow("ChangeOnlyTheDemoServices", List.of("ecs:UpdateService", "ecs:DeleteService"),
+                                List.of(services))
+                        .withConditions(merge(resourceTags(spec), inTheCluster)),
+                Statement.allow("RetagOnlyTheDemoCompute", List.of("ecs:TagResource", "ecs:UntagResource"),
+                                List.of("*"))
+                        .withConditions(resourceTags(spec)),
+                // The SAR gives ecs:DeregisterTaskDefinition no resource type and no condition key: it can only be
+                // granted on "*". A deregistered revision stays readable and runnable by services already using it.
+                Statement.allow("DeregisterTaskDefinitionsHasNoScope", List.of("ecs:DeregisterTaskDefinition"),
+                        List.of("*")));
+    }
+
+    /**
+     * Cloud Map names for the lanes others call: a private namespace is a Route 53 private hosted zone Cloud Map
+     * creates on the caller's rights (and deletes with the namespace on its own).
+     */
+    private static List<Statement> demoCloudMap(CoreNames names, EnvironmentSpec spec) {
+        String cloudMap = "arn:aws:servicediscovery:" + names.region() + ":" + names.accountId() + ":";
+        return List.of(
+                // CreatePrivateDnsNamespace has no resource type in the SAR: only the tags it is sent can scope it.
+                Statement.allow("CreateTheDemoNamespace", List.of("servicediscovery:CreatePrivateDnsNamespace"),
+                        List.of("*")).withConditions(requestTags(spec)),
+                Statement.allow("DemoNamespaceHostedZone", List.of("route53:CreateHostedZone",
+                        "route53:GetHostedZone", "route53:ListHostedZonesByName"), List.of("*")),
+                Statement.allow("CreateCloudMapServices", List.of("servicediscovery:CreateService"),
+                        List.of(cloudMap + "service/*")).withConditions(requestTags(spec)),
+                Statement.allow("TagTheCloudMapNamesItCreates", List.of("servicediscovery:TagResource"), List.of("*"))
+                        .withConditions(requestTags(spec)),
+                Statement.allow("ChangeOnlyTheDemoCloudMap", List.of("servicediscovery:CreateService",
+                                "servicediscovery:GetOperation", "servicediscovery:UpdatePrivateDnsNamespace",
+                                "servicediscovery:DeleteNamespace", "servicediscovery:UpdateService",
+                                "servicediscovery:DeleteService"),
+                        List.of(cloudMap + "namespace/*", cloudMap + "service/*"))
+                        .withConditions(resourceTags(spec)),
+                // The SAR gives UntagResource no resource type, only aws:TagKeys: it may remove devmin's tags only.
+                Statement.allow("UntagOnlyDevminTagsInCloudMap", List.of("servicediscovery:UntagResource"),
+                        List.of("*")).withConditions(Map.of("ForAllValues:StringLike",
+                                Map.of("aws:TagKeys", List.of("devmin:*")))),
+                // The provider lists a namespace's and a service's tags after reading them. The SAR gives
+                // ListTagsForResource no resource type and no condition key: a tag condition would never match.
+                Statement.allow("ReadCloudMapTags", List.of("servicediscovery:ListTagsForResource"), List.of("*")));
+    }
+
+    /**
+     * The roles core keeps for the demo's tasks, passed only to ECS tasks; the read-only IAM calls of verify-iam; and
+     * ECS's service-linked role, which ECS creates with the caller's rights on the first cluster of an account (ECS
+     * Developer Guide, "Using service-linked roles for Amazon ECS"): kept in the window because only that first
+     * {@code CreateCluster} needs it and a fresh account would otherwise need an administrator for it.
+     */
     private static List<Statement> demoRoles(CoreNames names, EnvironmentSpec spec) {
         DemoNames demo = DemoNames.of(spec);
         List<String> demoRoles = List.of(names.roleArn(demo.executionRoleName()), names.roleArn(demo.laneRoleName("*")));
         return List.of(
-                Statement.allow("DemoRolesOnlyWithTheBoundary", List.of("iam:CreateRole", "iam:PutRolePolicy",
-                        "iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary"), demoRoles)
-                        .withConditions(Map.of("StringEquals", Map.of("iam:PermissionsBoundary",
-                                List.of(names.demoBoundaryArn())))),
-                Statement.allow("DemoRoles", List.of("iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies",
-                        "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole", "iam:TagRole",
-                        "iam:UntagRole", "iam:UpdateRole", "iam:UpdateRoleDescription", "iam:UpdateAssumeRolePolicy",
-                        "iam:DeleteRole", "iam:SimulatePrincipalPolicy"), demoRoles),
-                Statement.allow("PassDemoRolesToEcsTasks", List.of("iam:PassRole"), demoRoles)
+                Statement.allow("PassTheDemoRolesToEcsTasks", List.of("iam:PassRole"), demoRoles)
                         .withConditions(Map.of("StringEquals",
                                 Map.of("iam:PassedToService", List.of("ecs-tasks.amazonaws.com")))),
+                Statement.allow("ProveTheDemoRoles", List.of("iam:GetRole", "iam:SimulatePrincipalPolicy"), demoRoles),
+                Statement.allow("ReadTheExecutionRolesPolicies", List.of("iam:ListRolePolicies", "iam:GetRolePolicy"),
+                        List.of(names.roleArn(demo.executionRoleName()))),
                 serviceLinkedRole("EcsServiceLinkedRole", names, "ecs.amazonaws.com", "AWSServiceRoleForECS"));
+    }
+
+    private static Map<String, Map<String, List<String>>> requestTags(EnvironmentSpec spec) {
+        return Map.of("StringEquals", Map.of(
+                "aws:RequestTag/" + StackTags.LAYER, List.of(Layer.DEMO.tagValue()),
+                "aws:RequestTag/" + StackTags.ENVIRONMENT, List.of(spec.environment())));
+    }
+
+    private static Map<String, Map<String, List<String>>> resourceTags(EnvironmentSpec spec) {
+        return Map.of("StringEquals", Map.of(
+                "aws:ResourceTag/" + StackTags.LAYER, List.of(Layer.DEMO.tagValue()),
+                "aws:ResourceTag/" + StackTags.ENVIRONMENT, List.of(spec.environment())));
+    }
+
+    private static Map<String, Map<String, List<String>>> merge(Map<String, Map<String, List<String>>> a,
+                                                               Map<String, Map<String, List<String>>> b) {
+        Map<String, Map<String, List<String>>> out = new java.util.LinkedHashMap<>(a);
+        b.forEach((operator, keys) -> out.merge(operator, keys, (x, y) -> {
+            Map<String, List<String>> both = new java.util.LinkedHashMap<>(x);
+            both.putAll(y);
+            return both;
+        }));
+        return out;
     }
 
     /**
@@ -167,13 +247,20 @@ public final class WindowRolePolicy {
         return statements;
     }
 
-    /** The optional demo database, when the spec enables it. */
-    private static List<Statement> database(CoreNames names) {
+    /** The optional demo database, when the spec enables it: created with, and changed only under, the demo tags. */
+    private static List<Statement> database(CoreNames names, EnvironmentSpec spec) {
+        String rds = "arn:aws:rds:" + names.region() + ":" + names.accountId() + ":";
+        List<String> databases = List.of(rds + "subgrp:*", rds + "db:*");
         return List.of(
-                Statement.allow("DemoDatabase", List.of("rds:CreateDBSubnetGroup", "rds:ModifyDBSubnetGroup",
-                        "rds:DeleteDBSubnetGroup", "rds:CreateDBInstance", "rds:ModifyDBInstance",
-                        "rds:DeleteDBInstance", "rds:AddTagsToResource", "rds:RemoveTagsFromResource",
-                        "rds:ListTagsForResource"), List.of("*")),
+                // RequestTag is a key of the whole request: the instance's subnet group is authorized apart, below.
+                Statement.allow("CreateTheDemoDatabase", List.of("rds:CreateDBInstance"), List.of(rds + "db:*"))
+                        .withConditions(requestTags(spec)),
+                Statement.allow("CreateTheDemoSubnetGroupAndTags", List.of("rds:CreateDBSubnetGroup",
+                        "rds:AddTagsToResource"), databases).withConditions(requestTags(spec)),
+                Statement.allow("ChangeOnlyTheDemoDatabase", List.of("rds:CreateDBInstance",
+                        "rds:ModifyDBSubnetGroup", "rds:DeleteDBSubnetGroup", "rds:ModifyDBInstance",
+                        "rds:DeleteDBInstance", "rds:RemoveTagsFromResource", "rds:ListTagsForResource"),
+                        List.of(rds + "db:*", rds + "subgrp:*")).withConditions(resourceTags(spec)),
                 serviceLinkedRole("RdsServiceLinkedRole", names, "rds.amazonaws.com", "AWSServiceRoleForRDS"));
     }
 

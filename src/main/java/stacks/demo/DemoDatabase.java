@@ -47,6 +47,7 @@ final class DemoDatabase {
                 .vpcSecurityGroupIds(securityGroup.id().applyValue(List::of))
                 .username(secrets.databaseUser())
                 .password(secrets.databasePassword())
-                .build(), scope.aws());
+                // named: both inputs are unknown in a preview, and an unknown output carries no dependency
+                .build(), scope.aws(subnets, securityGroup));
     }
 }

@@ -6,10 +6,6 @@ import com.pulumi.aws.ecs.ClusterCapacityProviders;
 import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
 import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -22,10 +18,11 @@ import stacks.handles.HandleRegistry;
 import java.util.Map;
 
 /**
- * The ephemeral demo layer (never protected): a no-NAT network, an ECS cluster on Fargate/Fargate Spot, one task role,
- * task definition (and for services, ECS service) per lane, Cloud Map names for the lanes others call, the execution
- * role, and optionally RDS. Nothing of it is
- * declared before the pinned image is verified to be in the repository ({@link PinnedImageGate}).
+ * The ephemeral demo layer (never protected): a no-NAT network, an ECS cluster on Fargate/Fargate Spot, one task
+ * definition (and for services, ECS service) per lane, Cloud Map names for the lanes others call, and optionally RDS.
+ * The roles its tasks run as are core's (persistent, changed only by an administrator): the demo layer names them by
+ * handle, so a window creates, changes and deletes no IAM. Nothing of it is declared before the pinned image is
+ * verified to be in the repository ({@link PinnedImageGate}).
  */
 public final class DemoStack extends ComponentResource {
 
@@ -44,17 +41,12 @@ public final class DemoStack extends ComponentResource {
                 .settings(ClusterSettingArgs.builder().name("containerInsights").value("disabled").build())
                 .build(), scope.aws());
         ClusterCapacityProviders capacity = capacityProviders(scope, cluster);
-        Handle boundary = handles.require(HandleName.IAM_DEMO_PERMISSIONS_BOUNDARY, PUBLISHER);
-        Role execution = executionRole(scope, plan, boundary);
-        RolePolicy executionPolicy = executionPolicy(scope, plan, execution);
-        handles.publish(HandleName.ROLE_ECS_TASK_EXECUTION, PUBLISHER, names.roleArn(names.executionRoleName()),
-                execution, executionPolicy);
+        Handle execution = handles.require(HandleName.ROLE_ECS_TASK_EXECUTION, PUBLISHER);
 
         LaneDiscovery discovery = new LaneDiscovery(scope, names, network, plan.spec().lanes());
         discovery.publish(handles, plan.spec().lanes());
         LaneWorkloads lanes = new LaneWorkloads(scope, plan,
-                new LaneWorkloads.Shared(cluster, capacity, network, execution, executionPolicy, discovery, handles,
-                        boundary));
+                new LaneWorkloads.Shared(cluster, capacity, network, execution, discovery, handles));
         lanes.publish(handles);
         publishRunTaskHandles(handles, cluster, network);
         if (plan.spec().database().enabled()) {
@@ -70,24 +62,6 @@ public final class DemoStack extends ComponentResource {
                 .capacityProviders("FARGATE", "FARGATE_SPOT")
                 .defaultCapacityProviderStrategies(ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
                         .capacityProvider("FARGATE_SPOT").weight(1).build())
-                .build(), scope.aws());
-    }
-
-    private static Role executionRole(LayerScope scope, DemoPlan plan, Handle boundary) {
-        return new Role("ecs-execution-role", RoleArgs.builder()
-                .name(plan.names().executionRoleName())
-                .description("devmin ECS execution role: pull the one image, write lane logs; reads no secret")
-                .assumeRolePolicy(LanePermissions.ecsTasksTrust(plan.spec().awsAccountId(), plan.spec().awsRegion())
-                        .toJson())
-                .permissionsBoundary(boundary.value())
-                .build(), scope.aws(boundary.resources()));
-    }
-
-    private static RolePolicy executionPolicy(LayerScope scope, DemoPlan plan, Role execution) {
-        return new RolePolicy("ecs-execution-policy", RolePolicyArgs.builder()
-                .role(execution.id())
-                .policy(plan.repositoryArn().value().applyValue(arn ->
-                        LanePermissions.executionRolePolicy(plan.spec(), plan.names(), arn).toJson()))
                 .build(), scope.aws());
     }
 

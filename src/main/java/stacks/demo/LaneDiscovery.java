@@ -21,6 +21,11 @@ import java.util.Optional;
  * Stable names for the lanes others call, without a load balancer: a Cloud Map private DNS namespace in the demo VPC
  * and one service per ingress lane, whose tasks ECS registers as A records as they start. A caller is given
  * {@code <lane>.<namespace>:<port>} as the handle {@code LANE_ADDRESS_<LANE>}.
+ * <p>
+ * No {@code forceDestroy}: ECS registers and deregisters the tasks' instances itself (its service is deleted, and
+ * its tasks stopped, before the Cloud Map service it registers in), while with force-destroy the provider would list
+ * and deregister instances on every delete (terraform-provider-aws, internal/service/servicediscovery/service.go,
+ * resourceServiceDelete: ListInstances, then DeregisterInstance per instance), calls the window role need not make.
  */
 final class LaneDiscovery {
 
@@ -47,7 +52,6 @@ final class LaneDiscovery {
                             .dnsRecords(ServiceDnsConfigDnsRecordArgs.builder().type("A").ttl(10).build())
                             .build())
                     .healthCheckCustomConfig(ServiceHealthCheckCustomConfigArgs.builder().failureThreshold(1).build())
-                    .forceDestroy(true)
                     .build(), scope.aws()));
         }
     }

@@ -11,10 +11,6 @@ import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ServiceServiceRegistriesArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import stacks.LayerScope;
@@ -29,37 +25,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per lane: a task role scoped to the lane's own handles and prefixes, a task definition from the single pinned
- * image, and for services an ECS service that rolls back a crash-looping deployment. Every service depends on
- * everything it needs to start: the cluster's capacity providers, the execution and task role policies, the subnets'
- * routes to the internet, and every resource behind every handle its lane reads.
+ * Per lane: a task definition from the single pinned image that runs as the lane's own role (core's), and for
+ * services an ECS service that rolls back a crash-looping deployment. Every service depends on everything it needs
+ * to start: the cluster's capacity providers, the execution and task roles with their policies, the subnets' routes
+ * to the internet, and every resource behind every handle its lane reads.
  */
 final class LaneWorkloads {
 
     /** What every lane shares from the rest of the demo layer. */
-    record Shared(Cluster cluster, ClusterCapacityProviders capacity, DemoNetwork network, Role execution,
-                  RolePolicy executionPolicy, LaneDiscovery discovery, HandleRegistry handles,
-                  Handle permissionsBoundary) {
+    record Shared(Cluster cluster, ClusterCapacityProviders capacity, DemoNetwork network, Handle execution,
+                  LaneDiscovery discovery, HandleRegistry handles) {
     }
 
-    /** A lane's task role and the policy that gives it its rights (none when the lane needs no AWS access). */
-    private record LaneRole(Role role, List<RolePolicy> policy) {
-        List<Resource> resources() {
-            List<Resource> all = new ArrayList<>(List.of(role));
-            all.addAll(policy);
-            return all;
-        }
-    }
-
-    private final Map<String, LaneRole> roles = new LinkedHashMap<>();
     private final Map<String, TaskDefinition> tasks = new LinkedHashMap<>();
-    private final DemoNames names;
 
     LaneWorkloads(LayerScope scope, DemoPlan plan, Shared shared) {
-        this.names = plan.names();
         for (LaneSpec lane : plan.spec().lanes()) {
-            LaneRole role = laneRole(scope, plan, lane, shared.permissionsBoundary());
-            roles.put(lane.name(), role);
+            Handle role = shared.handles().require(HandleName.laneRole(lane.name()),
+                    DemoStack.PUBLISHER + "/" + lane.name());
             Map<String, Handle> callees = callees(lane, shared.handles());
             TaskDefinition task = taskDefinition(scope, plan, lane, shared, role, callees);
             tasks.put(lane.name(), task);
@@ -71,25 +54,6 @@ final class LaneWorkloads {
         }
     }
 
-    private static LaneRole laneRole(LayerScope scope, DemoPlan plan, LaneSpec lane, Handle boundary) {
-        Role role = new Role("lane-role-" + lane.name(), RoleArgs.builder()
-                .name(plan.names().laneRoleName(lane.name()))
-                .description("devmin lane " + lane.name() + ": its own SSM handles and S3 prefixes only")
-                .assumeRolePolicy(LanePermissions.ecsTasksTrust(plan.spec().awsAccountId(), plan.spec().awsRegion())
-                        .toJson())
-                .permissionsBoundary(boundary.value())
-                .build(), scope.aws(boundary.resources()));
-        if (lane.reads().isEmpty() && lane.s3Access().isEmpty()) {
-            return new LaneRole(role, List.of());
-        }
-        RolePolicy policy = new RolePolicy("lane-policy-" + lane.name(), RolePolicyArgs.builder()
-                .role(role.id())
-                .policy(plan.bucketArn().value().applyValue(bucketArn ->
-                        LanePermissions.taskRolePolicy(plan.spec(), lane, bucketArn).toJson()))
-                .build(), scope.aws());
-        return new LaneRole(role, List.of(policy));
-    }
-
     /** The addresses of the lanes this lane calls, by handle name ({@code LANE_ADDRESS_IG}). */
     private static Map<String, Handle> callees(LaneSpec lane, HandleRegistry handles) {
         Map<String, Handle> out = new LinkedHashMap<>();
@@ -99,9 +63,9 @@ final class LaneWorkloads {
     }
 
     private static TaskDefinition taskDefinition(LayerScope scope, DemoPlan plan, LaneSpec lane, Shared shared,
-                                                 LaneRole role, Map<String, Handle> callees) {
+                                                 Handle role, Map<String, Handle> callees) {
         List<Resource> needs = new ArrayList<>(plan.lane(lane.name()).logGroup().resources());
-        needs.addAll(List.of(shared.execution(), shared.executionPolicy()));
+        needs.addAll(shared.execution().resources());
         needs.addAll(role.resources());
         return new TaskDefinition("task-" + lane.name(), TaskDefinitionArgs.builder()
                 .family(plan.names().taskFamily(lane.name()))
@@ -109,8 +73,8 @@ final class LaneWorkloads {
                 .requiresCompatibilities("FARGATE")
                 .cpu(String.valueOf(lane.cpu()))
                 .memory(String.valueOf(lane.memory()))
-                .executionRoleArn(plan.names().roleArn(plan.names().executionRoleName()))
-                .taskRoleArn(plan.names().roleArn(plan.names().laneRoleName(lane.name())))
+                .executionRoleArn(shared.execution().value())
+                .taskRoleArn(role.value())
                 .volumes(TaskDefinitionVolumeArgs.builder().name(LaneContainer.SCRATCH_VOLUME).build())
                 .containerDefinitions(containerDefinitions(plan, lane, callees))
                 .build(), scope.aws(needs));
@@ -120,9 +84,10 @@ final class LaneWorkloads {
      * Everything a lane's service must not start before. The task definition is named explicitly too: its ARN is
      * unknown during a preview, and an unknown output carries no dependency in the Java SDK's registrations.
      */
-    private static List<Resource> serviceNeeds(DemoPlan plan, LaneSpec lane, Shared shared, LaneRole role,
+    private static List<Resource> serviceNeeds(DemoPlan plan, LaneSpec lane, Shared shared, Handle role,
                                                TaskDefinition task) {
-        List<Resource> needs = new ArrayList<>(List.of(task, shared.capacity(), shared.executionPolicy()));
+        List<Resource> needs = new ArrayList<>(List.of(task, shared.capacity()));
+        needs.addAll(shared.execution().resources());
         needs.addAll(role.resources());
         needs.addAll(shared.network().routeAssociations());
         plan.lane(lane.name()).reads().values().forEach(handle -> needs.addAll(handle.resources()));
@@ -199,8 +164,6 @@ final class LaneWorkloads {
     }
 
     void publish(HandleRegistry handles) {
-        roles.forEach((lane, role) -> handles.publish(HandleName.laneRole(lane), DemoStack.PUBLISHER,
-                Output.of(names.roleArn(names.laneRoleName(lane))), role.resources()));
         tasks.forEach((lane, task) -> handles.publish(HandleName.taskDefinition(lane), DemoStack.PUBLISHER,
                 task.arn(), task));
     }

@@ -42,8 +42,8 @@ public final class SsmHandles {
 
     /** A Kafka principal's own key and secret paths: a lane's, or {@link #PREFLIGHT}'s. */
     public static Map<String, String> credentialPaths(String environment, String principal) {
-        String base = root(environment) + "/confluent/"
-                + (principal.equals(PREFLIGHT) ? PREFLIGHT : "lanes/" + principal);
+        String base = principal.equals(PREFLIGHT) ? root(environment) + "/confluent/" + PREFLIGHT
+                : laneCredentialsRoot(environment) + "/" + principal;
         Map<String, String> paths = new LinkedHashMap<>();
         paths.put(HandleName.SSM_CONFLUENT_API_KEY_PATH, base + "/api_key");
         paths.put(HandleName.SSM_CONFLUENT_API_SECRET_PATH, base + "/api_secret");
@@ -97,6 +97,11 @@ public final class SsmHandles {
         Map<String, String> own = credentialPaths(environment, PREFLIGHT);
         return List.of(paths(environment, false).get(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH),
                 own.get(HandleName.SSM_CONFLUENT_API_KEY_PATH), own.get(HandleName.SSM_CONFLUENT_API_SECRET_PATH));
+    }
+
+    /** The path each Kafka lane's own credentials live under, one folder per lane. */
+    public static String laneCredentialsRoot(String environment) {
+        return root(environment) + "/confluent/lanes";
     }
 
     /** The path every handle of this environment lives under, e.g. {@code /devmin/dev_min}. */

@@ -3,8 +3,6 @@ package devmin.ci;
 import devmin.engine.EngineRun;
 import devmin.engine.StackConfig;
 import devmin.graph.StackGraph;
-import devmin.policy.iam.IamEvaluator;
-import devmin.policy.iam.IamRequest;
 import devmin.policy.iam.IamStatement;
 import devmin.testing.Fixtures;
 import stacks.core.CoreNames;
@@ -61,10 +59,10 @@ record CiSetup(String configName, EnvironmentSpec spec, StackGraph graph, CoreNa
 
     private static List<Requirement> imagePush(CoreNames names) {
         List<Requirement> push = new ArrayList<>();
-        push.add(new Requirement(IMAGE_PUSH, "docker login", IamRequest.of("ecr:GetAuthorizationToken", "*")));
+        push.add(Requirement.on(IMAGE_PUSH, "docker login", "ecr:GetAuthorizationToken", "*"));
         for (String action : List.of("ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload",
                 "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage")) {
-            push.add(new Requirement(IMAGE_PUSH, "docker push", IamRequest.of(action, names.ecrRepositoryArn())));
+            push.add(Requirement.on(IMAGE_PUSH, "docker push", action, names.ecrRepositoryArn()));
         }
         return push;
     }
@@ -98,9 +96,13 @@ record CiSetup(String configName, EnvironmentSpec spec, StackGraph graph, CoreNa
         return out;
     }
 
-    /** The requirements {@code statements} do not surely grant, each described with job, cause and request. */
-    static List<String> missing(List<Requirement> requirements, List<IamStatement> statements, String roleName) {
-        return requirements.stream().filter(r -> IamEvaluator.surelyAllows(statements, r.request()).isEmpty())
-                .map(r -> r.describe() + " — not granted by " + roleName).toList();
+    /** The role's policy documents as the program declares them (the JSON of each attached RolePolicy). */
+    List<String> documents(String roleName) {
+        return RolePolicies.documents(graph, roleName);
+    }
+
+    /** The role's ARN, the principal of its requests. */
+    String roleArn(String roleName) {
+        return names.roleArn(roleName);
     }
 }

@@ -5,9 +5,8 @@ import devmin.cli.CommandActions;
 import devmin.evidence.EvidencePublisher;
 import devmin.graph.DeclaredResource;
 import devmin.graph.StackGraph;
-import devmin.policy.iam.IamRequest;
+import devmin.testing.IamSimulator;
 import stacks.Layer;
-import stacks.StackTags;
 import stacks.core.CoreNames;
 import stacks.core.WindowRolePolicy;
 import stacks.demo.DemoNames;
@@ -40,12 +39,14 @@ final class JobRequirements {
     private final StackGraph graph;
     private final CoreNames names;
     private final ProviderActions provider = ProviderActions.load();
+    private final DeclaredArns arns;
     private final List<String> problems = new ArrayList<>();
 
     JobRequirements(EnvironmentSpec spec, StackGraph graph) {
         this.spec = spec;
         this.graph = graph;
         this.names = CoreNames.of(spec);
+        this.arns = new DeclaredArns(spec, graph);
     }
 
     /** What could not be accounted for, each naming the job and what it runs. */
@@ -61,7 +62,7 @@ final class JobRequirements {
                 case "pulumi" -> pulumi(job, use);
                 default -> awsCli(job, use);
             }) {
-                requirements.putIfAbsent(r.request().toString(), r);
+                requirements.putIfAbsent(r.requestKey(), r);
             }
         }
         return List.copyOf(requirements.values());
@@ -81,8 +82,7 @@ final class JobRequirements {
             if (NEED_NO_GRANT.contains(action)) {
                 continue;
             }
-            commandRequests(command, action).forEach(request -> out.add(new Requirement(job.name(),
-                    "devmin " + command, request)));
+            out.addAll(commandRequests(job.name(), "devmin " + command, command, action));
         }
         return out;
     }
@@ -92,31 +92,73 @@ final class JobRequirements {
      * the demo cluster (ECS's {@code ecs:cluster} key), StopTask of a task it started, the lane's and the execution
      * role passed to ECS tasks, and the values of the handles the lane reads (to redact them).
      */
-    private List<IamRequest> runRequests(String action) {
+    private List<Requirement> runRequests(String job, String cause, String action) {
         DemoNames demo = DemoNames.of(spec);
         String account = spec.awsAccountId();
         String region = spec.awsRegion();
         String cluster = "arn:aws:ecs:" + region + ":" + account + ":cluster/" + demo.clusterName();
         List<stacks.spec.LaneSpec> jobs = spec.lanes().stream().filter(l -> !l.isService()).toList();
+        Map<String, String> demoTags = ProviderRequests.demoTags(spec);
         return switch (action) {
-            case "ecs:RunTask" -> jobs.stream().map(l -> IamRequest.of(action, "arn:aws:ecs:" + region + ":" + account
-                    + ":task-definition/" + demo.taskFamily(l.name()) + ":7").with("ecs:cluster", cluster)).toList();
-            case "ecs:StopTask" -> List.of(IamRequest.of(action, "arn:aws:ecs:" + region + ":" + account + ":task/"
-                    + demo.clusterName() + "/0123456789abcdef0123456789abcdef").with("ecs:cluster", cluster));
+            case "ecs:RunTask" -> jobs.stream().map(l -> new Requirement(job, cause, action, List.of(
+                    IamSimulator.Target.existing("arn:aws:ecs:" + region + ":" + account + ":task-definition/"
+                            + demo.taskFamily(l.name()) + ":7", demoTags)), Map.of())
+                    .with("ecs:cluster", cluster)).toList();
+            case "ecs:StopTask" -> List.of(new Requirement(job, cause, action, List.of(IamSimulator.Target.existing(
+                    "arn:aws:ecs:" + region + ":" + account + ":task/" + demo.clusterName()
+                            + "/0123456789abcdef0123456789abcdef", demoTags)), Map.of()).with("ecs:cluster", cluster));
             case "iam:PassRole" -> jobs.stream().flatMap(l -> java.util.stream.Stream.of(demo.laneRoleName(l.name()),
                             demo.executionRoleName()))
-                    .distinct().map(role -> IamRequest.of(action, demo.roleArn(role))
+                    .distinct().map(role -> Requirement.on(job, cause, action, demo.roleArn(role))
                             .with("iam:PassedToService", "ecs-tasks.amazonaws.com")).toList();
             case "ssm:GetParameters" -> jobs.stream().flatMap(l -> l.reads().stream()
                             .map(h -> SsmHandles.pathFor(spec.environment(), spec.database().enabled(), l.name(), h)))
-                    .map(path -> IamRequest.of(action, SsmHandles.parameterArn(region, account, path))).toList();
-            default -> commandResources(action).stream().map(r -> IamRequest.of(action, r)).toList();
+                    .distinct().map(path -> Requirement.on(job, cause, action,
+                            SsmHandles.parameterArn(region, account, path))).toList();
+            default -> {
+                List<Requirement> onDemo = demoLayerReads(job, cause, action);
+                yield !onDemo.isEmpty() ? onDemo
+                        : commandResources(action).stream().map(r -> Requirement.on(job, cause, action, r)).toList();
+            }
         };
     }
 
-    private List<IamRequest> commandRequests(String command, String action) {
-        return command.equals("run") ? runRequests(action)
-                : commandResources(action).stream().map(r -> IamRequest.of(action, r)).toList();
+    private List<Requirement> commandRequests(String job, String cause, String command, String action) {
+        if (command.equals("run")) {
+            return runRequests(job, cause, action);
+        }
+        List<Requirement> onDemo = demoLayerReads(job, cause, action);
+        return !onDemo.isEmpty() ? onDemo
+                : commandResources(action).stream().map(r -> Requirement.on(job, cause, action, r)).toList();
+    }
+
+    /**
+     * The live commands' reads of the demo layer's ECS and Cloud Map resources, each on a resource of the kind the
+     * SAR authorizes the action against, in the demo cluster ({@code ecs:cluster}) and with the demo layer's tags.
+     */
+    private List<Requirement> demoLayerReads(String job, String cause, String action) {
+        DemoNames demo = DemoNames.of(spec);
+        String ecs = "arn:aws:ecs:" + spec.awsRegion() + ":" + spec.awsAccountId() + ":";
+        String cloudMap = "arn:aws:servicediscovery:" + spec.awsRegion() + ":" + spec.awsAccountId() + ":";
+        Map<String, String> tags = ProviderRequests.demoTags(spec);
+        String cluster = ecs + "cluster/" + demo.clusterName();
+        List<String> arns = switch (action) {
+            case "ecs:DescribeClusters" -> List.of(cluster);
+            case "ecs:DescribeServices" -> spec.lanes().stream().filter(stacks.spec.LaneSpec::isService)
+                    .map(l -> ecs + "service/" + demo.clusterName() + "/" + l.name()).toList();
+            case "ecs:DescribeTasks" -> List.of(ecs + "task/" + demo.clusterName() + "/0123456789abcdef0123456789abcdef");
+            case "ecs:ListTasks" -> List.of(ecs + "container-instance/" + demo.clusterName()
+                    + "/0123456789abcdef0123456789abcdef");
+            case "servicediscovery:GetNamespace" -> List.of(cloudMap + "namespace/ns-0123456789abcdef0");
+            case "servicediscovery:GetService" -> List.of(cloudMap + "service/srv-0123456789abcdef0");
+            default -> List.of();
+        };
+        return arns.stream().map(arn -> {
+            Requirement r = new Requirement(job, cause, action, List.of(IamSimulator.Target.existing(arn, tags)),
+                    Map.of());
+            return action.startsWith("ecs:") && !action.equals("ecs:DescribeClusters") ? r.with("ecs:cluster", cluster)
+                    : r;
+        }).toList();
     }
 
     /** The resources a devmin command calls an action on (the code that calls it derives them the same way). */
@@ -145,8 +187,8 @@ final class JobRequirements {
 
     private List<Requirement> awsCli(WorkflowJobs.Job job, WorkflowJobs.Use use) {
         if (use.command().equals("ecr describe-images")) {
-            return List.of(new Requirement(job.name(), "aws ecr describe-images",
-                    IamRequest.of("ecr:DescribeImages", names.ecrRepositoryArn())));
+            return List.of(Requirement.on(job.name(), "aws ecr describe-images", "ecr:DescribeImages",
+                    names.ecrRepositoryArn()));
         }
         problems.add("job " + job.name() + " runs 'aws " + use.command() + "', which this test does not know");
         return List.of();
@@ -196,7 +238,7 @@ final class JobRequirements {
                     ? List.of(ProviderActions.Operation.UPDATE, ProviderActions.Operation.READ)
                     : up ? List.of(ProviderActions.Operation.values()) : List.of(ProviderActions.Operation.DELETE);
             for (ProviderActions.Operation operation : operations) {
-                Optional<List<String>> actions = provider.actions(resource.type(), operation);
+                Optional<List<String>> actions = provider.actions(resource.type(), operation, resource.inputs());
                 if (actions.isEmpty()) {
                     problems.add("job " + job.name() + ": " + cause + " manages " + resource.type() + " ("
                             + resource.name() + "), which provider-actions.json does not list");
@@ -204,19 +246,18 @@ final class JobRequirements {
                 }
                 String createApi = provider.actions(resource.type(), ProviderActions.Operation.CREATE).orElseThrow()
                         .get(0);
+                String why = cause + ": " + operation.name().toLowerCase(java.util.Locale.ROOT) + " "
+                        + resource.type() + " " + resource.name();
                 for (String action : actions.get()) {
-                    for (IamRequest request : ProviderRequests.of(resource, graph, operation, action, createApi, spec,
-                            names)) {
-                        out.add(new Requirement(job.name(), cause + ": " + operation.name().toLowerCase(
-                                java.util.Locale.ROOT) + " " + resource.type() + " " + resource.name(), request));
-                    }
+                    out.addAll(ProviderRequests.of(job.name(), why, resource, graph, operation, action, createApi, spec,
+                            arns));
                 }
             }
         }
         if (up) {
-            provider.invoke(PINNED_IMAGE_INVOKE).orElseThrow().forEach(action -> out.add(new Requirement(job.name(),
-                    cause + ": invoke " + PINNED_IMAGE_INVOKE + " (the pinned-image gate)",
-                    IamRequest.of(action, names.ecrRepositoryArn()))));
+            provider.invoke(PINNED_IMAGE_INVOKE).orElseThrow().forEach(action -> out.add(Requirement.on(job.name(),
+                    cause + ": invoke " + PINNED_IMAGE_INVOKE + " (the pinned-image gate)", action,
+                    names.ecrRepositoryArn())));
         }
         return out;
     }
@@ -225,7 +266,4 @@ final class JobRequirements {
         return resource.inputs().path(name);
     }
 
-    static Map<String, String> demoTags(EnvironmentSpec spec) {
-        return StackTags.of(spec, Layer.DEMO);
-    }
 }

@@ -39,7 +39,32 @@ final class ProviderActions {
         if (entry.isMissingNode()) {
             return Optional.empty();
         }
-        return Optional.of(texts(entry.path(operation.name().toLowerCase(java.util.Locale.ROOT))));
+        return Optional.of(texts(entry.path(operationKey(operation))));
+    }
+
+    /**
+     * The actions the provider calls for one operation on one declared resource: the operation's own calls plus
+     * those its source makes only for an input value (force-destroy, say), evaluated against the resource's declared
+     * inputs. Empty when the table does not know the type.
+     */
+    Optional<List<String>> actions(String type, Operation operation, JsonNode declaredInputs) {
+        Optional<List<String>> always = actions(type, operation);
+        if (always.isEmpty()) {
+            return always;
+        }
+        List<String> calls = new ArrayList<>(always.get());
+        for (JsonNode conditional : table.path("types").path(type).path("when_input")) {
+            boolean thisOperation = conditional.path("operation").asText().equals(operationKey(operation));
+            if (thisOperation && declaredInputs.path(conditional.path("input").asText())
+                    .equals(conditional.path("equals"))) {
+                calls.addAll(texts(conditional.path("calls")));
+            }
+        }
+        return Optional.of(calls);
+    }
+
+    private static String operationKey(Operation operation) {
+        return operation.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     Optional<List<String>> invoke(String token) {

@@ -35,13 +35,21 @@ final class RolePolicies {
     }
 
     static List<IamStatement> statements(StackGraph graph, String roleName) {
+        List<IamStatement> statements = new ArrayList<>();
+        documents(graph, roleName).forEach(doc -> statements.addAll(PolicyStatements.parse(
+                com.fasterxml.jackson.databind.node.TextNode.valueOf(doc))));
+        return statements;
+    }
+
+    /** The JSON of every RolePolicy attached to the role, refusing a role granted any other way. */
+    static List<String> documents(StackGraph graph, String roleName) {
         DeclaredResource role = role(graph, roleName);
         for (String field : List.of("inlinePolicies", "managedPolicyArns", "permissionsBoundary")) {
             if (!role.inputs().path(field).isMissingNode() && !role.inputs().path(field).isEmpty()) {
                 throw new AssertionError(roleName + " carries " + field + ", which the coverage proof does not read");
             }
         }
-        List<IamStatement> statements = new ArrayList<>();
+        List<String> documents = new ArrayList<>();
         for (DeclaredResource resource : graph.resources()) {
             boolean attached = resource.dependencies().contains(role.urn())
                     || resource.propertyDependencies().values().stream().anyMatch(urns -> urns.contains(role.urn()));
@@ -49,12 +57,12 @@ final class RolePolicies {
                 continue;
             }
             if (resource.type().equals("aws:iam/rolePolicy:RolePolicy")) {
-                statements.addAll(PolicyStatements.parse(resource.inputs().path("policy")));
+                documents.add(resource.inputs().path("policy").asText());
             } else if (resource.type().startsWith("aws:iam/") && resource.type().contains("Attachment")) {
                 throw new AssertionError(roleName + " is granted by " + resource.type() + " " + resource.name()
                         + ", which the coverage proof does not read");
             }
         }
-        return statements;
+        return documents;
     }
 }

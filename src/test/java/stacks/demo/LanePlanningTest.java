@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import stacks.handles.HandleName;
 import stacks.handles.HandleRegistry;
 import devmin.testing.StandInResource;
+import stacks.core.LanePermissions;
 import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.LaneKind;

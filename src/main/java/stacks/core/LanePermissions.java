@@ -1,8 +1,9 @@
-package stacks.demo;
+package stacks.core;
 
 import stacks.handles.SsmHandles;
 import stacks.iam.PolicyDocument;
 import stacks.iam.Statement;
+import stacks.demo.DemoNames;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.LaneSpec;
 import stacks.spec.S3Grant;
