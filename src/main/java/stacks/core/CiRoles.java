@@ -45,25 +45,25 @@ final class CiRoles {
                         .thumbprintLists(List.of(GITHUB_THUMBPRINT))
                         .build(), scope.aws()));
         roles.add(role(scope, oidc, names, HandleName.ROLE_GHA_PREVIEW, "gha-preview-role", names.previewRoleName(),
-                GithubOidcTrust.previewSubject(ci), CorePolicies.previewPolicy(),
+                GithubOidcTrust.previewSubjects(ci), CorePolicies.previewPolicy(),
                 "pull-request preview: nothing but sts:GetCallerIdentity"));
         roles.add(role(scope, oidc, names, HandleName.ROLE_GHA_WINDOW, "gha-window-role", names.windowRoleName(),
-                GithubOidcTrust.deploySubject(ci), WindowRolePolicy.of(names, spec),
+                GithubOidcTrust.deploySubjects(ci), WindowRolePolicy.of(names, spec),
                 "demo window: open, prove and close the demo layer"));
         roles.add(role(scope, oidc, names, HandleName.ROLE_GHA_IMAGE_RELEASE, "gha-image-release-role",
-                names.releaseRoleName(), GithubOidcTrust.releaseSubject(ci), CorePolicies.imageReleasePolicy(names),
+                names.releaseRoleName(), GithubOidcTrust.releaseSubjects(ci), CorePolicies.imageReleasePolicy(names),
                 "image release: push to one ECR repository"));
     }
 
     /** The trust names the provider by its derived ARN (known at preview) and waits for it to exist. */
     private static CiRole role(LayerScope scope, List<Resource> oidc, CoreNames names, String handle,
-                               String logicalName, String roleName, String subject, PolicyDocument permissions,
+                               String logicalName, String roleName, List<String> subjects, PolicyDocument permissions,
                                String purpose) {
         String oidcProviderArn = names.oidcProviderArn();
         Role role = new Role(logicalName, RoleArgs.builder()
                 .name(roleName)
                 .description("devmin CI, " + purpose)
-                .assumeRolePolicy(GithubOidcTrust.trustPolicy(oidcProviderArn, subject).toJson())
+                .assumeRolePolicy(GithubOidcTrust.trustPolicy(oidcProviderArn, subjects).toJson())
                 .maxSessionDuration(3600)
                 .build(), scope.aws(oidc));
         RolePolicy policy = new RolePolicy(logicalName + "-policy", RolePolicyArgs.builder()

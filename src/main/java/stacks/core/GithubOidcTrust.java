@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Trust policies for roles assumed by GitHub Actions through OIDC: exact audience, a subject fixed to one repository
- * (never a wildcard owner or repo), {@code StringEquals} only, never {@code ForAllValues}.
+ * (never a wildcard owner or repo; with immutable ids, both of GitHub's spellings of the same ids), {@code StringEquals}
+ * only, never {@code ForAllValues}.
  */
 public final class GithubOidcTrust {
 
@@ -20,37 +21,48 @@ public final class GithubOidcTrust {
     private GithubOidcTrust() {
     }
 
-    /** GitHub's immutable form {@code repo:owner@1/repo@2}, or {@code repo:owner/repo} when the spec says so. */
-    public static String repoSubject(CiSpec ci) {
+    /**
+     * How GitHub names the repository in the {@code sub} claim: {@code repo:owner/repo}, or with the immutable numeric
+     * ids of owner and repository. GitHub's own texts disagree on how an id is joined to its name: the changelog of
+     * 2026-04-23 ("Immutable subject claims for GitHub Actions OIDC tokens") shows {@code repo:octocat-123456/my-repo-456789},
+     * while the pending documentation change github/docs#45221 shows {@code repo:octocat@123456/my-repo@456789} (an
+     * earlier merged page with the hyphen was reverted). Until GitHub settles it, the trust lists both spellings of the
+     * same two ids: still exactly one owner and one repository, whichever GitHub sends.
+     */
+    public static List<String> repoSubjects(CiSpec ci) {
         if (ci.subjectForm() == CiSpec.SubjectForm.IMMUTABLE) {
-            return "repo:" + ci.githubOwner() + "@" + ci.githubOwnerId() + "/" + ci.githubRepo() + "@"
-                    + ci.githubRepoId();
+            return List.of("repo:" + ci.githubOwner() + "@" + ci.githubOwnerId() + "/" + ci.githubRepo() + "@"
+                            + ci.githubRepoId(),
+                    "repo:" + ci.githubOwner() + "-" + ci.githubOwnerId() + "/" + ci.githubRepo() + "-"
+                            + ci.githubRepoId());
         }
-        return "repo:" + ci.slug();
+        return List.of("repo:" + ci.slug());
     }
 
-    /** The preview job's subject: its environment when one gates it, otherwise any pull request's. */
-    public static String previewSubject(CiSpec ci) {
-        return ci.previewEnvironment().isEmpty()
-                ? repoSubject(ci) + ":pull_request"
-                : repoSubject(ci) + ":environment:" + ci.previewEnvironment();
+    /** The preview job's subjects: its environment when one gates it, otherwise any pull request's. */
+    public static List<String> previewSubjects(CiSpec ci) {
+        return withContext(ci, ci.previewEnvironment().isEmpty() ? "pull_request"
+                : "environment:" + ci.previewEnvironment());
     }
 
-    public static String deploySubject(CiSpec ci) {
-        return ci.deployEnvironment().isEmpty()
-                ? repoSubject(ci) + ":ref:" + ci.deployRef()
-                : repoSubject(ci) + ":environment:" + ci.deployEnvironment();
+    public static List<String> deploySubjects(CiSpec ci) {
+        return withContext(ci, ci.deployEnvironment().isEmpty() ? "ref:" + ci.deployRef()
+                : "environment:" + ci.deployEnvironment());
     }
 
-    public static String releaseSubject(CiSpec ci) {
-        return repoSubject(ci) + ":ref:" + ci.releaseRef();
+    public static List<String> releaseSubjects(CiSpec ci) {
+        return withContext(ci, "ref:" + ci.releaseRef());
     }
 
-    public static PolicyDocument trustPolicy(String oidcProviderArn, String subject) {
+    private static List<String> withContext(CiSpec ci, String context) {
+        return repoSubjects(ci).stream().map(repo -> repo + ":" + context).toList();
+    }
+
+    public static PolicyDocument trustPolicy(String oidcProviderArn, List<String> subjects) {
         return PolicyDocument.of(new Statement("GithubActionsOidc", "Allow",
                 Map.of("Federated", List.of(oidcProviderArn)),
                 List.of("sts:AssumeRoleWithWebIdentity"),
                 List.of(),
-                Map.of("StringEquals", Map.of(AUD_KEY, List.of(AUDIENCE), SUB_KEY, List.of(subject)))));
+                Map.of("StringEquals", Map.of(AUD_KEY, List.of(AUDIENCE), SUB_KEY, List.copyOf(subjects)))));
     }
 }

@@ -1,5 +1,6 @@
 package devmin.ci;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import devmin.graph.DeclaredResource;
 import devmin.testing.IamSimulator;
 import org.junit.jupiter.api.DynamicTest;
@@ -98,28 +99,34 @@ class CiRoleCoverageTest {
         return setup.jobs().stream().filter(job -> job.roleVariable().isPresent()).map(job -> DynamicTest.dynamicTest(
                 job.name(), () -> {
                     DeclaredResource role = RolePolicies.role(setup.graph(), setup.roleOf(job.name()));
-                    String trusted = new com.fasterxml.jackson.databind.ObjectMapper()
+                    JsonNode trusted = new com.fasterxml.jackson.databind.ObjectMapper()
                             .readTree(role.inputs().path("assumeRolePolicy").asText())
-                            .at("/Statement/0/Condition/StringEquals/token.actions.githubusercontent.com:sub/0")
-                            .asText();
-                    String repo = githubRepoClaim(setup.spec().ci()) + ":";
+                            .at("/Statement/0/Condition/StringEquals/token.actions.githubusercontent.com:sub");
                     Optional<String> environment = job.environment();
                     // A job with an environment presents environment:<name> whatever triggered it; without one, the
                     // workflow runs only on main (its jobs check github.ref), so it presents ref:refs/heads/main.
-                    String presented = environment.map(e -> repo + "environment:" + e)
-                            .orElse(repo + "ref:refs/heads/main");
+                    String context = environment.map(e -> "environment:" + e).orElse("ref:refs/heads/main");
                     if (environment.isEmpty()) {
                         assertThat(WorkflowHygieneTest.jobNode(job).path("if").asText())
                                 .as(job.name() + " runs only on main").contains("github.ref == 'refs/heads/main'");
                     }
-                    assertThat(presented).as(job.name() + " assumes " + setup.roleOf(job.name())).isEqualTo(trusted);
+                    List<String> values = new ArrayList<>();
+                    trusted.forEach(v -> values.add(v.asText()));
+                    assertThat(values).as(job.name() + " assumes " + setup.roleOf(job.name()))
+                            .containsExactlyElementsOf(githubRepoClaims(setup.spec().ci()).stream()
+                                    .map(repo -> repo + ":" + context).toList());
                 }));
     }
 
-    /** How GitHub names the repository in its {@code sub} claim, in the form the repository's tokens carry. */
-    private static String githubRepoClaim(stacks.spec.CiSpec ci) {
+    /**
+     * How GitHub names the repository in its {@code sub} claim: by name, or with immutable ids in the two spellings
+     * GitHub's texts give (changelog 2026-04-23: {@code owner-1/repo-2}; github/docs#45221: {@code owner@1/repo@2}).
+     */
+    private static List<String> githubRepoClaims(stacks.spec.CiSpec ci) {
         return ci.subjectForm() == stacks.spec.CiSpec.SubjectForm.IMMUTABLE
-                ? "repo:" + ci.githubOwner() + "@" + ci.githubOwnerId() + "/" + ci.githubRepo() + "@" + ci.githubRepoId()
-                : "repo:" + ci.githubOwner() + "/" + ci.githubRepo();
+                ? List.of("repo:" + ci.githubOwner() + "@" + ci.githubOwnerId() + "/" + ci.githubRepo() + "@"
+                        + ci.githubRepoId(), "repo:" + ci.githubOwner() + "-" + ci.githubOwnerId() + "/"
+                        + ci.githubRepo() + "-" + ci.githubRepoId())
+                : List.of("repo:" + ci.githubOwner() + "/" + ci.githubRepo());
     }
 }

@@ -16,8 +16,10 @@ class CiTrustTest {
         List<CiTrust> trusts = CiTrust.of(plan.resources(), "123456789012");
 
         assertThat(trusts).extracting(CiTrust::arn).allMatch(arn -> arn.startsWith("arn:aws:iam::123456789012:role/"));
+        // both of GitHub's spellings of the same immutable ids (changelog 2026-04-23; github/docs#45221)
         assertThat(trusts).flatExtracting(CiTrust::subjects).allMatch(sub ->
-                sub.startsWith("repo:example-org@10000001/fraud-platform@20000002:"));
+                sub.startsWith("repo:example-org@10000001/fraud-platform@20000002:")
+                        || sub.startsWith("repo:example-org-10000001/fraud-platform-20000002:"));
         assertThat(trusts).flatExtracting(CiTrust::subjects)
                 .contains("repo:example-org@10000001/fraud-platform@20000002:environment:dev-min-preview");
     }

@@ -55,8 +55,11 @@ class CoreStackTest {
         List<DeclaredResource> cloud = core.stream().filter(r -> r.custom() && !r.isProvider()).toList();
 
         // 19 control surfaces (bucket and its six settings, repository and lifecycle, parameter, budget, OIDC
-        // provider, three roles and their policies, the demo roles' permissions boundary) and one log group per lane
-        assertThat(cloud).hasSize(19 + spec().lanes().size());
+        // provider, three CI roles and their policies, the task roles' permissions boundary), the execution role and
+        // its policy, and per lane a log group, a task role and (when it reads or writes anything) its policy
+        long lanePolicies = spec().lanes().stream().filter(l -> !l.reads().isEmpty() || !l.s3Access().isEmpty())
+                .count();
+        assertThat(cloud).hasSize(19 + 2 + 2 * spec().lanes().size() + (int) lanePolicies);
         assertThat(cloud).allSatisfy(r -> {
             assertThat(r.protect()).as(r.urn()).isTrue();
             assertThat(r.parentUrn()).as(r.urn()).isEqualTo(component.urn());
@@ -181,7 +184,8 @@ class CoreStackTest {
     void ciRolesTrustOneRepositoryWithExactAudienceAndSubject() throws Exception {
         assertThat(one("aws:iam/openIdConnectProvider:OpenIdConnectProvider").inputs().get("clientIdLists"))
                 .containsExactly(JSON.getNodeFactory().textNode("sts.amazonaws.com"));
-        List<DeclaredResource> roles = all("aws:iam/role:Role");
+        List<DeclaredResource> roles = all("aws:iam/role:Role").stream()
+                .filter(r -> r.inputs().get("name").asText().contains("-gha-")).toList();
         assertThat(roles).extracting(r -> r.inputs().get("name").asText()).containsExactlyInAnyOrder(
                 "devmin-dev-min-gha-preview", "devmin-dev-min-gha-window", "devmin-dev-min-gha-image-release");
         for (DeclaredResource role : roles) {
@@ -193,6 +197,9 @@ class CoreStackTest {
             assertThat(equals.at("/token.actions.githubusercontent.com:aud/0").asText()).isEqualTo("sts.amazonaws.com");
             assertThat(equals.at("/token.actions.githubusercontent.com:sub/0").asText())
                     .startsWith("repo:example-org@10000001/fraud-platform@20000002:");
+            assertThat(equals.at("/token.actions.githubusercontent.com:sub/1").asText())
+                    .startsWith("repo:example-org-10000001/fraud-platform-20000002:");
+            assertThat(equals.get("token.actions.githubusercontent.com:sub")).hasSize(2);
             assertThat(trust.get("Condition").fieldNames()).toIterable().containsExactly("StringEquals");
         }
         assertThat(roles).extracting(r -> subject(r)).containsExactlyInAnyOrder(

@@ -16,19 +16,25 @@ class GithubOidcTrustTest {
 
     @Test
     void subjectsNameOneRepositoryAndOneContext() {
-        assertThat(GithubOidcTrust.previewSubject(BY_NAME)).isEqualTo("repo:example-org/fraud-platform:pull_request");
-        assertThat(GithubOidcTrust.deploySubject(BY_NAME)).isEqualTo("repo:example-org/fraud-platform:ref:refs/heads/main");
-        assertThat(GithubOidcTrust.releaseSubject(BY_NAME)).isEqualTo("repo:example-org/fraud-platform:ref:refs/heads/main");
+        assertThat(GithubOidcTrust.previewSubjects(BY_NAME)).containsExactly("repo:example-org/fraud-platform:pull_request");
+        assertThat(GithubOidcTrust.deploySubjects(BY_NAME))
+                .containsExactly("repo:example-org/fraud-platform:ref:refs/heads/main");
+        assertThat(GithubOidcTrust.releaseSubjects(BY_NAME))
+                .containsExactly("repo:example-org/fraud-platform:ref:refs/heads/main");
     }
 
+    /** GitHub's changelog (2026-04-23) and its pending docs (github/docs#45221) spell the ids differently. */
     @Test
-    void numericIdsGiveGithubsImmutableSubjectForm() {
-        assertThat(GithubOidcTrust.deploySubject(BY_ID))
-                .isEqualTo("repo:example-org@123456/fraud-platform@456789:environment:dev-min");
-        assertThat(GithubOidcTrust.releaseSubject(BY_ID))
-                .isEqualTo("repo:example-org@123456/fraud-platform@456789:ref:refs/tags/release");
-        assertThat(GithubOidcTrust.previewSubject(BY_ID))
-                .isEqualTo("repo:example-org@123456/fraud-platform@456789:environment:dev-min-preview");
+    void numericIdsGiveBothOfGithubsSpellingsOfTheImmutableSubjectForTheSameIds() {
+        assertThat(GithubOidcTrust.deploySubjects(BY_ID)).containsExactly(
+                "repo:example-org@123456/fraud-platform@456789:environment:dev-min",
+                "repo:example-org-123456/fraud-platform-456789:environment:dev-min");
+        assertThat(GithubOidcTrust.releaseSubjects(BY_ID)).containsExactly(
+                "repo:example-org@123456/fraud-platform@456789:ref:refs/tags/release",
+                "repo:example-org-123456/fraud-platform-456789:ref:refs/tags/release");
+        assertThat(GithubOidcTrust.previewSubjects(BY_ID)).containsExactly(
+                "repo:example-org@123456/fraud-platform@456789:environment:dev-min-preview",
+                "repo:example-org-123456/fraud-platform-456789:environment:dev-min-preview");
     }
 
     @Test
@@ -37,15 +43,15 @@ class GithubOidcTrustTest {
                 "", CiSpec.SubjectForm.NAME, "");
         var immutable = new CiSpec("example-org", "fraud-platform", 7, 9, "dev-min", "refs/heads/main",
                 "refs/heads/main", "", CiSpec.SubjectForm.IMMUTABLE, "");
-        assertThat(GithubOidcTrust.previewSubject(named)).isEqualTo("repo:example-org/fraud-platform:pull_request");
-        assertThat(GithubOidcTrust.previewSubject(immutable))
+        assertThat(GithubOidcTrust.previewSubjects(named)).containsExactly("repo:example-org/fraud-platform:pull_request");
+        assertThat(GithubOidcTrust.previewSubjects(immutable)).first()
                 .isEqualTo("repo:example-org@7/fraud-platform@9:pull_request");
     }
 
     @Test
     void trustPolicyPinsAudienceAndSubjectWithStringEquals() throws Exception {
         JsonNode doc = new ObjectMapper().readTree(GithubOidcTrust.trustPolicy("arn:aws:iam::1:oidc-provider/x",
-                "repo:a/b:pull_request").toJson());
+                java.util.List.of("repo:a/b:pull_request")).toJson());
         JsonNode statement = doc.at("/Statement/0");
 
         assertThat(statement.at("/Action/0").asText()).isEqualTo("sts:AssumeRoleWithWebIdentity");

@@ -1,7 +1,10 @@
 package devmin.plan.diff;
 
 import devmin.plan.PlannedResource;
+import stacks.Layer;
+import stacks.core.WindowRolePolicy;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,6 +36,35 @@ public record PlanDiff(Side base, Side head, boolean resourceLevel, List<Planned
     public boolean isEmpty() {
         return added.isEmpty() && removed.isEmpty() && changed.isEmpty() && types.isEmpty() && policy.isEmpty()
                 && !cost.changed();
+    }
+
+    /**
+     * The changes a demo window cannot apply, so an administrator's {@code pulumi up} must: every resource added,
+     * removed or changed outside the demo layer (core and confluent hold the CI roles, the lanes' roles and their
+     * Kafka principals), except the updates a window's role is given ({@link WindowRolePolicy#UPDATES_IN_CORE}: the
+     * ECR lifecycle policy that keeps the pinned image). Each reads like a diff line, e.g. {@code + core aws:iam.Role
+     * lane-role-fraud-scorer}.
+     */
+    public List<String> administratorChanges() {
+        List<String> out = new ArrayList<>();
+        added.stream().filter(r -> !demo(r)).forEach(r -> out.add("+ " + describe(r)));
+        changed.stream().filter(c -> !demo(c.before()) || !demo(c.after()))
+                .filter(c -> c.layerChanged() || !WindowRolePolicy.UPDATES_IN_CORE.contains(c.after().type()))
+                .forEach(c -> out.add("~ " + describe(c.after())));
+        removed.stream().filter(r -> !demo(r)).forEach(r -> out.add("- " + describe(r)));
+        return out;
+    }
+
+    public boolean needsAdministrator() {
+        return !administratorChanges().isEmpty();
+    }
+
+    private static boolean demo(PlannedResource resource) {
+        return resource.layer().equals(Layer.DEMO.tagValue());
+    }
+
+    private static String describe(PlannedResource resource) {
+        return resource.layer() + " " + resource.shortType() + " " + resource.name();
     }
 
     /** Why resources were not compared one by one (empty when they were). */

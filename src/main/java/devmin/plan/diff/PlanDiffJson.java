@@ -26,6 +26,8 @@ public final class PlanDiffJson {
         root.set("head", side(diff.head()));
         root.put("any_change", !diff.isEmpty());
         root.put("resource_level", diff.resourceLevel());
+        root.put("needs_administrator", diff.needsAdministrator());
+        diff.administratorChanges().forEach(root.withArray("administrator_changes")::add);
         if (!diff.resourceLevel()) {
             root.put("resource_level_note", diff.resourceLevelNote());
         }

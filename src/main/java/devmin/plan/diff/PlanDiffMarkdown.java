@@ -38,12 +38,30 @@ public final class PlanDiffMarkdown {
         md.append("<sub>green: added kinds · yellow: changed · grey dashed: removed · red outline: policy findings"
                 + "</sub>\n\n");
         if (diff.resourceLevel()) {
+            administrator(md, diff);
             resources(md, diff);
         }
         counts(md, diff);
         policy(md, diff.policy());
         cost(md, diff.cost());
         return md.toString();
+    }
+
+    /** Who can apply it: the change a reviewer must route to an administrator is said before the details. */
+    private static void administrator(StringBuilder md, PlanDiff diff) {
+        if (diff.isEmpty()) {
+            return;
+        }
+        List<String> changes = diff.administratorChanges();
+        if (changes.isEmpty()) {
+            md.append("Applied by a demo window: the change is the demo layer's alone.\n\n");
+            return;
+        }
+        md.append("> **Needs an administrator:** ").append(changes.size()).append(" change")
+                .append(changes.size() == 1 ? "" : "s").append(" outside the demo layer, which the window role cannot"
+                        + " make. Apply it with an administrator's `pulumi up` before the next window.\n>\n");
+        changes.forEach(c -> md.append("> `").append(c).append("`  \n"));
+        md.append('\n');
     }
 
     static String summary(PlanDiff diff) {

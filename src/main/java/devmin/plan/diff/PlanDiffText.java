@@ -33,6 +33,7 @@ public final class PlanDiffText {
             diff.added().forEach(r -> out.println(line('+', r) + keyProperties(r)));
             diff.changed().forEach(c -> change(out, c));
             diff.removed().forEach(r -> out.println(line('-', r)));
+            administrator(out, diff);
         }
         counts(out, diff);
         policy(out, diff.policy());
@@ -64,6 +65,19 @@ public final class PlanDiffText {
         }
         c.dependenciesAdded().forEach(d -> out.println("      + depends on " + shortUrn(d)));
         c.dependenciesRemoved().forEach(d -> out.println("      - depends on " + shortUrn(d)));
+    }
+
+    /** Who can apply the change: a window's role changes only the demo layer. */
+    private static void administrator(PrintWriter out, PlanDiff diff) {
+        List<String> changes = diff.administratorChanges();
+        if (changes.isEmpty()) {
+            out.println("applied by: a demo window (the change is the demo layer's alone)");
+            return;
+        }
+        out.printf("needs an administrator: %d change%s outside the demo layer, which the window role cannot make;"
+                + " apply it with an administrator's pulumi up before the next window%n", changes.size(),
+                changes.size() == 1 ? "" : "s");
+        changes.forEach(c -> out.println("  " + c));
     }
 
     static String property(PropertyChange p) {

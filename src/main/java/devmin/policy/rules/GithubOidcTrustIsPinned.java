@@ -20,13 +20,15 @@ import java.util.regex.Pattern;
 /**
  * A role trusted by GitHub's OIDC provider pins the exact audience {@code sts.amazonaws.com} and a subject on one
  * fixed owner/repo — under a positive operator: a repository named only under {@code StringNotEquals} or
- * {@code StringNotLike} pins nothing — and never uses {@code ForAllValues}. A trust that cannot be read is not pinned.
+ * {@code StringNotLike} pins nothing — and never uses {@code ForAllValues}. Its subjects name one repository; with
+ * immutable ids, both of GitHub's spellings of the same ids count as one. A trust that cannot be read is not pinned.
  */
 public final class GithubOidcTrustIsPinned extends AbstractRule implements ResourceRule {
 
     static final String ISSUER = "token.actions.githubusercontent.com";
     private static final Pattern FIXED_REPO_SUBJECT =
             Pattern.compile("repo:[A-Za-z0-9-]+(@\\d+)?/[A-Za-z0-9._-]+(@\\d+)?:.+");
+    private static final Pattern IMMUTABLE_AT = Pattern.compile("([A-Za-z0-9-]+)@(\\d+)/([A-Za-z0-9._-]+)@(\\d+)");
     /** Operators that require the claim to match (an absent claim fails them); IfExists and negations do not. */
     private static final List<String> PINNING_OPERATORS = List.of("StringEquals", "StringLike",
             "ForAnyValue:StringEquals", "ForAnyValue:StringLike");
@@ -107,6 +109,7 @@ public final class GithubOidcTrustIsPinned extends AbstractRule implements Resou
             out.add(new Violation(r.urn(), "role '" + r.name() + "' trust has no sub condition under "
                     + PINNING_OPERATORS + ": any repository could assume it"));
         }
+        java.util.Set<String> repositories = new java.util.TreeSet<>();
         for (String subject : subjects) {
             String[] parts = subject.split(":", 3);
             String repository = parts.length > 1 ? parts[1] : "";
@@ -114,6 +117,30 @@ public final class GithubOidcTrustIsPinned extends AbstractRule implements Resou
                 out.add(new Violation(r.urn(), "role '" + r.name() + "' trust sub '" + subject
                         + "' is not fixed to one owner/repo"));
             }
+            repositories.add(repository);
         }
+        if (repositories.size() > 1 && !sameIdsSpelledBothWays(repositories)) {
+            out.add(new Violation(r.urn(), "role '" + r.name() + "' trust admits more than one repository "
+                    + repositories + ": a sub condition names one owner/repo (with immutable ids, at most both of"
+                    + " GitHub's spellings of the same ids)"));
+        }
+    }
+
+    /**
+     * Whether two repository names are GitHub's two spellings of one repository's immutable ids,
+     * {@code owner@1/repo@2} and {@code owner-1/repo-2}: its changelog (2026-04-23) and its pending documentation
+     * (github/docs#45221) disagree on the delimiter, so a trust may list both and still admit one repository.
+     */
+    private static boolean sameIdsSpelledBothWays(java.util.Set<String> repositories) {
+        if (repositories.size() != 2) {
+            return false;
+        }
+        java.util.regex.Matcher at = IMMUTABLE_AT.matcher(repositories.stream().filter(x -> x.contains("@"))
+                .findFirst().orElse(""));
+        if (!at.matches()) {
+            return false;
+        }
+        String hyphen = at.group(1) + "-" + at.group(2) + "/" + at.group(3) + "-" + at.group(4);
+        return repositories.contains(hyphen);
     }
 }

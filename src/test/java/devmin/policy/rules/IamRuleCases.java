@@ -158,6 +158,21 @@ final class IamRuleCases {
                 complies(oidc, "the immutable subject form with a ref pattern", core(ROLE, "ci", props("assumeRolePolicy",
                         trust("'StringEquals':{'token.actions.githubusercontent.com:aud':'sts.amazonaws.com'},"
                                 + "'StringLike':{'token.actions.githubusercontent.com:sub':'repo:o@1/r@2:ref:refs/tags/*'}")))),
+                // GitHub's changelog (2026-04-23) writes owner-1/repo-2, its pending docs (github/docs#45221) owner@1/repo@2
+                complies(oidc, "both of GitHub's spellings of one repository's immutable ids", core(ROLE, "ci",
+                        props("assumeRolePolicy", trust("'StringEquals':{'token.actions.githubusercontent.com:aud':"
+                                + "'sts.amazonaws.com','token.actions.githubusercontent.com:sub':"
+                                + "['repo:o@1/r@2:ref:refs/heads/main','repo:o-1/r-2:ref:refs/heads/main']}")))),
+                violates(oidc, "the two spellings of different ids", core(ROLE, "ci", props("assumeRolePolicy", trust(
+                        "'StringEquals':{'token.actions.githubusercontent.com:aud':'sts.amazonaws.com',"
+                                + "'token.actions.githubusercontent.com:sub':"
+                                + "['repo:o@1/r@2:ref:refs/heads/main','repo:o-1/r-3:ref:refs/heads/main']}"))))
+                        .firing("ci", "trust admits more than one repository"),
+                violates(oidc, "two repositories", core(ROLE, "ci", props("assumeRolePolicy", trust(
+                        "'StringEquals':{'token.actions.githubusercontent.com:aud':'sts.amazonaws.com',"
+                                + "'token.actions.githubusercontent.com:sub':"
+                                + "['repo:o/r:pull_request','repo:o/other:pull_request']}"))))
+                        .firing("ci", "trust admits more than one repository"),
                 complies(oidc, "a role not trusting GitHub", role("lane")));
     }
 
