@@ -146,8 +146,9 @@ class WorkflowHygieneTest {
             for (JsonNode step : approval.path("steps")) {
                 if (step.path("uses").asText().startsWith("actions/checkout@")) {
                     assertThat(step.path("with").path("ref").asText())
-                            .as("the gate runs the base branch's script, never the PR's")
-                            .isEqualTo("${{ github.event.pull_request.base.sha }}");
+                            .as("the gate runs the script of the commit the workflow runs from, never a branch"
+                                    + " the PR names")
+                            .isEqualTo("${{ github.sha }}");
                 }
             }
             for (Map.Entry<String, JsonNode> entry : jobs(file)) {
