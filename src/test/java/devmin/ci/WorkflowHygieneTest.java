@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The workflows keep what the README promises: every action pinned by a commit SHA with its tag beside it; every
  * Pulumi CLI pinned to the version the real-engine suite runs; an OIDC token only for jobs that assume a role; secrets
- * only in the steps that use them and only in jobs gated by a GitHub environment; no Confluent Cloud key in CI.
+ * only in the steps that use them and only in jobs gated by a GitHub environment; no Confluent Cloud key in CI; no
+ * checkout leaves the token in {@code .git/config}; no secret in a workflow a pull request can edit, and a pull
+ * request's code meets a secret only at a head commit the approval gate ({@code .github/scripts/approved-head.sh})
+ * confirmed.
  */
 class WorkflowHygieneTest {
 
@@ -93,6 +97,109 @@ class WorkflowHygieneTest {
                 }
             }
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> noCheckoutPersistsTheToken() throws IOException {
+        return workflows().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            for (Map.Entry<String, JsonNode> job : jobs(file)) {
+                for (JsonNode step : job.getValue().path("steps")) {
+                    if (step.path("uses").asText().startsWith("actions/checkout@")) {
+                        assertThat(step.path("with").path("persist-credentials").asText())
+                                .as(job.getKey() + ": a checkout that keeps the token lets every later step read it")
+                                .isEqualTo("false");
+                    }
+                }
+            }
+        }));
+    }
+
+    /** On {@code pull_request} the workflow file is the PR's own: a branch pusher can rewrite it to print anything. */
+    @TestFactory
+    Stream<DynamicTest> aWorkflowThePullRequestCanEditHoldsNoSecret() throws IOException {
+        return workflows().filter(file -> triggers(file).contains("pull_request"))
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                    String text = Files.readString(file).replace("secrets.GITHUB_TOKEN", "");
+                    assertThat(text).doesNotContain("secrets.");
+                    for (Map.Entry<String, JsonNode> job : jobs(file)) {
+                        assertThat(job.getValue().has("environment")).as(job.getKey() + " runs in an environment")
+                                .isFalse();
+                        assertThat(job.getValue().path("permissions").path("id-token").asText())
+                                .as(job.getKey()).isNotEqualTo("write");
+                    }
+                }));
+    }
+
+    /**
+     * On {@code pull_request_target} the workflow comes from the base branch and may hold secrets, so every job that
+     * checks out anything but the base, uses a secret or runs in an environment waits for the approval job, runs only
+     * when it approved, checks out exactly the SHA it approved, and restores no cache the PR's code could poison.
+     */
+    @TestFactory
+    Stream<DynamicTest> aPullRequestsCodeMeetsASecretOnlyAtAnApprovedHead() throws IOException {
+        List<Path> targets = workflows().filter(file -> triggers(file).contains("pull_request_target")).toList();
+        assertThat(targets).as("the approved preview").isNotEmpty();
+        return targets.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            JsonNode approval = YAML.readTree(file.toFile()).path("jobs").path("approval");
+            assertThat(approval.path("steps").toString()).contains("bash .github/scripts/approved-head.sh");
+            assertThat(approval.path("permissions").toString()).isEqualTo("{\"pull-requests\":\"read\"}");
+            for (JsonNode step : approval.path("steps")) {
+                if (step.path("uses").asText().startsWith("actions/checkout@")) {
+                    assertThat(step.path("with").path("ref").asText())
+                            .as("the gate runs the script of the commit the workflow runs from, never a branch"
+                                    + " the PR names")
+                            .isEqualTo("${{ github.sha }}");
+                }
+            }
+            for (Map.Entry<String, JsonNode> entry : jobs(file)) {
+                JsonNode job = entry.getValue();
+                if (entry.getKey().equals("approval")) {
+                    continue;
+                }
+                String steps = job.path("steps").toString().replace("secrets.GITHUB_TOKEN", "");
+                boolean checksOut = steps.contains("actions/checkout@");
+                if (checksOut || steps.contains("secrets.") || job.has("environment")) {
+                    assertThat(job.path("needs").toString()).as(entry.getKey()).contains("approval");
+                    assertThat(job.path("if").asText()).as(entry.getKey())
+                            .isEqualTo("needs.approval.outputs.approved == 'true'");
+                }
+                for (JsonNode step : job.path("steps")) {
+                    String uses = step.path("uses").asText();
+                    if (uses.startsWith("actions/checkout@")) {
+                        assertThat(step.path("with").path("ref").asText()).as(entry.getKey())
+                                .isEqualTo("${{ needs.approval.outputs.sha }}");
+                    }
+                    assertThat(step.path("with").has("cache")).as(entry.getKey() + ": " + uses
+                            + " restores a cache the base branch's jobs share").isFalse();
+                }
+                if (checksOut) {
+                    assertThat(steps).as(entry.getKey() + " compares HEAD with the approved SHA")
+                            .contains("git rev-parse HEAD").contains("needs.approval.outputs.sha");
+                }
+            }
+        }));
+    }
+
+    static List<String> triggers(Path file) {
+        JsonNode on;
+        try {
+            on = YAML.readTree(file.toFile()).path("on");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> names = new ArrayList<>();
+        if (on.isTextual()) {
+            names.add(on.asText());
+        } else if (on.isArray()) {
+            on.forEach(n -> names.add(n.asText()));
+        } else {
+            on.fieldNames().forEachRemaining(names::add);
+        }
+        return names;
+    }
+
+    static Iterable<Map.Entry<String, JsonNode>> jobs(Path file) throws IOException {
+        return YAML.readTree(file.toFile()).path("jobs")::fields;
     }
 
     static JsonNode jobNode(WorkflowJobs.Job job) throws IOException {
