@@ -120,6 +120,32 @@ class PlanDiffTest {
         assertThat(text(diff)).contains("+ demo").contains(lane);
     }
 
+    /** A lane's role (core) and Kafka principal (confluent) are no window's to create: the diff says who applies it. */
+    @Test
+    void aLaneAddedNeedsAnAdministratorAndTheDiffSaysWhatForWhileADemoOnlyChangeDoesNot() {
+        String lane = "fraud-scorer";
+        StackConfig config = editJson(committedConfig(), "devmin:lanes", lanes -> ((com.fasterxml.jackson.databind.node
+                .ArrayNode) lanes).addObject().put("name", lane).put("kind", "service").put("cpu", 256)
+                .put("memory", 512).put("desiredCount", 1).set("command", JSON.createArrayNode().add("score")));
+
+        PlanDiff diff = against(Plans.plan(config));
+
+        assertThat(diff.needsAdministrator()).isTrue();
+        assertThat(diff.administratorChanges()).contains("+ core aws:iam.Role lane-role-" + lane)
+                .noneMatch(change -> change.contains(" demo "));
+        assertThat(text(diff)).contains("needs an administrator: ").contains("  + core aws:iam.Role lane-role-" + lane);
+        assertThat(PlanDiffMarkdown.of(diff, "")).contains("**Needs an administrator:**");
+        assertThat(PlanDiffJson.of(diff).path("needs_administrator").asBoolean()).isTrue();
+
+        StackConfig demoOnly = editJson(committedConfig(), "devmin:lanes", lanes -> ((com.fasterxml.jackson.databind
+                .node.ObjectNode) lanes.get(lanes.size() - 1)).put("cpu", 1024).put("memory", 2048));
+        PlanDiff windowsOwn = against(Plans.plan(demoOnly));
+
+        assertThat(windowsOwn.changed()).isNotEmpty().allSatisfy(c -> assertThat(c.after().layer()).isEqualTo("demo"));
+        assertThat(windowsOwn.needsAdministrator()).isFalse();
+        assertThat(text(windowsOwn)).contains("applied by: a demo window");
+    }
+
     @Test
     void aSecretSetAgainIsReportedAsChangedWithoutAnyValue() {
         String rotated = StackFiles.placeholder("v1:rotated:CIPHERTEXT-CANARY");
