@@ -63,4 +63,27 @@ public final class InventoryKinds {
                 .toLowerCase(java.util.Locale.ROOT), type, id, arns(region).getOrDefault(type, ""), region)));
         return new StateInventory("dev-min", entries, List.of());
     }
+
+    /** A {@code pulumi stack export} of stack dev-min holding {@link #oneOfEachReadableKind} as its demo layer. */
+    public static String export(String region) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var root = json.createObjectNode().put("version", 3);
+        var resources = root.putObject("deployment").putArray("resources");
+        for (InventoryEntry e : oneOfEachReadableKind(region).demo()) {
+            var node = resources.addObject().put("urn", e.urn()).put("type", e.type()).put("custom", true)
+                    .put("id", e.id());
+            if (!e.arn().isEmpty()) {
+                node.putObject("outputs").put("arn", e.arn());
+            }
+        }
+        return root.toString();
+    }
+
+    /** A pre-destroy snapshot verdict recording {@link #oneOfEachReadableKind} as the state's inventory. */
+    public static String snapshot(String region) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var root = json.createObjectNode().put("schema", TeardownProof.SNAPSHOT_SCHEMA).put("overall_pass", true);
+        root.set("inventory", oneOfEachReadableKind(region).toJson());
+        return root.toString();
+    }
 }
