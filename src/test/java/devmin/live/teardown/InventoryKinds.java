@@ -15,7 +15,6 @@ public final class InventoryKinds {
     /** The id (or ARN) of one resource of each readable Pulumi type, in {@code region}. */
     static Map<String, String> ids(String region) {
         String ecs = "arn:aws:ecs:" + region + ":" + ACCOUNT + ":";
-        String rds = "arn:aws:rds:" + region + ":" + ACCOUNT + ":";
         return Map.ofEntries(
                 Map.entry("aws:ec2/vpc:Vpc", "vpc-0a"),
                 Map.entry("aws:ec2/subnet:Subnet", "subnet-0a"),
