@@ -204,7 +204,8 @@ public final class WindowRolePolicy {
                         "rds:DescribeDBInstances", "rds:DescribeDBClusters", "rds:DescribeDBSubnetGroups",
                         "logs:DescribeLogGroups", "tag:GetResources", "ssm:DescribeParameters",
                         "servicediscovery:GetNamespace", "servicediscovery:GetService",
-                        "access-analyzer:CheckAccessNotGranted"), List.of("*")),
+                        "servicediscovery:ListNamespaces", "iam:ListRoles", "iam:ListRoleTags", "iam:GetRole",
+                        "iam:GetRolePolicy", "access-analyzer:CheckAccessNotGranted"), List.of("*")),
                 Statement.allow("PreflightKafkaCredentials", List.of("ssm:GetParameters"),
                         SsmHandles.preflightKafkaPaths(spec.environment()).stream()
                                 .map(path -> SsmHandles.parameterArn(names.region(), names.accountId(), path)).toList()),

@@ -90,6 +90,23 @@ public final class AwsWire {
         server.stubFor(json("ResourceGroupsTaggingAPI_20170126.GetResources").atPriority(10)
                 .willReturn(jsonBody("{\"ResourceTagMappingList\":[],\"PaginationToken\":\"\"}")));
         server.stubFor(head(urlPathEqualTo("/" + bucket)).atPriority(10).willReturn(bucketHead()));
+        // the caller is the stack's account; no role of the stack's name prefix; no Cloud Map namespace
+        server.stubFor(query("GetCallerIdentity", "2011-06-15").atPriority(10).willReturn(xml(
+                "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>"
+                        + "<Arn>arn:aws:sts::123456789012:assumed-role/devmin-dev-min-gha-window/ci</Arn>"
+                        + "<UserId>AROA:ci</UserId><Account>123456789012</Account></GetCallerIdentityResult>"
+                        + "</GetCallerIdentityResponse>")));
+        server.stubFor(query("ListRoles", "2010-05-08").atPriority(10).willReturn(xml(
+                "<ListRolesResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><ListRolesResult><Roles/>"
+                        + "<IsTruncated>false</IsTruncated></ListRolesResult></ListRolesResponse>")));
+        server.stubFor(json("Route53AutoNaming_v20170314.ListNamespaces").atPriority(10)
+                .willReturn(jsonBody("{\"Namespaces\":[]}")));
+        // no pre-destroy snapshot published yet (verify-teardown looks for the newest when --snapshot is not given)
+        server.stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam("list-type", equalTo("2")).atPriority(10)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/xml").withBody(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult xmlns=\"http://s3.amazonaws.com/"
+                                + "doc/2006-03-01/\"><Name>" + bucket + "</Name><KeyCount>0</KeyCount><MaxKeys>1000"
+                                + "</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>")));
         server.stubFor(json("AmazonEC2ContainerRegistry_V20150921.DescribeRepositories").atPriority(10)
                 .willReturn(jsonBody("{\"repositories\":[{\"repositoryName\":\"fraud-platform\"}]}")));
         server.stubFor(json("AmazonSSM.DescribeParameters").atPriority(10).willReturn(jsonBody(

@@ -188,6 +188,14 @@ public final class AwsWorld {
                 "{\"__type\":\"NamespaceNotFound\",\"Message\":\"ns-0a\"}"));
         answer("servicediscovery:GetService", aResponse().withStatus(400).withBody(
                 "{\"__type\":\"ServiceNotFound\",\"Message\":\"srv-0a\"}"));
+        // a role of the stack's prefix that is not the demo layer's (core tags), and a namespace of another name
+        queryAnswer("iam:ListRoles", "<Roles><member><Path>/</Path><RoleName>devmin-dev-min-gha-window</RoleName>"
+                + "<RoleId>AROA0</RoleId><Arn>arn:aws:iam::" + ACCOUNT + ":role/devmin-dev-min-gha-window</Arn>"
+                + "<CreateDate>2026-11-01T00:00:00Z</CreateDate></member></Roles><IsTruncated>false</IsTruncated>");
+        queryAnswer("iam:ListRoleTags", "<Tags><member><Key>devmin:layer</Key><Value>core</Value></member></Tags>"
+                + "<IsTruncated>false</IsTruncated>");
+        answer("servicediscovery:ListNamespaces", jsonBody("{\"Namespaces\":[{\"Id\":\"ns-0b\",\"Name\":"
+                + "\"other.internal\",\"Type\":\"DNS_PRIVATE\"}]}"));
         answer("s3:HeadBucket", bucketHead());
         answer("ecr:DescribeRepositories", jsonBody("{\"repositories\":[{\"repositoryName\":\"fraud-platform\"}]}"));
         answer("ssm:DescribeParameters", jsonBody(devmin.testing.CommittedHandles.describeParametersBody()));

@@ -88,8 +88,9 @@ class TeardownProofTest {
         assertThat(verdict.blockers()).isEmpty();
         assertThat(verdict.overallPass()).isTrue();
         assertThat(verdict.exitCode()).isZero();
-        // six per region, four for the core (bucket, repository, handles, log groups)
-        assertThat(verdict.checks()).hasSize(6 + 4);
+        // the inventory line and the caller; seven per region; the stray-role sweep; four for the core (bucket,
+        // repository, handles, log groups)
+        assertThat(verdict.checks()).hasSize(2 + 7 + 1 + 4);
         assertThat(verdict.toJson().get("retained_core")).extracting(n -> n.asText())
                 .containsExactly("evidence-bucket", "image-repository", "handles", "log-groups");
     }
@@ -271,7 +272,7 @@ class TeardownProofTest {
         }
         var json = new ObjectMapper().readTree(proof.toFile());
         assertThat(json.get("regions")).extracting(r -> r.asText()).containsExactly("eu-west-2", "us-east-1");
-        assertThat(json.get("checks")).hasSize(6 * 2 + 4);
+        assertThat(json.get("checks")).hasSize(2 + 7 * 2 + 1 + 4);
     }
 
     @Test
@@ -295,7 +296,7 @@ class TeardownProofTest {
         assertThat(json.at("/publication/error").asText()).contains("already exists");
         assertThat(json.get("blockers")).singleElement().extracting(b -> b.asText()).asString()
                 .startsWith("UNVERIFIED evidence-published");
-        assertThat(json.get("checks")).hasSize(6 + 4 + 1);
+        assertThat(json.get("checks")).hasSize(2 + 7 + 1 + 4 + 1);
         assertThat(json.at("/provenance/image_tag").asText()).startsWith("git-");
         assertThat(Files.readString(evidence(out, "teardown_proof.md"))).contains(": UNVERIFIED");
         server.verify(1, putRequestedFor(urlPathMatching("/" + BUCKET + "/.*")).withHeader("If-None-Match", equalTo("*")));

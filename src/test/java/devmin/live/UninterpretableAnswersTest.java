@@ -86,6 +86,10 @@ class UninterpretableAnswersTest {
         Provenance provenance = Provenance.start(Path.of("."), "dev-min", spec.image().tag(), spec.image().digest());
         COMMANDS.put("verify-teardown", ignored -> withClients(aws -> TeardownProof.prove(aws,
                 TeardownTarget.of(spec), List.of("eu-west-2"), 8, 30_000, provenance).checks()));
+        COMMANDS.put("verify-teardown --snapshot", ignored -> withClients(aws -> TeardownProof.prove(aws,
+                TeardownTarget.of(spec), List.of("eu-west-2"), devmin.live.teardown.ProofInventory.of(
+                        devmin.live.teardown.InventoryKinds.oneOfEachReadableKind("eu-west-2"), "test", List.of()),
+                8, 30_000, provenance).checks()));
         COMMANDS.put("preflight", ignored -> withClients(aws -> new Preflight(aws, spec).run(
                 new KafkaUsability(Duration.ofSeconds(1)), "SASL_PLAINTEXT", 5, 30_000, provenance).checks()));
         COMMANDS.put("verify-iam", ignored -> withClients(aws -> VerifyIam.verify(aws, spec, roles, true,
@@ -152,7 +156,8 @@ class UninterpretableAnswersTest {
         assertThat(callers).as("every describe devmin has is reached").containsKeys("ec2:DescribeVpcs",
                 "ec2:DescribeNetworkInterfaces", "ecs:DescribeTasks", "ecs:DescribeTaskDefinition",
                 "elasticloadbalancingv2:DescribeTargetGroups", "rds:DescribeDBSubnetGroups", "logs:DescribeLogGroups",
-                "iam:GetRole");
+                "iam:GetRole", "iam:GetRolePolicy", "iam:ListRoles", "iam:ListRoleTags",
+                "servicediscovery:ListNamespaces");
     }
 
     /** A 200 that is not the operation's result. */

@@ -87,6 +87,63 @@ public final class CloudMapReads {
         }
     }
 
+    /** One namespace as ListNamespaces summarizes it. */
+    public record Namespace(String id, String name) {
+    }
+
+    /** The IAM action of {@link #namespaces()}, also its name in the call log. */
+    public static final String LIST_NAMESPACES = "servicediscovery:ListNamespaces";
+
+    /**
+     * Every namespace of the region (ListNamespaces, every page, each page counted in {@code pages}). A 200 without
+     * the {@code Namespaces} array, or a page token given twice, is not an answer.
+     */
+    public java.util.List<Namespace> namespaces(Runnable pages) {
+        java.util.List<Namespace> all = new java.util.ArrayList<>();
+        java.util.Set<String> tokens = new java.util.HashSet<>();
+        String token = null;
+        do {
+            var request = JSON.createObjectNode().put("MaxResults", 100);
+            if (token != null) {
+                request.put("NextToken", token);
+            }
+            pages.run();
+            Answer answer = sendRetrying("ListNamespaces", request);
+            JsonNode list = answer.json().map(j -> j.get("Namespaces")).orElse(null);
+            if (list == null || !list.isArray()) {
+                throw SdkClientException.create("ListNamespaces answered HTTP 200 without its 'Namespaces' member, so"
+                        + " it cannot be read as an answer");
+            }
+            list.forEach(n -> all.add(new Namespace(n.path("Id").asText(), n.path("Name").asText())));
+            JsonNode next = answer.json().get().get("NextToken");
+            token = next != null && next.isTextual() && !next.asText().isEmpty() ? next.asText() : null;
+            if (token != null && !tokens.add(token)) {
+                throw SdkClientException.create("ListNamespaces repeats the pagination token '" + token
+                        + "', so the listing would never end");
+            }
+        } while (token != null);
+        return all;
+    }
+
+    private Answer sendRetrying(String operation, com.fasterxml.jackson.databind.node.ObjectNode request) {
+        for (int attempt = 1; ; attempt++) {
+            Answer answer = send(operation, request);
+            if (answer.status() == 200) {
+                return answer;
+            }
+            String code = answer.errorCode();
+            AwsServiceException failure = AwsServiceException.builder().statusCode(answer.status())
+                    .message(operation + ": HTTP " + answer.status() + (code.isEmpty() ? "" : " " + code))
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode(code.isEmpty() ? null : code)
+                            .serviceName("ServiceDiscovery").build())
+                    .build();
+            if (attempt >= maxAttempts || !retryable(failure)) {
+                throw failure;
+            }
+            pause(attempt);
+        }
+    }
+
     private boolean interpret(Read read, String id, Answer answer) {
         if (answer.status() == 200) {
             JsonNode described = answer.json().map(j -> j.path(read.member).path("Id")).orElse(null);
@@ -112,11 +169,15 @@ public final class CloudMapReads {
     }
 
     private Answer send(Read read, String id) {
-        byte[] body = JSON.createObjectNode().put("Id", id).toString().getBytes(StandardCharsets.UTF_8);
+        return send(read.operation, JSON.createObjectNode().put("Id", id));
+    }
+
+    private Answer send(String operation, com.fasterxml.jackson.databind.node.ObjectNode json) {
+        byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
         SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
                 .encodedPath("/")
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
-                .putHeader("X-Amz-Target", TARGET_PREFIX + read.operation)
+                .putHeader("X-Amz-Target", TARGET_PREFIX + operation)
                 .build();
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials.resolveCredentials())
                 .request(request)
@@ -130,7 +191,7 @@ public final class CloudMapReads {
             return new Answer(response.httpResponse().statusCode(), parse(bytes),
                     response.httpResponse().firstMatchingHeader("x-amzn-ErrorType").orElse(""));
         } catch (IOException e) {
-            throw SdkClientException.create(read.operation + ": " + e.getMessage(), e);
+            throw SdkClientException.create(operation + ": " + e.getMessage(), e);
         }
     }
 

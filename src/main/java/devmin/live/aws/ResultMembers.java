@@ -106,6 +106,8 @@ public final class ResultMembers {
             entry(DescribeBudgetResponse.class, List.of("Budget")),
             entry(GetRoleResponse.class, List.of("Role")),
             entry(ListRolePoliciesResponse.class, List.of("PolicyNames")),
+            entry(software.amazon.awssdk.services.iam.model.ListRolesResponse.class, List.of("Roles")),
+            entry(software.amazon.awssdk.services.iam.model.ListRoleTagsResponse.class, List.of("Tags")),
             entry(GetRolePolicyResponse.class, List.of("PolicyDocument")),
             entry(SimulatePrincipalPolicyResponse.class, List.of("EvaluationResults")),
             entry(CheckAccessNotGrantedResponse.class, List.of("result")),

@@ -66,9 +66,16 @@ public final class Preflight {
     CheckResult image(CallLog log) {
         String repository = CoreNames.of(spec).ecrRepositoryName();
         List<String> problems = new ArrayList<>();
+        // ECR API reference, DescribeImages errors: ImageNotFoundException (no such tag) and
+        // RepositoryNotFoundException (no such repository) both say what is absent, so both are named blockers.
+        var absence = new java.util.concurrent.atomic.AtomicReference<String>("");
         var images = log.find("ecr:DescribeImages", () -> aws.ecr(region).describeImages(b -> b
                 .repositoryName(repository).imageIds(ImageIdentifier.builder().imageTag(spec.image().tag()).build())),
-                e -> AwsFailure.hasCode(e, "ImageNotFoundException"));
+                e -> recordAbsence(e, absence, "ImageNotFoundException", "RepositoryNotFoundException"));
+        if (absence.get().equals("RepositoryNotFoundException")) {
+            return log.result("image", region, List.of("repository " + repository + " does not exist (deploy the core"
+                    + " layer first)"), "", "image not as pinned");
+        }
         images.ifPresent(found -> found.imageDetails().stream().map(d -> d.imageDigest())
                 .filter(d -> !spec.image().digest().equals(d))
                 .forEach(d -> problems.add("tag " + spec.image().tag() + " points at " + d + ", the stack pins "
@@ -78,6 +85,18 @@ public final class Preflight {
         }
         return log.result("image", region, problems, "tag " + spec.image().tag() + " resolves to the pinned digest",
                 "image not as pinned");
+    }
+
+    /** Whether the failure is one of the codes meaning "absent"; remembers which. */
+    private static boolean recordAbsence(software.amazon.awssdk.core.exception.SdkException e,
+                                         java.util.concurrent.atomic.AtomicReference<String> which, String... codes) {
+        for (String code : codes) {
+            if (AwsFailure.hasCode(e, code)) {
+                which.set(code);
+                return true;
+            }
+        }
+        return false;
     }
 
     CheckResult handles(CallLog log) {

@@ -74,6 +74,18 @@ final class CoreRetained {
                 "over-destroy");
     }
 
+    /**
+     * The IAM roles the state's persistent layers hold (the CI roles, and the execution and lane roles once they are
+     * core) still exist: GetRole by name, NoSuchEntity meaning deleted.
+     */
+    CheckResult roles(List<String> names, CallLog log) {
+        List<String> missing = names.stream().filter(name -> log.find("iam:GetRole", () -> aws.iam().getRole(
+                        b -> b.roleName(name)), e -> AwsFailure.hasCode(e, "NoSuchEntity"))
+                .filter(r -> name.equals(r.role().roleName())).isEmpty()).map(n -> "IAM role " + n).toList();
+        return log.result("core-roles", "global", missing, "every role of the persistent layers retained",
+                "over-destroy");
+    }
+
     static String commonPrefix(List<String> names) {
         String prefix = names.get(0);
         for (String name : names) {

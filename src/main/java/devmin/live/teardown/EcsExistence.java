@@ -67,12 +67,24 @@ final class EcsExistence {
         return Optional.of(Existence.GONE);
     }
 
-    /** A registered (ACTIVE) revision is a leftover; deregistered revisions stay describable as INACTIVE. */
+    /**
+     * A registered (ACTIVE) revision is a leftover. Deregistering is what destroying the provider's task definition
+     * does, and the ECS developer guide ("Deregistering an Amazon ECS task definition revision") says the revision is
+     * then INACTIVE at once: it can start no new task or service, costs nothing, and stays describable for as long as
+     * nobody deletes it (DeleteTaskDefinitions makes it DELETE_IN_PROGRESS). So INACTIVE and DELETE_IN_PROGRESS count as
+     * gone. A revision that does not exist at all is answered with ClientException "Unable to describe task
+     * definition." (as AWS and moto do); any other ClientException (e.g. access) stays unverified.
+     */
     Optional<Existence> taskDefinition(ResourceArn arn, CallLog log) {
-        var answer = log.call("ecs:DescribeTaskDefinition", () -> aws.ecs(region).describeTaskDefinition(
-                b -> b.taskDefinition(arn.arn())));
-        return Optional.of("ACTIVE".equals(answer.taskDefinition().statusAsString()) ? Existence.PRESENT
-                : Existence.GONE);
+        var answer = log.find("ecs:DescribeTaskDefinition", () -> aws.ecs(region).describeTaskDefinition(
+                b -> b.taskDefinition(arn.arn())), EcsExistence::noSuchRevision);
+        return Optional.of(answer.map(a -> "ACTIVE".equals(a.taskDefinition().statusAsString())).orElse(false)
+                ? Existence.PRESENT : Existence.GONE);
+    }
+
+    static boolean noSuchRevision(software.amazon.awssdk.core.exception.SdkException e) {
+        return devmin.live.aws.AwsFailure.hasCode(e, "ClientException") && e.getMessage() != null
+                && e.getMessage().contains("Unable to describe task definition");
     }
 
     /** The cluster a long ARN names, or every cluster of the region for a short one. */

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Everything the Resource Groups Tagging API still lists for the stack's demo layer, each confirmed by a direct
- * describe of what its ARN names: gone is fine, present is a blocker, and an ARN devmin cannot read or has no describe
+ * describe of what its ARN names: gone is fine, present is a blocker (a VPC or subnet with what it still holds, each
+ * named), and an ARN devmin cannot read or has no describe
  * for leaves the check unverified. A listed resource without the demo tags is not this stack's and is left alone.
  */
 final class TaggedResourcesGone {
@@ -50,6 +51,7 @@ final class TaggedResourcesGone {
                 unknown.add(arn.map(ResourceArn::describe).orElse("unreadable ARN " + text));
             } else if (existence.get() == DirectDescribe.Existence.PRESENT) {
                 present.add(arn.get().describe());
+                present.addAll(contents(arn.get(), log));
             }
         }
         if (!present.isEmpty()) {
@@ -59,6 +61,16 @@ final class TaggedResourcesGone {
             return log.unverified(NAME, region, "no direct describe for " + String.join(", ", unknown), unknown);
         }
         return log.pass(NAME, region, listed.size() + " tagged resource(s) listed, all confirmed gone");
+    }
+
+    /** What a leftover VPC or subnet still holds, each named (often untagged, so the Tagging API cannot). */
+    private List<String> contents(ResourceArn arn, CallLog log) {
+        LeftoverContents inside = new LeftoverContents(aws, region);
+        return switch (arn.kind()) {
+            case "ec2:vpc" -> inside.ofVpc(arn.name(), log);
+            case "ec2:subnet" -> inside.ofSubnet(arn.name(), log);
+            default -> List.of();
+        };
     }
 
     private static Optional<ResourceArn> parse(String text) {

@@ -19,10 +19,12 @@ import java.util.Map;
  * @param ecrRepository  the image repository (must still exist)
  * @param ssmParameters  the SSM handle parameter names (must still exist)
  * @param logGroups      the lanes' log groups, core since logs are evidence (must still exist)
+ * @param namePrefix     what the stack's IAM role names start with, e.g. {@code devmin-dev-min-}
+ * @param discoveryDomain the demo layer's Cloud Map namespace name, e.g. {@code devmin-dev-min.internal}
  */
 public record TeardownTarget(String stack, String environment, String accountId, String homeRegion,
                              String evidenceBucket, String ecrRepository, List<String> ssmParameters,
-                             List<String> logGroups) {
+                             List<String> logGroups, String namePrefix, String discoveryDomain) {
 
     public TeardownTarget {
         ssmParameters = List.copyOf(ssmParameters);
@@ -35,7 +37,8 @@ public record TeardownTarget(String stack, String environment, String accountId,
         return new TeardownTarget(spec.stack(), spec.environment(), spec.awsAccountId(), spec.awsRegion(),
                 names.bucketName(), names.ecrRepositoryName(),
                 SsmHandles.allPaths(spec),
-                spec.lanes().stream().map(lane -> demo.logGroupName(lane.name())).toList());
+                spec.lanes().stream().map(lane -> demo.logGroupName(lane.name())).toList(),
+                demo.prefix() + "-", demo.discoveryDomain());
     }
 
     /** The tags that mark this stack's demo layer. */

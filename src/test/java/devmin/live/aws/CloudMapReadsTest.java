@@ -184,6 +184,48 @@ class CloudMapReadsTest {
         assertThat(exists(CloudMapReads.Read.SERVICE, "srv-1", 1)).isFalse();
     }
 
+    /** AWS Cloud Map API Reference, ListNamespaces: {@code Namespaces} and {@code NextToken}, MaxResults up to 100. */
+    @Test
+    void everyPageOfNamespacesIsListedAndEachPageCounted() {
+        server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "ListNamespaces"))
+                .withRequestBody(equalToJson("{\"MaxResults\":100}")).willReturn(aResponse().withStatus(200)
+                        .withBody("{\"Namespaces\":[{\"Id\":\"ns-1\",\"Name\":\"a.internal\"}],\"NextToken\":\"t2\"}")));
+        server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "ListNamespaces"))
+                .withRequestBody(equalToJson("{\"MaxResults\":100,\"NextToken\":\"t2\"}")).willReturn(aResponse()
+                        .withStatus(200).withBody("{\"Namespaces\":[{\"Id\":\"ns-2\",\"Name\":\"b.internal\"}]}")));
+        int[] pages = {0};
+
+        try (AwsClients aws = AwsTestEndpoint.clients(server.baseUrl(), 1, Duration.ofMillis(5))) {
+            assertThat(aws.cloudMap("eu-west-2").namespaces(() -> pages[0]++)).containsExactly(
+                    new CloudMapReads.Namespace("ns-1", "a.internal"), new CloudMapReads.Namespace("ns-2", "b.internal"));
+        }
+        assertThat(pages[0]).isEqualTo(2);
+    }
+
+    @Test
+    void aListingWithoutItsNamespacesOrRepeatingItsTokenIsNoAnswer() {
+        answer("ListNamespaces", 200, "{\"Items\":[]}");
+        try (AwsClients aws = AwsTestEndpoint.clients(server.baseUrl(), 1, Duration.ofMillis(5))) {
+            assertThatThrownBy(() -> aws.cloudMap("eu-west-2").namespaces(() -> { }))
+                    .isInstanceOf(SdkClientException.class).hasMessageContaining("without its 'Namespaces' member");
+        }
+
+        answer("ListNamespaces", 200, "{\"Namespaces\":[],\"NextToken\":\"same\"}");
+        try (AwsClients aws = AwsTestEndpoint.clients(server.baseUrl(), 1, Duration.ofMillis(5))) {
+            assertThatThrownBy(() -> aws.cloudMap("eu-west-2").namespaces(() -> { }))
+                    .isInstanceOf(SdkClientException.class).hasMessageContaining("repeats the pagination token 'same'");
+        }
+    }
+
+    @Test
+    void aListingRefusedIsAServiceErrorNamingItsCode() {
+        answer("ListNamespaces", 400, "{\"__type\":\"AccessDeniedException\",\"Message\":\"no\"}");
+        try (AwsClients aws = AwsTestEndpoint.clients(server.baseUrl(), 1, Duration.ofMillis(5))) {
+            assertThatThrownBy(() -> aws.cloudMap("eu-west-2").namespaces(() -> { }))
+                    .isInstanceOf(SdkException.class).hasMessageContaining("AccessDeniedException");
+        }
+    }
+
     private static void answer(String operation, int status, String body) {
         server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", containing(operation))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")

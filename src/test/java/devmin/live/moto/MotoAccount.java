@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -51,6 +52,7 @@ final class MotoAccount implements AutoCloseable {
     final EcrClient ecr;
     final SsmClient ssm;
     final CloudWatchLogsClient logs;
+    final IamClient iam;
     private Network network;
 
     /** The subnets (two zones) a leftover needs; belongs to no stack, so it is never a leftover itself. */
@@ -69,6 +71,34 @@ final class MotoAccount implements AutoCloseable {
         this.ecr = client(EcrClient.builder());
         this.ssm = client(SsmClient.builder());
         this.logs = client(CloudWatchLogsClient.builder());
+        this.iam = client(IamClient.builder());
+    }
+
+    /**
+     * One Cloud Map call through the service's own JSON protocol (the SDK's servicediscovery module is not served
+     * here; moto does not check signatures, so a fixed Authorization header names the region).
+     */
+    com.fasterxml.jackson.databind.JsonNode cloudMap(String operation, String body) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(endpoint.resolve("/"))
+                    .header("Content-Type", "application/x-amz-json-1.1")
+                    .header("X-Amz-Target", "Route53AutoNaming_v20170314." + operation)
+                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261206/" + region
+                            + "/servicediscovery/aws4_request, SignedHeaders=host, Signature=0")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+            var response = java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(operation + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private <C extends AutoCloseable, B extends AwsClientBuilder<B, C>> C client(B builder) {

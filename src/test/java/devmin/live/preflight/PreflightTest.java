@@ -192,4 +192,17 @@ class PreflightTest {
         assertThat(image.status()).isEqualTo(CheckStatus.BLOCKER);
         assertThat(image.found()).containsExactly("tag " + spec.image().tag() + " is not in fraud-platform");
     }
+
+    /** ECR API reference, DescribeImages: RepositoryNotFoundException when the repository does not exist. */
+    @Test
+    void aMissingRepositoryIsABlockerNamingIt() {
+        server.stubFor(json("AmazonEC2ContainerRegistry_V20150921.DescribeImages").atPriority(1)
+                .willReturn(jsonError(400, "RepositoryNotFoundException")));
+
+        CheckResult image = check(preflight(), "image");
+
+        assertThat(image.status()).isEqualTo(CheckStatus.BLOCKER);
+        assertThat(image.found()).containsExactly("repository fraud-platform does not exist (deploy the core layer"
+                + " first)");
+    }
 }

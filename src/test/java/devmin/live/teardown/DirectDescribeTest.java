@@ -229,6 +229,22 @@ class DirectDescribeTest {
         assertThat(exists(arn)).contains(Existence.GONE);
     }
 
+    /** AWS and moto answer a revision that does not exist with ClientException "Unable to describe task definition." */
+    @Test
+    void aTaskDefinitionRevisionThatDoesNotExistIsGoneButAnyOtherClientExceptionIsUnverified() {
+        String arn = ACCOUNT + "task-definition/devmin-dev-min-ig:3";
+        server.stubFor(json(ECS_TARGET + "DescribeTaskDefinition").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/x-amz-json-1.1").withBody("{\"__type\":\"ClientException\","
+                        + "\"message\":\"Unable to describe task definition.\"}")));
+        assertThat(exists(arn)).contains(Existence.GONE);
+
+        server.stubFor(json(ECS_TARGET + "DescribeTaskDefinition").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/x-amz-json-1.1").withBody("{\"__type\":\"ClientException\","
+                        + "\"message\":\"User is not authorized to perform that action on the specified resource.\"}")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> exists(arn))
+                .isInstanceOf(devmin.live.CallLog.Unverified.class).hasMessageContaining("ClientException");
+    }
+
     @Test
     void aClassicLoadBalancerIsDescribedByNameWithTheClassicApi() {
         server.stubFor(query("DescribeLoadBalancers", "2012-06-01")

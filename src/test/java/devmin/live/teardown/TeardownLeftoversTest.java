@@ -417,16 +417,28 @@ class TeardownLeftoversTest {
         demoCluster("ACTIVE");
         server.stubFor(query("DescribeDBInstances", "2014-10-31").atPriority(1).willReturn(aResponse().withStatus(500)));
 
-        Verdict snapshot = TeardownProof.snapshot(aws, TeardownTarget.of(spec), List.of("eu-west-2"), 4, 30_000,
+        Verdict snapshot = TeardownProof.snapshot(aws, TeardownTarget.of(spec), List.of("eu-west-2"),
+                java.util.Optional.of(new StateInventory("dev-min", List.of(), List.of())), 4, 30_000,
                 Provenance.start(Path.of("."), "dev-min", spec.image().tag(), spec.image().digest()));
 
         assertThat(snapshot.schema()).isEqualTo("devmin.pre-destroy-snapshot/v1");
         assertThat(snapshot.checks()).extracting(CheckResult::name)
-                .containsExactly("nat-gateways", "load-balancers", "ecs", "rds", "ec2");
+                .containsExactly("state-inventory", "caller-account", "nat-gateways", "load-balancers", "ecs", "rds",
+                        "ec2");
         assertThat(check(snapshot, "ecs").status()).isEqualTo(CheckStatus.PASS);
         assertThat(check(snapshot, "ecs").message()).isEqualTo("1 held");
         assertThat(check(snapshot, "nat-gateways").message()).isEqualTo("0 held");
         assertThat(check(snapshot, "rds").status()).isEqualTo(CheckStatus.UNVERIFIED);
+        assertThat(snapshot.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aSnapshotWithoutTheStateIsUnverifiedForWantOfAnInventory() {
+        Verdict snapshot = TeardownProof.snapshot(aws, TeardownTarget.of(spec), List.of("eu-west-2"), 4, 30_000,
+                Provenance.start(Path.of("."), "dev-min", spec.image().tag(), spec.image().digest()));
+
+        assertThat(check(snapshot, "state-inventory").status()).isEqualTo(CheckStatus.UNVERIFIED);
+        assertThat(check(snapshot, "state-inventory").message()).contains("no --state given");
         assertThat(snapshot.exitCode()).isEqualTo(2);
     }
 }
