@@ -155,8 +155,8 @@ public final class WindowRolePolicy {
                 Statement.allow("PassTheDemoRolesToEcsTasks", List.of("iam:PassRole"), demoRoles)
                         .withConditions(Map.of("StringEquals",
                                 Map.of("iam:PassedToService", List.of("ecs-tasks.amazonaws.com")))),
-                Statement.allow("ProveTheDemoRoles", List.of("iam:GetRole", "iam:SimulatePrincipalPolicy"), demoRoles),
-                Statement.allow("ReadTheExecutionRolesPolicies", List.of("iam:ListRolePolicies", "iam:GetRolePolicy"),
+                Statement.allow("ProveTheDemoRoles", List.of("iam:SimulatePrincipalPolicy"), demoRoles),
+                Statement.allow("ListTheExecutionRolesPolicies", List.of("iam:ListRolePolicies"),
                         List.of(names.roleArn(demo.executionRoleName()))),
                 serviceLinkedRole("EcsServiceLinkedRole", names, "ecs.amazonaws.com", "AWSServiceRoleForECS"));
     }
@@ -204,8 +204,12 @@ public final class WindowRolePolicy {
                         "rds:DescribeDBInstances", "rds:DescribeDBClusters", "rds:DescribeDBSubnetGroups",
                         "logs:DescribeLogGroups", "tag:GetResources", "ssm:DescribeParameters",
                         "servicediscovery:GetNamespace", "servicediscovery:GetService",
-                        "servicediscovery:ListNamespaces", "iam:ListRoles", "iam:ListRoleTags", "iam:GetRole",
-                        "iam:GetRolePolicy", "access-analyzer:CheckAccessNotGranted"), List.of("*")),
+                        "servicediscovery:ListNamespaces", "iam:ListRoles", "access-analyzer:CheckAccessNotGranted"),
+                        List.of("*")),
+                // The teardown proof and the snapshot read every role of this environment the state names (the CI
+                // roles, the task roles), and the sweep the tags of any role named like one, under any path.
+                Statement.allow("ReadTheEnvironmentsRoles", List.of("iam:GetRole", "iam:GetRolePolicy",
+                        "iam:ListRoleTags"), List.of(names.roleArn("*" + names.prefix() + "-*"))),
                 Statement.allow("PreflightKafkaCredentials", List.of("ssm:GetParameters"),
                         SsmHandles.preflightKafkaPaths(spec.environment()).stream()
                                 .map(path -> SsmHandles.parameterArn(names.region(), names.accountId(), path)).toList()),

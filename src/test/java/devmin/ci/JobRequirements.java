@@ -179,10 +179,25 @@ final class JobRequirements {
             case "ssm:GetParameters" -> SsmHandles.preflightKafkaPaths(spec.environment()).stream()
                     .map(path -> SsmHandles.parameterArn(spec.awsRegion(), spec.awsAccountId(), path)).toList();
             case "ecr:DescribeImages", "ecr:DescribeRepositories" -> List.of(names.ecrRepositoryArn());
-            case "iam:SimulatePrincipalPolicy", "iam:GetRole" -> demoRoles;
-            case "iam:ListRolePolicies", "iam:GetRolePolicy" -> List.of(demoRoles.get(0));
+            case "iam:SimulatePrincipalPolicy" -> demoRoles;
+            case "iam:ListRolePolicies" -> List.of(demoRoles.get(0));
+            // the teardown proof and the snapshot read every role the state names (task roles and CI roles); the
+            // stray sweep reads the tags of any role named like this environment's, under any path
+            case "iam:GetRole", "iam:GetRolePolicy" -> environmentRoles(demoRoles);
+            case "iam:ListRoleTags" -> {
+                List<String> roles = new ArrayList<>(environmentRoles(demoRoles));
+                roles.add(names.roleArn("some/path/" + names.prefix() + "-leftover"));
+                yield roles;
+            }
             default -> List.of("*");
         };
+    }
+
+    private List<String> environmentRoles(List<String> taskRoles) {
+        List<String> roles = new ArrayList<>(taskRoles);
+        List.of(names.previewRoleName(), names.windowRoleName(), names.releaseRoleName())
+                .forEach(role -> roles.add(names.roleArn(role)));
+        return roles;
     }
 
     private List<Requirement> awsCli(WorkflowJobs.Job job, WorkflowJobs.Use use) {
