@@ -37,8 +37,7 @@ public final class DemoStack extends ComponentResource {
         LayerScope ungated = new LayerScope(Layer.DEMO, this, plan.spec());
         LayerScope scope = ungated.gatedBy(PinnedImageGate.verify(plan.spec().image(), ungated.awsProvider()));
         DemoNames names = plan.names();
-        DemoNetwork network = new DemoNetwork(scope, SubnetPlan.of(plan.spec().awsRegion()),
-                LaneContainer.ingressPorts(plan.spec().lanes()));
+        DemoNetwork network = new DemoNetwork(scope, SubnetPlan.of(plan.spec().awsRegion()), plan.spec().lanes());
         Cluster cluster = new Cluster("ecs-cluster", ClusterArgs.builder()
                 .name(names.clusterName())
                 .settings(ClusterSettingArgs.builder().name("containerInsights").value("disabled").build())
