@@ -115,6 +115,7 @@ final class LiveRun {
                         : recorded.exitCode() == 1 ? "FAIL" : "UNVERIFIED", recorded.checks().size(),
                 recorded.checks().stream().mapToInt(c -> c.apiCalls().size()).sum());
         recorded.blockers().forEach(b -> out.println("  blocker: " + b));
+        recorded.warnings().forEach(w -> out.println("  warning: " + w));
         out.println("evidence: " + dir.path().resolve(name + ".json"));
         out.flush();
         return recorded.exitCode();

@@ -246,7 +246,7 @@ class MotoWindowIT {
 
             assertThat(run.exitCode()).as(run.stdout()).isZero();
             assertThat(run.check("threshold-ladder").path("message").asText()).isEqualTo("actual 21.50, forecast 24.85"
-                    + " USD; actual crossed 10, 20; forecast crossed 10, 20; below the last threshold 28");
+                    + " USD; actual crossed 10, 20; forecast crossed 10, 20; not above the last threshold 28");
         } finally {
             front.stop();
         }
