@@ -268,10 +268,11 @@ class MotoWindowIT {
         for (String file : WindowWorld.PHASE_FILES) {
             String key = "evidence/dev_min/dev-min/" + file.replace("/", "/" + WindowWorld.STAMP + "/");
             account.s3.putObject(b -> b.bucket(MotoAccount.BUCKET).key(key),
-                    RequestBody.fromString(WindowWorld.passingVerdict(digest)));
+                    RequestBody.fromString(WindowWorld.passingVerdict(file, digest)));
         }
         account.s3.putObject(b -> b.bucket(MotoAccount.BUCKET).key("evidence/dev_min/dev-min/teardown/20261201T000000Z/"
-                + "teardown_proof.json"), RequestBody.fromString(WindowWorld.passingVerdict("sha256:" + "e".repeat(64))));
+                + "teardown_proof.json"), RequestBody.fromString(WindowWorld.passingVerdict("teardown_proof.json",
+                "sha256:" + "e".repeat(64))));
 
         Run certified = run("certification_window.json", "certify", "--from-bucket", "--publish", "--since",
                 "20261130T000000Z");
