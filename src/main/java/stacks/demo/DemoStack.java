@@ -18,24 +18,42 @@ import stacks.LayerScope;
 import stacks.handles.Handle;
 import stacks.handles.HandleName;
 import stacks.handles.HandleRegistry;
+import stacks.spec.EnvironmentSpec;
+import stacks.spec.ImageSpec;
 
 import java.util.Map;
 
 /**
  * The ephemeral demo layer (never protected): a no-NAT network, an ECS cluster on Fargate/Fargate Spot, one task role,
  * task definition (and for services, ECS service) per lane, Cloud Map names for the lanes others call, the execution
- * role, and optionally RDS. Nothing of it is
- * declared before the pinned image is verified to be in the repository ({@link PinnedImageGate}).
+ * role, and optionally RDS. It comes in two steps so that nothing is declared before the pinned image is verified to
+ * be in the repository ({@link PinnedImageGate}): the component and its AWS provider first, which is all the gate's
+ * ECR lookup needs, then, once the program has seen the gate pass, {@link #declare} the layer's resources.
  */
 public final class DemoStack extends ComponentResource {
 
     static final String PUBLISHER = "DemoStack";
 
-    public DemoStack(String name, DemoPlan plan, HandleRegistry handles, DemoSecrets secrets,
-                     ComponentResourceOptions options) {
+    private final LayerScope scope;
+    private final ImageSpec image;
+
+    /** The layer's component and its AWS provider only; nothing that costs or runs. */
+    public DemoStack(String name, EnvironmentSpec spec, ComponentResourceOptions options) {
         super(Layer.DEMO.componentType(), name, options);
-        LayerScope ungated = new LayerScope(Layer.DEMO, this, plan.spec());
-        LayerScope scope = ungated.gatedBy(PinnedImageGate.verify(plan.spec().image(), ungated.awsProvider()));
+        this.scope = new LayerScope(Layer.DEMO, this, spec);
+        this.image = spec.image();
+    }
+
+    /**
+     * Resolves once ECR holds the pinned image under its tag (at once in a preview), through this layer's provider;
+     * otherwise it fails the run with {@link PinnedImageGate#BLOCKER}.
+     */
+    public Output<ImageSpec> pinnedImageVerified() {
+        return PinnedImageGate.verify(image, scope.awsProvider());
+    }
+
+    /** Declares the layer's resources: call it only once {@link #pinnedImageVerified()} has resolved. */
+    public void declare(DemoPlan plan, HandleRegistry handles, DemoSecrets secrets) {
         DemoNames names = plan.names();
         DemoNetwork network = new DemoNetwork(scope, SubnetPlan.of(plan.spec().awsRegion()), plan.spec().lanes());
         Cluster cluster = new Cluster("ecs-cluster", ClusterArgs.builder()
