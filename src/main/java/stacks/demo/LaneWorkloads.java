@@ -194,7 +194,7 @@ final class LaneWorkloads {
                 .enableEcsManagedTags(true);
         shared.discovery().registryOf(lane.name()).ifPresent(registry -> args.serviceRegistries(
                 ServiceServiceRegistriesArgs.builder().registryArn(registry.arn()).build()));
-        new Service("service-" + lane.name(), args.build(), scope.aws(needs));
+        new Service("service-" + lane.name(), args.build(), ServiceWait.bounded(scope.aws(needs)));
     }
 
     void publish(HandleRegistry handles) {
