@@ -26,9 +26,8 @@ import java.util.Map;
 /**
  * The ephemeral demo layer (never protected): a no-NAT network, an ECS cluster on Fargate/Fargate Spot, one task role,
  * task definition (and for services, ECS service) per lane, Cloud Map names for the lanes others call, the execution
- * role, and optionally RDS. It comes in two steps so that nothing is declared before the pinned image is verified to
- * be in the repository ({@link PinnedImageGate}): the component and its AWS provider first, which is all the gate's
- * ECR lookup needs, then, once the program has seen the gate pass, {@link #declare} the layer's resources.
+ * role, and optionally RDS. Nothing of it is
+ * declared before the pinned image is verified to be in the repository ({@link PinnedImageGate}).
  */
 public final class DemoStack extends ComponentResource {
 
@@ -37,7 +36,10 @@ public final class DemoStack extends ComponentResource {
     private final LayerScope scope;
     private final ImageSpec image;
 
-    /** The layer's component and its AWS provider only; nothing that costs or runs. */
+    /**
+     * The layer's component and its AWS provider only, which is all the image gate's ECR lookup needs; the program
+     * calls {@link #declare} once it has seen the gate pass, so nothing that costs or runs precedes the gate.
+     */
     public DemoStack(String name, EnvironmentSpec spec, ComponentResourceOptions options) {
         super(Layer.DEMO.componentType(), name, options);
         this.scope = new LayerScope(Layer.DEMO, this, spec);
