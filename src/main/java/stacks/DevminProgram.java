@@ -39,6 +39,15 @@ public final class DevminProgram {
     }
 
     public static void define(Context ctx) {
+        declare(ctx);
+    }
+
+    /**
+     * Declares the stack and resolves once everything is declared (with the window open, only after the image gate
+     * has passed; failed with the gate's blocker otherwise): what must see the whole stack, such as the policy guard's
+     * stack-level rules, waits for it rather than for this method to return.
+     */
+    public static Output<HandleRegistry> declare(Context ctx) {
         EnvironmentSpec spec = specOf(ctx);
         StackSecrets secrets = fullKey -> namespace(ctx, fullKey).requireSecret(key(fullKey));
         Optional<ConfluentArgs.CloudApiCredentials> confluent = confluentCredentials(ctx);
@@ -57,6 +66,7 @@ public final class DevminProgram {
         ctx.export(HANDLES_OUTPUT, declared.apply(HandleRegistry::resolved));
         ctx.export(HANDLE_PUBLISHERS_OUTPUT, declared.applyValue(HandleRegistry::publishers));
         ctx.export("environment", Output.of(spec.environment()));
+        return declared;
     }
 
     /** Core and confluent, the layers that outlive every window, with the handles they publish. */
