@@ -66,6 +66,9 @@ class FirstDeployIT {
             assertThat(withoutImage.exitCode()).as(withoutImage.describe()).isNotZero();
             assertThat(withoutImage.output()).contains("DEMO-IMAGE-MISSING").contains("ImageNotFoundException");
             assertThat(workspace.stubCalls().creates()).as("created before the image gate was decided").isEmpty();
+            String diagnostics = withoutImage.output().substring(withoutImage.output().indexOf("Diagnostics:"));
+            assertThat(diagnostics.split("DEMO-IMAGE-MISSING", -1)).as("reported once: %s", diagnostics).hasSize(2);
+            assertThat(withoutImage.output()).doesNotContain("SEVERE: DEMO-IMAGE-MISSING");
         }
     }
 }
