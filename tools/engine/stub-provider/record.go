@@ -23,6 +23,8 @@ type call struct {
 	EndNanos   int64          `json:"endNanos"`
 	Properties map[string]any `json:"properties,omitempty"`
 	Error      string         `json:"error,omitempty"`
+	// TimeoutSeconds is the operation's timeout as the engine sent it (the program's customTimeouts), 0 when none.
+	TimeoutSeconds float64 `json:"timeoutSeconds,omitempty"`
 }
 
 // recorder appends calls as JSON lines to the file named by DEVMIN_STUB_RECORD (nothing when unset). Every plugin

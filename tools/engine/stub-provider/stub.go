@@ -158,7 +158,10 @@ func (s *stub) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulumir
 	}
 	id, outputs, err := s.outputsOf(urn, inputs, generation, req.GetPreview())
 	c := call{Method: "Create", URN: string(urn), Type: string(urn.Type()), ID: id, Preview: req.GetPreview(),
-		Properties: redacted(inputs)}
+		Properties: redacted(inputs), TimeoutSeconds: req.GetTimeout()}
+	if err == nil && !req.GetPreview() {
+		err = neverSteady("create", string(urn), id, inputs, req.GetTimeout())
+	}
 	if err != nil {
 		s.record(c, started, err)
 		return nil, err
@@ -194,9 +197,15 @@ func (s *stub) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulumir
 	bumpParameterVersion(string(urn.Type()), olds, news, outputs)
 	s.addTagsAll(string(urn.Type()), outputs)
 	props, err := plugin.MarshalProperties(outputs, wire)
+	if err == nil && !req.GetPreview() {
+		err = neverSteady("update", string(urn), req.GetId(), news, req.GetTimeout())
+	}
 	s.record(call{Method: "Update", URN: string(urn), Type: string(urn.Type()), ID: req.GetId(),
-		Preview: req.GetPreview(), Properties: redacted(news)}, started, err)
-	return &pulumirpc.UpdateResponse{Properties: props}, err
+		Preview: req.GetPreview(), Properties: redacted(news), TimeoutSeconds: req.GetTimeout()}, started, err)
+	if err != nil {
+		return nil, err
+	}
+	return &pulumirpc.UpdateResponse{Properties: props}, nil
 }
 
 func (s *stub) Delete(_ context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {

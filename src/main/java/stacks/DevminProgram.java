@@ -27,6 +27,8 @@ import java.util.Optional;
  * The dev-min Pulumi program: parse and validate the whole spec first (an invalid config declares nothing), then
  * compose the layers in dependency order, each publishing its handles for the next. With
  * {@code devmin:demoWindow: closed} (an account's first deploy, before the image is pushed) the demo layer is left out.
+ * With the window open, the pinned image is verified before anything else is declared: the program continues from
+ * the gate's answer, so a missing image stops {@code pulumi up} having created nothing.
  */
 public final class DevminProgram {
 
@@ -37,24 +39,50 @@ public final class DevminProgram {
     }
 
     public static void define(Context ctx) {
+        declare(ctx);
+    }
+
+    /**
+     * Declares the stack and resolves once everything is declared (with the window open, only after the image gate
+     * has passed; failed with the gate's blocker otherwise): what must see the whole stack, such as the policy guard's
+     * stack-level rules, waits for it rather than for this method to return.
+     */
+    public static Output<HandleRegistry> declare(Context ctx) {
         EnvironmentSpec spec = specOf(ctx);
-        HandleRegistry handles = new HandleRegistry();
         StackSecrets secrets = fullKey -> namespace(ctx, fullKey).requireSecret(key(fullKey));
-        new CoreStack("core", new CoreArgs(spec, handles, secrets), ComponentResourceOptions.Empty);
-        new ConfluentStack("confluent", new ConfluentArgs(spec, handles, confluentCredentials(ctx)),
-                ComponentResourceOptions.Empty);
+        Optional<ConfluentArgs.CloudApiCredentials> confluent = confluentCredentials(ctx);
+        Output<HandleRegistry> declared;
         if (spec.demoWindowOpen()) {
-            DemoPlan demoPlan = resolveDemo(spec, handles);
-            // Without a database the demo layer never reads these; the spec guarantees them when it is enabled.
-            DemoSecrets demoSecrets = spec.database().enabled()
-                    ? new DemoSecrets(secrets.require(ConfigKeys.DB_USER), secrets.require(ConfigKeys.DB_PASSWORD))
-                    : new DemoSecrets(Output.of(""), Output.of(""));
-            new DemoStack("demo", demoPlan, handles, demoSecrets, ComponentResourceOptions.Empty);
+            DemoStack demo = new DemoStack("demo", spec, ComponentResourceOptions.Empty);
+            declared = demo.pinnedImageVerified().applyValue(verified -> {
+                HandleRegistry handles = persistentLayers(spec, secrets, confluent);
+                demo.declare(resolveDemo(spec, handles), handles, demoSecrets(spec, secrets));
+                return handles;
+            });
+        } else {
+            declared = Output.of(persistentLayers(spec, secrets, confluent));
         }
 
-        ctx.export(HANDLES_OUTPUT, handles.resolved());
-        ctx.export(HANDLE_PUBLISHERS_OUTPUT, Output.of(handles.publishers()));
+        ctx.export(HANDLES_OUTPUT, declared.apply(HandleRegistry::resolved));
+        ctx.export(HANDLE_PUBLISHERS_OUTPUT, declared.applyValue(HandleRegistry::publishers));
         ctx.export("environment", Output.of(spec.environment()));
+        return declared;
+    }
+
+    /** Core and confluent, the layers that outlive every window, with the handles they publish. */
+    private static HandleRegistry persistentLayers(EnvironmentSpec spec, StackSecrets secrets,
+                                                   Optional<ConfluentArgs.CloudApiCredentials> confluent) {
+        HandleRegistry handles = new HandleRegistry();
+        new CoreStack("core", new CoreArgs(spec, handles, secrets), ComponentResourceOptions.Empty);
+        new ConfluentStack("confluent", new ConfluentArgs(spec, handles, confluent), ComponentResourceOptions.Empty);
+        return handles;
+    }
+
+    /** Without a database the demo layer never reads these; the spec guarantees them when it is enabled. */
+    private static DemoSecrets demoSecrets(EnvironmentSpec spec, StackSecrets secrets) {
+        return spec.database().enabled()
+                ? new DemoSecrets(secrets.require(ConfigKeys.DB_USER), secrets.require(ConfigKeys.DB_PASSWORD))
+                : new DemoSecrets(Output.of(""), Output.of(""));
     }
 
     /** {@code confluentcloud:cloudApiKey}/{@code cloudApiSecret} when set; otherwise the provider's environment. */

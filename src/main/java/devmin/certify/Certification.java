@@ -145,7 +145,7 @@ public final class Certification {
         standIn.putObject("provenance").put("stack", open.json().get().path("provenance").path("stack").asText())
                 .put("image_digest", open.json().get().path("provenance").path("image_digest").asText());
         return Optional.of(new FoundVerdict(kind, "via " + open.key(), entry.path("key").asText(),
-                entry.path("stamp").asText(), entry.path("sha256").asText(), Optional.of(standIn)));
+                entry.path("stamp").asText(), entry.path("sha256").asText(), Optional.of(standIn), true));
     }
 
     /** Closing verdicts made before an opening one (or a job run) belong to another window. */

@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param stamp  its run's UTC stamp
  * @param sha256 hex sha256 of the bytes read
  * @param json   its content, empty when it is not JSON
+ * @param vouched whether it was not read but stands in as a certificate referenced it (its shape was checked when
+ *                that certificate was made; only its result and provenance are carried)
  */
 public record FoundVerdict(VerdictKind kind, String source, String key, String stamp, String sha256,
-                           Optional<JsonNode> json) {
+                           Optional<JsonNode> json, boolean vouched) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,7 +34,7 @@ public record FoundVerdict(VerdictKind kind, String source, String key, String s
         } catch (IOException e) {
             json = Optional.empty();
         }
-        return new FoundVerdict(kind, source, stored.key(), stored.stamp(), sha256(stored.bytes()), json);
+        return new FoundVerdict(kind, source, stored.key(), stored.stamp(), sha256(stored.bytes()), json, false);
     }
 
     static String sha256(byte[] bytes) {

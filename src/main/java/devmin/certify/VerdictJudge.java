@@ -5,10 +5,12 @@ import devmin.live.CheckStatus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Whether a found verdict counts for this window: it is a verdict (an object with a boolean {@code overall_pass} and
- * a provenance), it belongs to this stack and was made for this image, and it passed.
+ * a provenance) of its kind ({@link VerdictShape}), it belongs to this stack and was made for this image, and it
+ * passed. A file that is not a verdict of its kind is refused as unverified: what the kind would have proven is unknown.
  */
 final class VerdictJudge {
 
@@ -25,6 +27,13 @@ final class VerdictJudge {
             return new Judgement(CheckStatus.UNVERIFIED, where + " is not a verdict (no boolean overall_pass)");
         }
         JsonNode verdict = found.json().get();
+        if (!found.vouched()) {
+            Optional<String> refused = VerdictShape.refusal(found.kind(), verdict);
+            if (refused.isPresent()) {
+                return new Judgement(CheckStatus.UNVERIFIED, found.kind().name() + " " + where + " refused: it "
+                        + refused.get());
+            }
+        }
         JsonNode provenance = verdict.path("provenance");
         List<String> wrong = new ArrayList<>();
         String ownStack = provenance.path("stack").asText("");

@@ -17,7 +17,7 @@ public final class LiveOptions {
                     + "own directory, else the current directory).")
     Path projectDir;
 
-    @Option(names = "--out", defaultValue = "runs", paramLabel = "DIR", description = "Evidence root (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", description = OutputDirectory.DEFAULT_DESCRIPTION)
     Path out;
 
     @Option(names = "--publish", description = "Publish the verdict to the evidence bucket first (If-None-Match: *, never overwriting); if that fails, the local verdict records it and cannot pass.")
@@ -31,6 +31,11 @@ public final class LiveOptions {
 
     @Option(names = "--region", paramLabel = "REGION", description = "Region to check (repeatable; default: the stack's region).")
     List<String> regions = new ArrayList<>();
+
+    /** {@code --out}, else the project's {@code runs/}: where {@code plan} writes too. */
+    Path evidenceRoot() {
+        return OutputDirectory.evidenceRoot(out, projectDir);
+    }
 
     long deadlineMillis(long defaultMillis) {
         return deadline == null ? defaultMillis : millis("--deadline", deadline);

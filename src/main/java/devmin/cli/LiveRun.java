@@ -106,7 +106,7 @@ final class LiveRun {
      */
     static int finish(LiveOptions options, EnvironmentSpec spec, AwsClients aws, Verdict verdict, String phase,
                       String name, String title, PrintWriter out, PrintWriter err) throws IOException {
-        EvidenceDirectory dir = EvidenceDirectory.create(options.out, spec.environment(), phase,
+        EvidenceDirectory dir = EvidenceDirectory.create(options.evidenceRoot(), spec.environment(), phase,
                 verdict.provenance().startedAt());
         Verdict recorded = options.publish ? publish(spec, aws, verdict, phase, name, title, dir, out, err) : verdict;
         dir.write(name + ".json", json(recorded));
@@ -115,6 +115,7 @@ final class LiveRun {
                         : recorded.exitCode() == 1 ? "FAIL" : "UNVERIFIED", recorded.checks().size(),
                 recorded.checks().stream().mapToInt(c -> c.apiCalls().size()).sum());
         recorded.blockers().forEach(b -> out.println("  blocker: " + b));
+        recorded.warnings().forEach(w -> out.println("  warning: " + w));
         out.println("evidence: " + dir.path().resolve(name + ".json"));
         out.flush();
         return recorded.exitCode();

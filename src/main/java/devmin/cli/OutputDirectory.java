@@ -10,12 +10,30 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Why an {@code --out} directory cannot take evidence, said before any work is done (without creating anything) and
- * again, from the file system's own answer, if creating it still fails.
+ * Where evidence goes, and why an {@code --out} directory cannot take it, said before any work is done (without
+ * creating anything) and again, from the file system's own answer, if creating it still fails.
  */
 final class OutputDirectory {
 
+    /** The evidence root inside the project, used when {@code --out} is not given. */
+    static final String PROJECT_RUNS = "runs";
+
+    /** How every command's {@code --out} help ends, so they all say the same. */
+    static final String DEFAULT_DESCRIPTION = "Evidence root (default: <project-dir>/runs, whatever the current"
+            + " directory).";
+
     private OutputDirectory() {
+    }
+
+    /**
+     * The evidence root: {@code --out} when given, else the project's {@code runs/}, so every command of a window
+     * writes (and certify reads) the same tree wherever it is started from.
+     *
+     * @param out        the {@code --out} option, {@code null} when not given (picocli leaves it unset)
+     * @param projectDir the directory holding {@code Pulumi.yaml}
+     */
+    static Path evidenceRoot(Path out, Path projectDir) {
+        return out != null ? out : projectDir.resolve(PROJECT_RUNS);
     }
 
     /** A reason the directory cannot be used, judged without writing anything; empty when it looks usable. */

@@ -70,7 +70,7 @@ public final class PlanCommand implements Callable<Integer> {
                     + "own directory, else the current directory).")
     Path projectDir;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Evidence root (default: <project-dir>/runs).")
+    @Option(names = "--out", paramLabel = "DIR", description = OutputDirectory.DEFAULT_DESCRIPTION)
     Path out;
 
     @Option(names = "--format", defaultValue = "text", description = "What to print: text, json or markdown (default: ${DEFAULT-VALUE}).")
@@ -102,7 +102,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private int plan(PrintWriter stdout, PrintWriter stderr) throws IOException, Refused {
-        Path evidenceRoot = out != null ? out : projectDir.resolve("runs");
+        Path evidenceRoot = OutputDirectory.evidenceRoot(out, projectDir);
         Instant started = Instant.now();
         Optional<String> unusable = OutputDirectory.problem(evidenceRoot);
         if (unusable.isPresent()) {

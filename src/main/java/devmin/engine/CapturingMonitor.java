@@ -34,9 +34,25 @@ final class CapturingMonitor extends MockMonitor {
                     request.getParent(), request.getCustom(), request.getProtect(), request.getProvider(),
                     request.getVersion(), WireValues.fromStruct(request.getObject()),
                     request.getDependenciesList(), propertyDependencies(request),
-                    request.getAdditionalSecretOutputsList(), SecretFingerprints.of(request.getObject())));
+                    request.getAdditionalSecretOutputsList(), SecretFingerprints.of(request.getObject()),
+                    customTimeouts(request)));
             return response;
         });
+    }
+
+    /** The custom timeouts the program set, by operation; the wire leaves unset ones empty. */
+    private static java.util.Map<String, String> customTimeouts(RegisterResourceRequest request) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        if (request.hasCustomTimeouts()) {
+            var timeouts = request.getCustomTimeouts();
+            java.util.Map.of("create", timeouts.getCreate(), "update", timeouts.getUpdate(), "delete",
+                    timeouts.getDelete()).forEach((operation, value) -> {
+                        if (!value.isEmpty()) {
+                            out.put(operation, value);
+                        }
+                    });
+        }
+        return out;
     }
 
     private static java.util.Map<String, List<String>> propertyDependencies(RegisterResourceRequest request) {

@@ -23,17 +23,30 @@ import java.util.Map;
  * @param additionalSecretOutputs outputs the program asked the engine to keep secret
  * @param secretFingerprints for each input path (see {@link PropertyPaths}) holding a secret that a plan fed in as a
  *                           placeholder, the fingerprint of its ciphertext (never of the value); empty otherwise
+ * @param customTimeouts the program's custom timeouts by operation ({@code create}, {@code update}, {@code delete}),
+ *                       as the engine receives them (e.g. {@code 5m}); empty when none are set
  */
 public record DeclaredResource(String urn, String type, String name, String parentUrn, boolean custom,
                                boolean protect, String provider, String version, ObjectNode inputs,
                                List<String> dependencies, Map<String, List<String>> propertyDependencies,
-                               List<String> additionalSecretOutputs, Map<String, String> secretFingerprints) {
+                               List<String> additionalSecretOutputs, Map<String, String> secretFingerprints,
+                               Map<String, String> customTimeouts) {
 
     public DeclaredResource {
         dependencies = List.copyOf(dependencies);
         propertyDependencies = Map.copyOf(propertyDependencies);
         additionalSecretOutputs = List.copyOf(additionalSecretOutputs);
         secretFingerprints = Map.copyOf(secretFingerprints);
+        customTimeouts = Map.copyOf(customTimeouts);
+    }
+
+    /** A resource without custom timeouts. */
+    public DeclaredResource(String urn, String type, String name, String parentUrn, boolean custom, boolean protect,
+                            String provider, String version, ObjectNode inputs, List<String> dependencies,
+                            Map<String, List<String>> propertyDependencies, List<String> additionalSecretOutputs,
+                            Map<String, String> secretFingerprints) {
+        this(urn, type, name, parentUrn, custom, protect, provider, version, inputs, dependencies,
+                propertyDependencies, additionalSecretOutputs, secretFingerprints, Map.of());
     }
 
     /** A resource without secret fingerprints (whatever did not come from a plan's placeholders). */

@@ -51,6 +51,17 @@ public record Verdict(String schema, List<CheckResult> checks, ObjectNode contex
                 .toList();
     }
 
+    /**
+     * What the phase recorded as worth knowing but not failing on, from the context's {@code warnings} (objects with
+     * {@code name}, {@code source} and {@code reason}), e.g. a forecast AWS does not have yet.
+     */
+    public List<String> warnings() {
+        List<String> warnings = new java.util.ArrayList<>();
+        context.path("warnings").forEach(w -> warnings.add(w.path("name").asText() + " [" + w.path("source").asText()
+                + "]: " + w.path("reason").asText()));
+        return warnings;
+    }
+
     public int exitCode() {
         if (checks.stream().anyMatch(c -> c.status() == CheckStatus.BLOCKER)) {
             return 1;
@@ -90,6 +101,7 @@ public record Verdict(String schema, List<CheckResult> checks, ObjectNode contex
         StringBuilder md = new StringBuilder("## ").append(title).append(": ")
                 .append(overallPass() ? "PASS" : exitCode() == 1 ? "FAIL" : "UNVERIFIED").append("\n\n");
         blockers().forEach(b -> md.append("- :x: ").append(b.replace("|", "\\|")).append('\n'));
+        warnings().forEach(w -> md.append("- :warning: ").append(w.replace("|", "\\|")).append('\n'));
         md.append("\n| check | region | status | API calls | found |\n|---|---|---|---:|---|\n");
         for (CheckResult c : checks) {
             md.append("| ").append(c.name()).append(" | ").append(c.region()).append(" | ")

@@ -39,6 +39,7 @@ public final class ProgramLauncher {
             }
             return EXIT_ERROR_REPORTED;
         }
+        EngineOnlyLogging.install();
         try (DebugFilteringEngine engine = new DebugFilteringEngine(host.engine())) {
             InlineDeploymentSettings settings = InlineDeploymentSettings.builder()
                     .monitorAddr(environment.getOrDefault("PULUMI_MONITOR", ""))

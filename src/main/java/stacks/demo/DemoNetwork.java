@@ -17,13 +17,15 @@ import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
 import com.pulumi.core.Output;
 import stacks.LayerScope;
+import stacks.spec.LaneSpec;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A VPC with public subnets only: an internet gateway and one route table to it, and no NAT gateway. Lanes get public
- * IPs for egress; their security group lets out HTTPS and Kafka and lets in only its own members, on lane ports.
+ * IPs for egress; their security group lets out HTTPS and Kafka, lets out to its own members exactly on the ports of
+ * the catalog's {@code calls:} edges, and lets in only its own members, on lane ports.
  */
 final class DemoNetwork {
 
@@ -34,7 +36,10 @@ final class DemoNetwork {
     private final List<RouteTableAssociation> routes = new ArrayList<>();
     private final SecurityGroup lanes;
 
-    DemoNetwork(LayerScope scope, SubnetPlan plan, List<Integer> ingressPorts) {
+    /** AWS accepts at most 255 characters in a rule description (EC2 API, IpRange/UserIdGroupPair Description). */
+    private static final int MAX_RULE_DESCRIPTION = 255;
+
+    DemoNetwork(LayerScope scope, SubnetPlan plan, List<LaneSpec> lanes) {
         this.vpc = new Vpc("vpc", VpcArgs.builder()
                 .cidrBlock(plan.vpcCidr())
                 .enableDnsHostnames(true)
@@ -61,12 +66,35 @@ final class DemoNetwork {
         }
         this.lanes = new SecurityGroup("lanes-sg", SecurityGroupArgs.builder()
                 .vpcId(vpc.id())
+                // Kept as first written: AWS cannot change a group's description, so a new one would replace the group.
                 .description("devmin lanes: egress HTTPS and Kafka; ingress from lanes only")
-                .egress(egress(443, "HTTPS to AWS APIs and ECR"), egress(KAFKA_PORT, "Kafka (Confluent Cloud)"))
-                .ingress(ingressPorts.stream().map(port -> SecurityGroupIngressArgs.builder()
+                .egress(egress(lanes))
+                .ingress(LaneContainer.ingressPorts(lanes).stream().map(port -> SecurityGroupIngressArgs.builder()
                         .protocol("tcp").fromPort(port).toPort(port).self(true)
                         .description("lane port " + port + " from lanes").build()).toList())
                 .build(), scope.aws());
+    }
+
+    /**
+     * HTTPS and Kafka to anywhere, and one rule to the group itself per port some lane calls: the provider revokes the
+     * default allow-all egress rule, so a lane reaches another only through these.
+     */
+    private static List<SecurityGroupEgressArgs> egress(List<LaneSpec> lanes) {
+        List<SecurityGroupEgressArgs> rules = new ArrayList<>();
+        rules.add(egress(443, "HTTPS to AWS APIs and ECR"));
+        rules.add(egress(KAFKA_PORT, "Kafka (Confluent Cloud)"));
+        LaneCall.byPort(LaneCall.of(lanes)).forEach((port, calls) -> rules.add(SecurityGroupEgressArgs.builder()
+                .protocol("tcp").fromPort(port).toPort(port).self(true)
+                .description(callsDescription(port, calls)).build()));
+        return rules;
+    }
+
+    static String callsDescription(int port, List<LaneCall> calls) {
+        String edges = calls.stream().map(c -> c.caller() + " to " + c.callee()).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        String full = "lane calls on " + port + ": " + edges;
+        return full.length() <= MAX_RULE_DESCRIPTION ? full
+                : "lane calls on " + port + " (" + calls.size() + " edges, see the lane catalog)";
     }
 
     private static SecurityGroupEgressArgs egress(int port, String description) {

@@ -14,6 +14,8 @@ import stacks.LayerScope;
 import stacks.handles.Handle;
 import stacks.handles.HandleName;
 import stacks.handles.HandleRegistry;
+import stacks.spec.EnvironmentSpec;
+import stacks.spec.ImageSpec;
 
 import java.util.Map;
 
@@ -28,14 +30,31 @@ public final class DemoStack extends ComponentResource {
 
     static final String PUBLISHER = "DemoStack";
 
-    public DemoStack(String name, DemoPlan plan, HandleRegistry handles, DemoSecrets secrets,
-                     ComponentResourceOptions options) {
+    private final LayerScope scope;
+    private final ImageSpec image;
+
+    /**
+     * The layer's component and its AWS provider only, which is all the image gate's ECR lookup needs; the program
+     * calls {@link #declare} once it has seen the gate pass, so nothing that costs or runs precedes the gate.
+     */
+    public DemoStack(String name, EnvironmentSpec spec, ComponentResourceOptions options) {
         super(Layer.DEMO.componentType(), name, options);
-        LayerScope ungated = new LayerScope(Layer.DEMO, this, plan.spec());
-        LayerScope scope = ungated.gatedBy(PinnedImageGate.verify(plan.spec().image(), ungated.awsProvider()));
+        this.scope = new LayerScope(Layer.DEMO, this, spec);
+        this.image = spec.image();
+    }
+
+    /**
+     * Resolves once ECR holds the pinned image under its tag (at once in a preview), through this layer's provider;
+     * otherwise it fails the run with {@link PinnedImageGate#BLOCKER}.
+     */
+    public Output<ImageSpec> pinnedImageVerified() {
+        return PinnedImageGate.verify(image, scope.awsProvider());
+    }
+
+    /** Declares the layer's resources: call it only once {@link #pinnedImageVerified()} has resolved. */
+    public void declare(DemoPlan plan, HandleRegistry handles, DemoSecrets secrets) {
         DemoNames names = plan.names();
-        DemoNetwork network = new DemoNetwork(scope, SubnetPlan.of(plan.spec().awsRegion()),
-                LaneContainer.ingressPorts(plan.spec().lanes()));
+        DemoNetwork network = new DemoNetwork(scope, SubnetPlan.of(plan.spec().awsRegion()), plan.spec().lanes());
         Cluster cluster = new Cluster("ecs-cluster", ClusterArgs.builder()
                 .name(names.clusterName())
                 .settings(ClusterSettingArgs.builder().name("containerInsights").value("disabled").build())

@@ -144,8 +144,7 @@ final class LaneWorkloads {
                 .cluster(shared.cluster().arn())
                 .taskDefinition(task.arn())
                 .desiredCount(lane.desiredCount())
-                .capacityProviderStrategies(ServiceCapacityProviderStrategyArgs.builder()
-                        .capacityProvider(lane.spot() ? "FARGATE_SPOT" : "FARGATE").weight(1).build())
+                .capacityProviderStrategies(CapacityStrategy.serviceArgs(lane))
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
                         .subnets(Output.all(shared.network().subnetIds()))
                         .securityGroups(shared.network().lanesSecurityGroup().id().applyValue(List::of))
@@ -160,7 +159,7 @@ final class LaneWorkloads {
                 .enableEcsManagedTags(true);
         shared.discovery().registryOf(lane.name()).ifPresent(registry -> args.serviceRegistries(
                 ServiceServiceRegistriesArgs.builder().registryArn(registry.arn()).build()));
-        new Service("service-" + lane.name(), args.build(), scope.aws(needs));
+        new Service("service-" + lane.name(), args.build(), ServiceWait.bounded(scope.aws(needs)));
     }
 
     void publish(HandleRegistry handles) {

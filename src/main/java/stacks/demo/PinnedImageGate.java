@@ -8,18 +8,18 @@ import com.pulumi.deployment.Deployment;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.exceptions.RunException;
 import com.pulumi.resources.ProviderResource;
-import com.pulumi.resources.Resource;
 import stacks.spec.ImageSpec;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A window opens only on an image that is there. Before any demo resource is declared to the engine, {@code pulumi up}
- * asks ECR for the pinned digest and checks it carries the pinned tag; if it does not, the update stops at once with
- * a named blocker instead of creating services that would wait twenty minutes each on an image they cannot pull.
- * Previews skip the check (a first preview runs before the repository exists); {@code devmin preflight} makes the same
- * check before a window opens from CI.
+ * A window opens only on an image that is there. Before anything else of the stack is declared to the engine,
+ * {@code pulumi up} asks ECR for the pinned digest and checks it carries the pinned tag; if it does not, the update
+ * stops at once with one named blocker, having created nothing, instead of creating core and confluent resources and
+ * then services that would wait twenty minutes each on an image they cannot pull. Previews skip the check (a first
+ * preview runs before the repository exists); {@code devmin preflight} makes the same check before a window opens
+ * from CI.
  */
 final class PinnedImageGate {
 
@@ -28,10 +28,14 @@ final class PinnedImageGate {
     private PinnedImageGate() {
     }
 
-    /** Resolves (to nothing to depend on) once the image is verified; fails the run when it is not there. */
-    static Output<List<Resource>> verify(ImageSpec image, ProviderResource provider) {
+    /**
+     * Resolves to the image once it is verified; fails the run when it is not there. The lookup is an invoke, whose
+     * answer the program continues from without blocking a thread ({@code Output.applyValue}); the failure is one
+     * {@link RunException}, which the SDK's runner reports once, without a stack trace.
+     */
+    static Output<ImageSpec> verify(ImageSpec image, ProviderResource provider) {
         if (Deployment.getInstance().isDryRun()) {
-            return Output.of(List.of());
+            return Output.of(image);
         }
         CompletableFuture<GetImageResult> lookup = EcrFunctions.getImagePlain(GetImagePlainArgs.builder()
                 .repositoryName(image.repository())
@@ -46,7 +50,7 @@ final class PinnedImageGate {
                 throw new RunException(missing(image, "the digest exists but carries the tags "
                         + tags + ", not " + image.tag()));
             }
-            return List.<Resource>of();
+            return image;
         }));
     }
 

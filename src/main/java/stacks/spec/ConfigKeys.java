@@ -47,7 +47,8 @@ public final class ConfigKeys {
     public static final List<String> DATABASE_FIELDS = List.of("enabled", "instanceClass", "allocatedStorageGb");
     /** The fields of one item of {@link #LANES}. */
     public static final List<String> LANE_FIELDS = List.of("name", "kind", "command", "cpu", "memory", "desiredCount",
-            "reads", "produces", "consumes", "ingressPort", "spot", "s3Access", "readOnlyRootFilesystem", "calls");
+            "reads", "produces", "consumes", "ingressPort", "spot", "onDemandBase", "s3Access", "readOnlyRootFilesystem",
+            "calls");
     /** The fields of one item of a lane's {@code s3Access}. */
     public static final List<String> S3_GRANT_FIELDS = List.of("access", "prefix");
     /** The fields of one item of {@link #TOPICS}. */

@@ -61,7 +61,30 @@ final class LaneCatalogParser {
         boolean spot = f.bool("spot", kind == LaneKind.SERVICE);
         List<String> calls = f.textList("calls", Patterns.LANE_NAME, "the name of an ingress lane this lane calls");
         return new LaneSpec(name, kind, command, cpu, memory, desired, reads, produces, consumes, port, spot,
-                s3Grants(f), f.bool("readOnlyRootFilesystem", true), calls);
+                s3Grants(f), f.bool("readOnlyRootFilesystem", true), calls, onDemandBase(f, kind, spot, desired));
+    }
+
+    /**
+     * Tasks of a Spot service that always run on FARGATE (ECS's capacity provider strategy {@code base}): only a
+     * service on Spot has a choice to make, and a base above the desired count would ask for tasks that never run.
+     */
+    private int onDemandBase(JsonFields f, LaneKind kind, boolean spot, int desired) {
+        if (!f.has("onDemandBase")) {
+            return 0;
+        }
+        int base = (int) f.integer("onDemandBase", 0, 0, MAX_SERVICE_DESIRED_COUNT);
+        String given = String.valueOf(base);
+        if (kind == LaneKind.JOB) {
+            problems.invalid(f.key("onDemandBase"), given, "no onDemandBase on a job (a job runs once, on FARGATE,"
+                    + " with RunTask)");
+        } else if (!spot && base > 0) {
+            problems.invalid(f.key("onDemandBase"), given, "an onDemandBase only with spot: true (off Spot every task"
+                    + " already runs on FARGATE)");
+        } else if (base > desired) {
+            problems.invalid(f.key("onDemandBase"), given, "at most the lane's desiredCount (" + desired + "): the"
+                    + " base counts tasks that always run on FARGATE");
+        }
+        return base;
     }
 
     private LaneKind kind(JsonFields f) {

@@ -20,6 +20,8 @@ import java.util.OptionalInt;
  * @param s3Access     data-plane grants on the evidence bucket
  * @param readOnlyRootFilesystem run the container with a read-only root filesystem (default true)
  * @param calls        the ingress lanes it calls, by name: it is given their addresses
+ * @param onDemandBase with {@code spot}, how many of a service's tasks always run on FARGATE (on-demand) while the
+ *                     rest run on FARGATE_SPOT: a Spot shortage still leaves these running (0: all on Spot)
  */
 public record LaneSpec(
         String name,
@@ -35,7 +37,8 @@ public record LaneSpec(
         boolean spot,
         List<S3Grant> s3Access,
         boolean readOnlyRootFilesystem,
-        List<String> calls) {
+        List<String> calls,
+        int onDemandBase) {
 
     public LaneSpec {
         calls = List.copyOf(calls);
@@ -44,6 +47,14 @@ public record LaneSpec(
         produces = List.copyOf(produces);
         consumes = List.copyOf(consumes);
         s3Access = List.copyOf(s3Access);
+    }
+
+    /** A lane without an on-demand base: all on Spot, or all on FARGATE. */
+    public LaneSpec(String name, LaneKind kind, List<String> command, int cpu, int memory, int desiredCount,
+                    List<String> reads, List<String> produces, List<String> consumes, int ingressPort, boolean spot,
+                    List<S3Grant> s3Access, boolean readOnlyRootFilesystem, List<String> calls) {
+        this(name, kind, command, cpu, memory, desiredCount, reads, produces, consumes, ingressPort, spot, s3Access,
+                readOnlyRootFilesystem, calls, 0);
     }
 
     /** A lane that calls no other lane. */

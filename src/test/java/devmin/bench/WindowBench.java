@@ -61,7 +61,7 @@ public final class WindowBench {
             Path folder = Files.createDirectories(evidence.resolve("dev_min").resolve(file.substring(0,
                     file.indexOf('/'))).resolve(WindowFixtures.STAMP));
             Files.writeString(folder.resolve(file.substring(file.indexOf('/') + 1)),
-                    WindowFixtures.passingVerdict(spec.image().digest()));
+                    WindowFixtures.passingVerdict(file, spec.image().digest()));
         }
         measure(moto, work, "readiness, 14 services", "readiness_snapshot.json", runs,
                 List.of("readiness", "--stack-outputs", outputs.toString()));
@@ -153,7 +153,7 @@ public final class WindowBench {
             for (String file : WindowFixtures.PHASE_FILES) {
                 s3.putObject(b -> b.bucket("devmin-dev-min-evidence-123456789012").key("evidence/dev_min/dev-min/"
                         + file.replace("/", "/" + WindowFixtures.STAMP + "/")), RequestBody.fromString(
-                        WindowFixtures.passingVerdict(spec.image().digest())));
+                        WindowFixtures.passingVerdict(file, spec.image().digest())));
             }
         }
         return handles;

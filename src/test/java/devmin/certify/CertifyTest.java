@@ -39,10 +39,9 @@ class CertifyTest {
         runs = dir.resolve("runs");
     }
 
-    static String verdict(boolean pass, String stack, String digest, String... blockers) {
-        return "{\"schema\":\"devmin.x/v1\",\"overall_pass\":" + pass + ",\"blockers\":[" + String.join(",",
-                java.util.Arrays.stream(blockers).map(b -> "\"" + b + "\"").toList()) + "],\"provenance\":"
-                + "{\"stack\":\"" + stack + "\",\"image_digest\":\"" + digest + "\"}}";
+    /** A verdict of the kind whose command writes {@code file}, as that command writes one. */
+    static String verdict(String file, boolean pass, String stack, String digest, String... blockers) {
+        return WindowFixtures.verdict(file, pass, stack, digest, blockers);
     }
 
     Path write(String phase, String stamp, String file, String content) throws IOException {
@@ -50,15 +49,21 @@ class CertifyTest {
         return Files.writeString(folder.resolve(file), content);
     }
 
+    /** Writes, where its command would, a verdict of the kind whose command writes {@code file}. */
+    Path writeVerdict(String phase, String stamp, String file, boolean pass, String stack, String digest,
+                      String... blockers) throws IOException {
+        return write(phase, stamp, file, verdict(file, pass, stack, digest, blockers));
+    }
+
     void openedAt(String stamp) throws IOException {
         for (String[] kind : OPEN) {
-            write(kind[0], stamp, kind[1], verdict(true, "dev-min", DIGEST));
+            write(kind[0], stamp, kind[1], verdict(kind[1], true, "dev-min", DIGEST));
         }
     }
 
     void closedAt(String stamp) throws IOException {
         for (String[] kind : CLOSE) {
-            write(kind[0], stamp, kind[1], verdict(true, "dev-min", DIGEST));
+            write(kind[0], stamp, kind[1], verdict(kind[1], true, "dev-min", DIGEST));
         }
     }
 
@@ -83,7 +88,7 @@ class CertifyTest {
     @Test
     void aWindowWhoseEveryVerdictPassedForThisStackAndImageIsCertifiedNamingEachByKeyAndSha256() throws Exception {
         openedAt("20261130T120000Z");
-        Path run = write("run", "20261130T123000Z", "job_run_seed-pack.json", verdict(true, "dev-min", DIGEST));
+        Path run = writeVerdict("run", "20261130T123000Z", "job_run_seed-pack.json", true, "dev-min", DIGEST);
         closedAt("20261130T140000Z");
 
         CliRun result = certify("--require-run", "seed-pack");
@@ -144,8 +149,8 @@ class CertifyTest {
     void aFailedVerdictIsABlockerWithItsOwnBlockers() throws IOException {
         openedAt("20261130T120000Z");
         closedAt("20261130T140000Z");
-        write("teardown", "20261130T140000Z-1", "teardown_proof.json", verdict(false, "dev-min", DIGEST,
-                "nat-gateways [eu-west-2]: NAT gateways found: nat-0a"));
+        writeVerdict("teardown", "20261130T140000Z-1", "teardown_proof.json", false, "dev-min", DIGEST,
+                "nat-gateways [eu-west-2]: NAT gateways found: nat-0a");
 
         CliRun result = certify();
 
@@ -159,8 +164,8 @@ class CertifyTest {
         openedAt("20261130T120000Z");
         closedAt("20261130T140000Z");
         String other = "sha256:" + "d".repeat(64);
-        write("readiness", "20261130T130000Z", "readiness_snapshot.json", verdict(true, "dev-min", other));
-        write("preflight", "20261130T130000Z", "preflight_snapshot.json", verdict(true, "staging", DIGEST));
+        writeVerdict("readiness", "20261130T130000Z", "readiness_snapshot.json", true, "dev-min", other);
+        writeVerdict("preflight", "20261130T130000Z", "preflight_snapshot.json", true, "staging", DIGEST);
 
         CliRun result = certify();
 
@@ -171,7 +176,7 @@ class CertifyTest {
 
     @Test
     void theNewestVerdictOfEachKindCounts() throws IOException {
-        write("readiness", "20261130T110000Z", "readiness_snapshot.json", verdict(false, "dev-min", DIGEST, "x"));
+        writeVerdict("readiness", "20261130T110000Z", "readiness_snapshot.json", false, "dev-min", DIGEST, "x");
         openedAt("20261130T120000Z");
         closedAt("20261130T140000Z");
 
@@ -238,8 +243,8 @@ class CertifyTest {
     @Test
     void aRequiredRunThatDidNotHappenAndAFailedRunAreBlockers() throws IOException {
         openedAt("20261130T120000Z");
-        write("run", "20261130T123000Z", "job_run_checker.json", verdict(false, "dev-min", DIGEST,
-                "job-exit [eu-west-2]: job checker failed: exit 1"));
+        writeVerdict("run", "20261130T123000Z", "job_run_checker.json", false, "dev-min", DIGEST,
+                "job-exit [eu-west-2]: job checker failed: exit 1");
         closedAt("20261130T140000Z");
 
         CliRun result = certify("--require-run", "seed-pack");
@@ -259,6 +264,118 @@ class CertifyTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stdout()).contains("is not a verdict (no boolean overall_pass)");
+    }
+
+    @Test
+    void aPreflightVerdictSavedUnderTheReadinessNameIsRefusedNamingFileAndReason() throws IOException {
+        openedAt("20261130T120000Z");
+        write("readiness", "20261130T120000Z-1", "readiness_snapshot.json",
+                verdict("preflight_snapshot.json", true, "dev-min", DIGEST));
+
+        CliRun result = certify("--phase", "open");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stdout()).contains("readiness dev_min/readiness/20261130T120000Z-1/readiness_snapshot.json")
+                .contains("refused: it is a devmin.preflight-snapshot/v1 verdict (preflight), not readiness"
+                        + " (devmin.readiness/v1)");
+    }
+
+    @Test
+    void aVerdictWithNoChecksIsRefused() throws IOException {
+        openedAt("20261130T120000Z");
+        write("iam", "20261130T120000Z-1", "secret_surface_check.json", "{\"schema\":\"devmin.secret-surface-check/v1\","
+                + "\"overall_pass\":true,\"blockers\":[],\"checks\":[],\"provenance\":{\"stack\":\"dev-min\","
+                + "\"image_digest\":\"" + DIGEST + "\"}}");
+
+        CliRun result = certify("--phase", "open");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stdout()).contains("verify-iam dev_min/iam/20261130T120000Z-1/secret_surface_check.json")
+                .contains("refused: it has no checks (checks empty)");
+    }
+
+    @Test
+    void aPlanWhosePolicyRanNoRuleIsRefused() throws IOException {
+        openedAt("20261130T120000Z");
+        write("plan", "20261130T120000Z-1", "plan_snapshot.json", "{\"schema\":\"devmin.plan-snapshot/v2\","
+                + "\"overall_pass\":true,\"blockers\":[],\"policy\":{\"passed_rules\":[],\"findings\":[]},"
+                + "\"provenance\":{\"stack\":\"dev-min\",\"image_digest\":\"" + DIGEST + "\"}}");
+
+        CliRun result = certify("--phase", "open");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stdout()).contains("refused: it has no checks (policy.passed_rules, policy.findings empty)");
+    }
+
+    @Test
+    void aVerdictWithoutASchemaOrWithAnUnreadableOrNewerOneIsRefused() throws IOException {
+        openedAt("20261130T120000Z");
+        String noSchema = verdict("readiness_snapshot.json", true, "dev-min", DIGEST)
+                .replace("\"schema\":\"devmin.readiness/v1\",", "");
+        write("readiness", "20261130T120000Z-1", "readiness_snapshot.json", noSchema);
+        write("preflight", "20261130T120000Z-1", "preflight_snapshot.json", verdict("preflight_snapshot.json", true,
+                "dev-min", DIGEST).replace("devmin.preflight-snapshot/v1", "preflight v1"));
+        write("budget", "20261130T120000Z-1", "budget_posture_snapshot.json", verdict("budget_posture_snapshot.json",
+                true, "dev-min", DIGEST).replace("devmin.budget-posture/v1", "devmin.budget-posture/v2"));
+
+        CliRun result = certify("--phase", "open");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stdout()).contains("refused: it has no schema (expected devmin.readiness/v1)")
+                .contains("refused: it has an unreadable schema 'preflight v1' (expected"
+                        + " devmin.preflight-snapshot/v1)")
+                .contains("refused: it has schema version devmin.budget-posture/v2, which this certify does not read"
+                        + " (it reads devmin.budget-posture/v1)");
+    }
+
+    @Test
+    void aJobRunOfAnotherLaneSavedUnderThisLanesNameIsRefused() throws IOException {
+        openedAt("20261130T120000Z");
+        write("run", "20261130T123000Z", "job_run_seed-pack.json", verdict("job_run_checker.json", true, "dev-min",
+                DIGEST));
+        closedAt("20261130T140000Z");
+
+        CliRun result = certify("--require-run", "seed-pack");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stdout()).contains("job-run:seed-pack dev_min/run/20261130T123000Z/job_run_seed-pack.json")
+                .contains("refused: it is about lane 'checker', not seed-pack");
+    }
+
+    @Test
+    void aVerdictThatClaimsToPassWhileACheckDidNotIsRefused() throws IOException {
+        openedAt("20261130T120000Z");
+        write("readiness", "20261130T120000Z-1", "readiness_snapshot.json", verdict("readiness_snapshot.json", true,
+                "dev-min", DIGEST).replace("\"status\":\"pass\"", "\"status\":\"unverified\""));
+
+        CliRun result = certify("--phase", "open");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stdout()).contains("refused: it claims overall_pass but its checks did not all pass:"
+                + " the-check unverified");
+    }
+
+    @Test
+    void anOpenCertificateOfAnotherPhaseSavedAsTheOpenOneIsNotTakenForIt() throws Exception {
+        openedAt("20261130T120000Z");
+        assertThat(certify("--phase", "open").exitCode()).isZero();
+        Path open;
+        try (Stream<Path> files = Files.walk(runs.resolve("dev_min/certify"))) {
+            open = files.filter(f -> f.getFileName().toString().equals("certification_open.json")).findFirst()
+                    .orElseThrow();
+        }
+        Files.writeString(open, Files.readString(open).replace("\"phase\" : \"open\"", "\"phase\" : \"close\""));
+        try (Stream<Path> phases = Files.list(runs.resolve("dev_min"))) {
+            for (Path phase : phases.filter(p -> !p.getFileName().toString().equals("certify")).toList()) {
+                deleteTree(phase);
+            }
+        }
+        closedAt("20261130T140000Z");
+
+        CliRun window = certify();
+
+        assertThat(window.exitCode()).isEqualTo(1);
+        assertThat(window.stdout()).contains("missing: no plan verdict of this stack");
     }
 
     @Test
@@ -286,7 +403,7 @@ class CertifyTest {
     @Test
     void anOpenCertificateWeighsNoJobRunEvenAFailedOne() throws IOException {
         openedAt("20261130T120000Z");
-        write("run", "20261130T123000Z", "job_run_checker.json", verdict(false, "dev-min", DIGEST, "job-exit: exit 1"));
+        writeVerdict("run", "20261130T123000Z", "job_run_checker.json", false, "dev-min", DIGEST, "job-exit: exit 1");
 
         CliRun result = certify("--phase", "open");
 
@@ -298,10 +415,10 @@ class CertifyTest {
     @Test
     void aFailedVerdictNamesItsFirstThreeBlockersAndSaysWhenThereAreMore() throws IOException {
         openedAt("20261130T120000Z");
-        write("readiness", "20261130T120000Z-1", "readiness_snapshot.json", verdict(false, "dev-min", DIGEST,
-                "b1", "b2", "b3"));
-        write("preflight", "20261130T120000Z-1", "preflight_snapshot.json", verdict(false, "dev-min", DIGEST,
-                "p1", "p2", "p3", "p4"));
+        writeVerdict("readiness", "20261130T120000Z-1", "readiness_snapshot.json", false, "dev-min", DIGEST,
+                "b1", "b2", "b3");
+        writeVerdict("preflight", "20261130T120000Z-1", "preflight_snapshot.json", false, "dev-min", DIGEST,
+                "p1", "p2", "p3", "p4");
 
         CliRun result = certify("--phase", "open");
 

@@ -276,6 +276,21 @@ class TeardownProofTest {
     }
 
     @Test
+    void withoutOutTheProofIsWrittenUnderTheProjectsRunsWhateverTheCurrentDirectory(@TempDir Path project)
+            throws Exception {
+        System.setProperty("aws.endpointUrl", server.baseUrl());
+        Files.copy(Path.of("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+        Files.copy(Path.of("Pulumi.dev-min.yaml"), project.resolve("Pulumi.dev-min.yaml"));
+
+        CliRun run = CliRun.of("verify-teardown", "--project-dir", project.toString());
+
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        assertThat(evidence(project.resolve("runs"), "teardown_proof.json"))
+                .startsWith(project.resolve("runs").resolve("dev_min").resolve("teardown"));
+        assertThat(run.stdout()).contains("evidence: " + project.resolve("runs"));
+    }
+
+    @Test
     void aPublicationRefusedBecauseTheKeyExistsLeavesALocalVerdictThatSaysSoAndFails(@TempDir Path out)
             throws Exception {
         System.setProperty("aws.endpointUrl", server.baseUrl());

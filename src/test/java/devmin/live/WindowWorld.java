@@ -1,6 +1,7 @@
 package devmin.live;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
 
 import devmin.testing.WindowFixtures;
 
@@ -117,12 +118,22 @@ public final class WindowWorld {
         String runs = "evidence/dev_min/dev-min/run/";
         world.answerWhen("s3:ListObjectsV2", r -> r.withQueryParam("prefix", equalTo(runs)), listing(bucket, runs,
                 List.of(runs + STAMP + "/job_run_seed-pack.json")));
-        world.answerWhen("s3:GetObject", r -> r, aResponse().withStatus(200).withHeader("ETag", "\"e1\"")
-                .withHeader("Content-Type", "application/json").withBody(passingVerdict(digest)));
+        for (String file : allFiles()) {
+            String objectName = "/" + file.substring(file.indexOf('/') + 1);
+            world.answerWhen("s3:GetObject", r -> r.andMatching(request -> MatchResult.of(request.getUrl()
+                    .split("\\?")[0].endsWith(objectName))), aResponse().withStatus(200).withHeader("ETag", "\"e1\"")
+                    .withHeader("Content-Type", "application/json").withBody(passingVerdict(file, digest)));
+        }
     }
 
-    public static String passingVerdict(String digest) {
-        return WindowFixtures.passingVerdict(digest);
+    private static List<String> allFiles() {
+        List<String> files = new java.util.ArrayList<>(PHASE_FILES);
+        files.add("run/job_run_seed-pack.json");
+        return files;
+    }
+
+    public static String passingVerdict(String file, String digest) {
+        return WindowFixtures.passingVerdict(file, digest);
     }
 
     public static ResponseDefinitionBuilder listing(String bucket, String prefix, List<String> keys) {

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An account's first deploy under the real engine, as README's "Deploying for real" walks it: core and confluent with
  * the window closed; then a window on an image the repository does not hold stops at once, before any demo resource;
- * once the image is there the window opens, every resource created after what it depends on.
+ * once the image is there the window opens, every resource created after what it depends on. A window opened on a
+ * fresh account without the image (skipping the walk) creates nothing at all.
  */
 class FirstDeployIT {
 
@@ -49,6 +50,25 @@ class FirstDeployIT {
             Map<String, StubRecord.Call> byUrn = window.stream()
                     .collect(Collectors.toMap(StubRecord.Call::urn, Function.identity()));
             assertThat(DependencyOrder.violations(Json.resources(workspace.exportState()), byUrn)).isEmpty();
+        }
+    }
+
+    @Test
+    void aWindowOpenedOnAFreshAccountWithoutTheImageCreatesNothing() {
+        try (PulumiWorkspace workspace = PulumiWorkspace.ofCommittedProject(RealEngine.require())) {
+            succeeded(workspace.pulumi("stack", "init", "dev-min"));
+            succeeded(workspace.pulumi("config", "set", "--secret", "devmin:igApiKey", "first-deploy-key"));
+            succeeded(workspace.pulumi("config", "set", "devmin:demoWindow", "open"));
+            workspace.withEnvironment("DEVMIN_STUB_ECR_IMAGES", "");
+
+            CliResult withoutImage = workspace.pulumi("up", "--yes", "--skip-preview");
+
+            assertThat(withoutImage.exitCode()).as(withoutImage.describe()).isNotZero();
+            assertThat(withoutImage.output()).contains("DEMO-IMAGE-MISSING").contains("ImageNotFoundException");
+            assertThat(workspace.stubCalls().creates()).as("created before the image gate was decided").isEmpty();
+            String diagnostics = withoutImage.output().substring(withoutImage.output().indexOf("Diagnostics:"));
+            assertThat(diagnostics.split("DEMO-IMAGE-MISSING", -1)).as("reported once: %s", diagnostics).hasSize(2);
+            assertThat(withoutImage.output()).doesNotContain("SEVERE: DEMO-IMAGE-MISSING");
         }
     }
 }

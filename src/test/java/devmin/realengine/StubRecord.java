@@ -13,7 +13,8 @@ import java.util.function.Predicate;
 
 /**
  * What the stub providers were asked, one entry per call, as they recorded it (tools/engine/stub-provider). Secret
- * property values are recorded as {@code "[secret]"}, unknown ones as {@code "[unknown]"}.
+ * property values are recorded as {@code "[secret]"}, unknown ones as {@code "[unknown]"}; a create or update carries
+ * the timeout the engine sent with it ({@code timeoutSeconds}, 0 when the program set none).
  */
 public record StubRecord(List<Call> calls) {
 
@@ -21,7 +22,7 @@ public record StubRecord(List<Call> calls) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Call(String provider, int pid, String method, String urn, String type, String id, boolean preview,
-                       long startNanos, long endNanos, JsonNode properties, String error) {
+                       long startNanos, long endNanos, JsonNode properties, String error, double timeoutSeconds) {
 
         public String property(String name) {
             return properties == null || !properties.has(name) ? "" : properties.get(name).asText();

@@ -3,6 +3,8 @@ package devmin.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import devmin.certify.CertifyPhase;
+import devmin.certify.VerdictKind;
 import devmin.engine.StackConfig;
 import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
@@ -42,10 +44,52 @@ public final class WindowFixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A passing verdict of the dev-min stack for the image {@code digest}, as every window command writes one. */
-    public static String passingVerdict(String digest) {
-        return "{\"schema\":\"devmin.test/v1\",\"overall_pass\":true,\"blockers\":[],\"provenance\":{\"stack\":"
-                + "\"dev-min\",\"image_digest\":\"" + digest + "\"}}";
+    /**
+     * A passing verdict of the dev-min stack for the image {@code digest}, of the kind whose command writes
+     * {@code file} (e.g. {@code readiness_snapshot.json}), as that command writes one.
+     */
+    public static String passingVerdict(String file, String digest) {
+        return verdict(file, true, "dev-min", digest);
+    }
+
+    /**
+     * A verdict of the kind whose command writes {@code file}: its schema, what it is about (a job run's lane, a
+     * certificate's phase), one check (passed, or a blocker when it failed) and the given result and provenance.
+     */
+    public static String verdict(String file, boolean pass, String stack, String digest, String... blockers) {
+        VerdictKind kind = kindWriting(file);
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema", kind.schema());
+        root.put("overall_pass", pass);
+        ArrayNode list = root.putArray("blockers");
+        for (String blocker : blockers) {
+            list.add(blocker);
+        }
+        kind.claims().forEach(root::put);
+        if (kind.equals(VerdictKind.PLAN)) {
+            root.putObject("policy").put("overall_pass", pass).putArray("passed_rules").add("DM-NET-001");
+            root.withObject("/policy").putArray("findings");
+        } else {
+            root.putArray("checks").addObject().put("name", "the-check").put("status", pass ? "pass" : "blocker");
+        }
+        root.putObject("provenance").put("stack", stack).put("image_digest", digest);
+        return root.toString();
+    }
+
+    /** The verdict kind whose command writes {@code file}. */
+    public static VerdictKind kindWriting(String file) {
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        if (name.startsWith("job_run_")) {
+            return VerdictKind.jobRun(name.substring("job_run_".length(), name.length() - ".json".length()));
+        }
+        for (CertifyPhase phase : CertifyPhase.values()) {
+            if (VerdictKind.certificate(phase).fileName().equals(name)) {
+                return VerdictKind.certificate(phase);
+            }
+        }
+        return java.util.stream.Stream.concat(VerdictKind.OPEN.stream(), VerdictKind.CLOSE.stream())
+                .filter(k -> k.fileName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no verdict kind writes " + file));
     }
 
     private WindowFixtures() {

@@ -59,6 +59,17 @@ class OpeningTheWindowTest {
     }
 
     @Test
+    void aWindowOnAMissingImageDeclaresNothingAtAllAndSaysSoOnce() {
+        EngineRun run = update(committedConfig(), List.of());
+
+        assertThat(run.succeeded()).isFalse();
+        assertThat(run.graph().resources()).as("declared before the gate was decided")
+                .filteredOn(r -> r.custom() && !r.isProvider()).isEmpty();
+        assertThat(run.errors()).filteredOn(e -> e.contains(PinnedImageGate.BLOCKER)).hasSize(1);
+        assertThat(String.join("\n", run.errors()).split(PinnedImageGate.BLOCKER, -1)).hasSize(2);
+    }
+
+    @Test
     void aDigestThatCarriesAnotherTagIsNotThePinnedImage() {
         EngineRun run = update(committedConfig(), List.of(new PreviewMocks.Image(PINNED.repository(), PINNED.digest(),
                 List.of("git-" + "0".repeat(40)))));

@@ -2,6 +2,7 @@ package devmin.plan.cost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import devmin.policy.ResourceView;
+import stacks.demo.CapacityStrategy;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.LaneSpec;
 
@@ -72,7 +73,7 @@ public final class CostModel {
     private static List<CostLine> window(EnvironmentSpec spec, List<ResourceView> resources, Pricing p) {
         List<CostLine> window = new ArrayList<>();
         for (LaneSpec lane : running(spec)) {
-            window.add(fargate(lane, p));
+            window.addAll(fargate(lane, p));
         }
         double laneHours = runningTasks(spec);
         double logGbPerLaneHour = p.assumption("log_gb_per_lane_hour");
@@ -104,13 +105,27 @@ public final class CostModel {
         return window;
     }
 
-    private static CostLine fargate(LaneSpec lane, Pricing p) {
-        double vcpu = lane.cpu() / 1024.0 * lane.desiredCount();
-        double gb = lane.memory() / 1024.0 * lane.desiredCount();
-        String kind = lane.spot() ? "Fargate Spot" : "Fargate";
-        String prefix = lane.spot() ? "fargate_spot_" : "fargate_";
+    /** One line per capacity the lane's tasks run on: Spot, FARGATE, or both with an on-demand base. */
+    private static List<CostLine> fargate(LaneSpec lane, Pricing p) {
+        int spot = CapacityStrategy.spotTasks(lane);
+        int onDemand = lane.desiredCount() - spot;
+        List<CostLine> lines = new ArrayList<>();
+        if (spot > 0) {
+            lines.add(fargate(lane, spot, true, onDemand > 0 ? " (beyond its on-demand base)" : "", p));
+        }
+        if (onDemand > 0 || spot == 0) {
+            lines.add(fargate(lane, onDemand, false, spot > 0 ? " (on-demand base)" : "", p));
+        }
+        return lines;
+    }
+
+    private static CostLine fargate(LaneSpec lane, int tasks, boolean spot, String note, Pricing p) {
+        double vcpu = lane.cpu() / 1024.0 * tasks;
+        double gb = lane.memory() / 1024.0 * tasks;
+        String kind = spot ? "Fargate Spot" : "Fargate";
+        String prefix = spot ? "fargate_spot_" : "fargate_";
         double amount = vcpu * p.price(prefix + "vcpu_hour") + gb * p.price(prefix + "gb_hour");
-        return new CostLine(kind + ": " + lane.name(), lane.desiredCount() + " × (" + lane.cpu() / 1024.0 + " vCPU, "
+        return new CostLine(kind + ": " + lane.name() + note, tasks + " × (" + lane.cpu() / 1024.0 + " vCPU, "
                 + lane.memory() / 1024.0 + " GB); " + p.source(prefix + "vcpu_hour"), amount);
     }
 

@@ -42,8 +42,19 @@ public final class GuardedProgram {
         return EmbeddedEngine.run(config, preview, guarded(program, guard), List.of(guard));
     }
 
+    /**
+     * The dev-min program under the guard as the language host runs it, under the SDK's mock engine with
+     * {@code mocks} standing in for the providers (e.g. an ECR that holds the pinned image, or not).
+     */
+    public static EngineRun runEmbeddedProgram(StackConfig config, boolean preview, PolicyEngine engine,
+                                               com.pulumi.test.Mocks mocks) {
+        ProgramPolicyGuard guard = new ProgramPolicyGuard(engine);
+        return EmbeddedEngine.run(config, preview, program(guard), mocks, List.of(guard));
+    }
+
+    /** The stack-level rules wait for the program's declarations, which follow the image gate's answer. */
     static Consumer<Context> program(ProgramPolicyGuard guard) {
-        return guarded(DevminProgram::define, guard);
+        return ctx -> guard.finishAfter(DevminProgram.declare(ctx));
     }
 
     private static Consumer<Context> guarded(Consumer<Context> program, ProgramPolicyGuard guard) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulumi.Log;
+import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.deployment.internal.DeploymentInternal;
 import com.pulumi.exceptions.RunException;
@@ -77,17 +78,31 @@ public final class ProgramPolicyGuard implements ResourceTransformation {
 
     /**
      * Fails the run on any per-resource finding, then runs the stack-level rules over everything declared; call at
-     * the end of the program.
+     * the end of a program that declares everything before it returns.
      */
     public void finish() {
+        guard("policy stack", stackCheck());
+    }
+
+    /**
+     * The same once {@code declared} resolves, for a program that declares in a continuation (the dev-min program
+     * declares its layers only after the image gate has answered, so its callback returns before they exist). When
+     * {@code declared} fails, the program has already failed with its own error and nothing is checked.
+     */
+    public void finishAfter(Output<?> declared) {
+        guard("policy stack", Internal.of(declared).getDataAsync().handle((data, error) -> error)
+                .thenCompose(error -> error != null ? CompletableFuture.completedFuture(null) : stackCheck()));
+    }
+
+    private CompletableFuture<Void> stackCheck() {
         List<CompletableFuture<ResourceView>> all;
         synchronized (views) {
             all = List.copyOf(views);
         }
-        guard("policy stack", CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenAccept(ignored -> {
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenAccept(ignored -> {
             List<ResourceView> declared = all.stream().map(CompletableFuture::join).toList();
             fail(engine.evaluate(declared).mandatory());
-        }));
+        });
     }
 
     private void checkResource(ResourceView view) {

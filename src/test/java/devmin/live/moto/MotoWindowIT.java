@@ -246,7 +246,7 @@ class MotoWindowIT {
 
             assertThat(run.exitCode()).as(run.stdout()).isZero();
             assertThat(run.check("threshold-ladder").path("message").asText()).isEqualTo("actual 21.50, forecast 24.85"
-                    + " USD; actual crossed 10, 20; forecast crossed 10, 20; below the last threshold 28");
+                    + " USD; actual crossed 10, 20; forecast crossed 10, 20; not above the last threshold 28");
         } finally {
             front.stop();
         }
@@ -268,10 +268,11 @@ class MotoWindowIT {
         for (String file : WindowWorld.PHASE_FILES) {
             String key = "evidence/dev_min/dev-min/" + file.replace("/", "/" + WindowWorld.STAMP + "/");
             account.s3.putObject(b -> b.bucket(MotoAccount.BUCKET).key(key),
-                    RequestBody.fromString(WindowWorld.passingVerdict(digest)));
+                    RequestBody.fromString(WindowWorld.passingVerdict(file, digest)));
         }
         account.s3.putObject(b -> b.bucket(MotoAccount.BUCKET).key("evidence/dev_min/dev-min/teardown/20261201T000000Z/"
-                + "teardown_proof.json"), RequestBody.fromString(WindowWorld.passingVerdict("sha256:" + "e".repeat(64))));
+                + "teardown_proof.json"), RequestBody.fromString(WindowWorld.passingVerdict("teardown_proof.json",
+                "sha256:" + "e".repeat(64))));
 
         Run certified = run("certification_window.json", "certify", "--from-bucket", "--publish", "--since",
                 "20261130T000000Z");

@@ -137,6 +137,20 @@ class CostModelTest {
     }
 
     @Test
+    void aSpotLaneWithAnOnDemandBasePaysOnDemandForTheBaseAndSpotForTheRest() throws Exception {
+        StackConfig config = lanes().with("devmin:lanes", """
+                [{"name": "a", "kind": "service", "command": ["a"], "cpu": 1024, "memory": 2048, "desiredCount": 2,
+                  "spot": true, "onDemandBase": 1}]
+                """);
+
+        CostEstimate c = CostModel.estimate(spec(config), List.of(), table(), 20);
+
+        // 1 task × (1 vCPU × 0.04 + 2 GB × 0.005) = 0.05 on demand; 1 task × (1 vCPU × 0.01 + 2 GB × 0.002) = 0.014
+        assertThat(line(c.window(), "Fargate: a (on-demand base)")).isCloseTo(0.05, within(CENT));
+        assertThat(line(c.window(), "Fargate Spot: a (beyond its on-demand base)")).isCloseTo(0.014, within(CENT));
+    }
+
+    @Test
     void aJobIsNotPricedAsRunningThroughTheWindow() throws Exception {
         CostEstimate c = CostModel.estimate(spec(lanes()), services(), table(), 20);
 

@@ -7,6 +7,7 @@ import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import devmin.engine.EngineRun;
+import devmin.engine.PreviewMocks;
 import devmin.policy.PolicyConfig;
 import devmin.policy.PolicyEngine;
 import devmin.policy.RulePack;
@@ -30,6 +31,28 @@ class ProgramPolicyGuardTest {
 
         assertThat(run.errors()).isEmpty();
         assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
+    void inAnUpdateTheStackLevelRulesWaitForTheLayersTheImageGateLetsThrough() {
+        var pinned = PreviewMocks.pinnedImage(committedConfig()).orElseThrow();
+
+        EngineRun run = GuardedProgram.runEmbeddedProgram(committedConfig(), false, ENGINE,
+                new PreviewMocks(false, java.util.List.of(pinned)));
+
+        assertThat(run.errors()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.graph().resources()).anyMatch(r -> r.type().equals("aws:budgets/budget:Budget"));
+    }
+
+    @Test
+    void anUpdateOnAMissingImageFailsWithTheGatesBlockerAloneNotWithThePolicy() {
+        EngineRun run = GuardedProgram.runEmbeddedProgram(committedConfig(), false, ENGINE,
+                new PreviewMocks(false, java.util.List.of()));
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.errors()).singleElement().asString().contains("DEMO-IMAGE-MISSING")
+                .doesNotContain("mandatory policy");
     }
 
     @Test
