@@ -73,6 +73,21 @@ public record ResourceView(String urn, String type, String name, String layer, O
         return hasOut ? Optional.of(out) : hasIn ? Optional.of(in) : Optional.empty();
     }
 
+    /**
+     * Every recorded value of a property: the inputs' and the outputs' (when present), so that a rule can judge both
+     * — what was asked and what exists after an update that may have failed part-way.
+     */
+    public List<JsonNode> recorded(String name) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (JsonNode side : List.of(inputs, outputs)) {
+            JsonNode value = side.get(name);
+            if (!Values.isAbsent(value)) {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
     /** A nested property by dotted path ({@code executionRole.roleArn}); absent members are empty. */
     public Optional<JsonNode> path(String dotted) {
         String[] parts = dotted.split("\\.");

@@ -34,17 +34,17 @@ public final class IamEvaluator {
     }
 
     /**
-     * The first statement that grants {@code action} on any resource at all; only an unconditional Deny on every
-     * resource overrides it.
+     * The first statement that grants {@code action} on some resource the action can take ({@link ActionResources});
+     * only an unconditional Deny covering every such resource overrides it, however its Resource is spelled.
      */
     public static Optional<IamStatement> grantOnAnyResource(List<IamStatement> statements, String action) {
         boolean deniedEverywhere = statements.stream().anyMatch(s -> !s.allow() && !s.conditional()
-                && s.coversAction(action) && s.notResources().isEmpty()
-                && (s.resources().isEmpty() || s.resources().contains("*")));
+                && s.coversAction(action) && ActionResources.coversEvery(s, action));
         if (deniedEverywhere) {
             return Optional.empty();
         }
-        return statements.stream().filter(s -> s.allow() && s.coversAction(action)).findFirst();
+        return statements.stream().filter(s -> s.allow() && s.coversAction(action)
+                && ActionResources.namesAny(s, action)).findFirst();
     }
 
     /**

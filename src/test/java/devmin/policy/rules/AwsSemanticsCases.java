@@ -1,0 +1,214 @@
+package devmin.policy.rules;
+
+import devmin.policy.ResourceView;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import static devmin.policy.Views.*;
+import static devmin.policy.rules.IamRuleCases.ROLE;
+import static devmin.policy.rules.IamRuleCases.doc;
+import static devmin.policy.rules.IamRuleCases.role;
+import static devmin.policy.rules.IamRuleCases.rolePolicy;
+import static devmin.policy.rules.IamRuleCases.task;
+import static devmin.policy.rules.IamRuleCases.trust;
+import static devmin.policy.rules.RuleCase.complies;
+import static devmin.policy.rules.RuleCase.violates;
+import static devmin.policy.rules.WorkloadRuleCases.guardedBucket;
+import static devmin.policy.rules.WorkloadRuleCases.replaced;
+
+/**
+ * Issue #29: rules judge what AWS does, not one spelling of it. Each case names the AWS documentation it follows.
+ * Resource coverage and resource types: the Service Authorization Reference (SAR, as data in action-resources.json).
+ * Condition operators: IAM User Guide, "IAM JSON policy elements: Condition operators". Keys always sent: IAM User
+ * Guide, "AWS global condition context keys" (aws:SecureTransport: "always included in the request context").
+ */
+final class AwsSemanticsCases {
+
+    static final String GROUP = "aws-semantics";
+    static final String SUB = "token.actions.githubusercontent.com:sub";
+    static final String AUD_KEY = "token.actions.githubusercontent.com:aud";
+    static final String POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+
+    private AwsSemanticsCases() {
+    }
+
+    static List<RuleCase> all() {
+        return Stream.of(resources(), operators(), trusts(), guards(), secrets()).flatMap(List::stream).map(c -> c.in(GROUP))
+                .toList();
+    }
+
+    private static List<RuleCase> resources() {
+        var exec = new ExecutionRoleReadsNoSecrets();
+        ResourceView execRole = role("exec");
+        ResourceView laneRole = role("lane");
+        String allowAll = "{'Effect':'Allow','Action':['ssm:*','secretsmanager:*','kms:*'],'Resource':'*'}";
+        return List.of(
+                // SAR, AWS Systems Manager: GetParameter* authorize against parameter
+                // arn:${Partition}:ssm:${Region}:${Account}:parameter/…, so this Deny covers every one of them
+                complies(exec, "a Deny on every parameter, secret and key spelled as ARN patterns (SAR resource types)",
+                        task("t"), execRole, laneRole, rolePolicy("p", execRole, "[" + allowAll + ",{'Effect':'Deny',"
+                                + "'Action':['ssm:GetParameter*','secretsmanager:*','kms:Decrypt'],'Resource':["
+                                + "'arn:aws:ssm:*:*:parameter/*','arn:aws:secretsmanager:*:*:secret:*',"
+                                + "'arn:aws:kms:*:*:key/*']},{'Effect':'Deny','Action':'secretsmanager:Batch*',"
+                                + "'Resource':'*'}]")),
+                violates(exec, "a Deny on the parameters of one region only (SAR: ${Region} is any region)",
+                        task("t"), execRole, laneRole, rolePolicy("p", execRole, "[" + allowAll + ",{'Effect':'Deny',"
+                                + "'Action':['ssm:*','secretsmanager:*','kms:*'],'Resource':"
+                                + "'arn:aws:ssm:eu-west-2:*:parameter/*'}]"))
+                        .firing("exec", "is granted ssm:GetParameter by Allow [ssm:*"),
+                // SAR, AWS Key Management Service: Decrypt authorizes against the key resource type only; an alias
+                // ARN names no key
+                complies(exec, "kms:Decrypt on an alias ARN (SAR: Decrypt takes a key, not an alias)", task("t"),
+                        execRole, laneRole, rolePolicy("p", execRole, "[{'Effect':'Allow','Action':'kms:Decrypt',"
+                                + "'Resource':'arn:aws:kms:eu-west-2:123456789012:alias/devmin'}]")),
+                violates(exec, "kms:Decrypt on a key ARN pattern (SAR: key/${KeyId})", task("t"), execRole, laneRole,
+                        rolePolicy("p", execRole, "[{'Effect':'Allow','Action':'kms:Decrypt',"
+                                + "'Resource':'arn:aws:kms:eu-west-2:123456789012:key/*'}]"))
+                        .firing("exec", "is granted kms:Decrypt"));
+    }
+
+    private static List<RuleCase> operators() {
+        var oidc = new GithubOidcTrustIsPinned();
+        String audLike = "'StringLike':{'" + AUD_KEY + "':'sts.amazonaws.com','" + SUB + "':'repo:o/r:ref:refs/heads/main'}";
+        return List.of(
+                // Condition operators: StringLike's values "can include" wildcards; without one it is equality
+                complies(oidc, "aud and sub under StringLike without wildcards (an exact match)", core(ROLE, "ci",
+                        props("assumeRolePolicy", trust(audLike)))),
+                violates(oidc, "aud under StringLike with a wildcard", core(ROLE, "ci", props("assumeRolePolicy",
+                        trust("'StringLike':{'" + AUD_KEY + "':'sts.*','" + SUB + "':'repo:o/r:pull_request'}"))))
+                        .firing("ci", "matches aud with StringLike, not StringEquals"),
+                violates(oidc, "aud under StringEqualsIfExists (an absent aud passes)", core(ROLE, "ci", props(
+                        "assumeRolePolicy", trust("'StringEqualsIfExists':{'" + AUD_KEY + "':'sts.amazonaws.com'},"
+                                + "'StringEquals':{'" + SUB + "':'repo:o/r:pull_request'}"))))
+                        .firing("ci", "matches aud with StringEqualsIfExists"),
+                // GitHub: owner and repository names are case-insensitive, so a case-insensitive sub on one
+                // owner/repo still admits one repository
+                complies(oidc, "sub under StringEqualsIgnoreCase for one owner/repo in two casings", core(ROLE, "ci",
+                        props("assumeRolePolicy", trust("'StringEquals':{'" + AUD_KEY + "':'sts.amazonaws.com'},"
+                                + "'StringEqualsIgnoreCase':{'" + SUB + "':['repo:Example-Org/Fraud:pull_request',"
+                                + "'repo:example-org/fraud:pull_request']}")))),
+                violates(oidc, "sub under StringEqualsIgnoreCase for two repositories", core(ROLE, "ci",
+                        props("assumeRolePolicy", trust("'StringEquals':{'" + AUD_KEY + "':'sts.amazonaws.com'},"
+                                + "'StringEqualsIgnoreCase':{'" + SUB + "':['repo:o/r:pull_request',"
+                                + "'repo:o/other:pull_request']}"))))
+                        .firing("ci", "trust admits more than one repository"));
+    }
+
+    private static List<RuleCase> trusts() {
+        var oidc = new GithubOidcTrustIsPinned();
+        // IAM decodes JSON escapes (RFC 8259 section 7): \u002e is '.', so this trust names GitHub's provider
+        String escapedIssuer = "token\\u002eactions\\u002egithubusercontent\\u002ecom";
+        String escapedTrust = "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'Federated':"
+                + "'arn:aws:iam::1:oidc-provider/" + escapedIssuer + "'},'Action':'sts:AssumeRoleWithWebIdentity',"
+                + "'Condition':{'StringEquals':{'" + escapedIssuer + ":aud':'sts.amazonaws.com'%s}}}]}";
+        String unknownFederated = "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'Federated':"
+                + "'[unknown]'},'Action':'sts:AssumeRoleWithWebIdentity'%s}]}";
+        return List.of(
+                violates(oidc, "a trust naming GitHub with JSON escapes and no sub (RFC 8259 escapes)", core(ROLE, "ci",
+                        props("assumeRolePolicy", json(escapedTrust.formatted("")))))
+                        .firing("ci", "trust has no sub condition"),
+                complies(oidc, "a trust naming GitHub with JSON escapes, pinned", core(ROLE, "ci",
+                        props("assumeRolePolicy", json(escapedTrust.formatted(",'" + escapedIssuer
+                                + ":sub':'repo:o/r:pull_request'"))))),
+                violates(oidc, "a Federated principal unknown at preview with no condition", core(ROLE, "ci",
+                        props("assumeRolePolicy", tree(unknownFederated.formatted("")))))
+                        .firing("ci", "trusts a Federated principal that cannot be read"),
+                complies(oidc, "a Federated principal unknown at preview, pinned to one repository", core(ROLE, "ci",
+                        props("assumeRolePolicy", tree(unknownFederated.formatted(",'Condition':{'StringEquals':{'"
+                                + AUD_KEY + "':'sts.amazonaws.com','" + SUB + "':'repo:o/r:pull_request'}}"))))));
+    }
+
+    private static List<RuleCase> guards() {
+        var buckets = new BucketsAreGuarded();
+        var nat = new NoNatGateway();
+        List<ResourceView> guarded = guardedBucket(true, true, true, true);
+        ResourceView bucket = guarded.get(0);
+        String legacy = "aws:s3/bucket:Bucket";
+        return List.of(
+                // Global condition keys: aws:SecureTransport is always in the request context, so BoolIfExists is Bool
+                complies(buckets, "a TLS Deny under BoolIfExists (S3 always sends aws:SecureTransport)",
+                        replaced(guarded, "tls", tls(bucket, "'*'", "'s3:*'",
+                                "['arn:aws:s3:::evidence-bucket','arn:aws:s3:::evidence-bucket/*']", "BoolIfExists"))),
+                violates(buckets, "a TLS Deny for one principal only", replaced(guarded, "tls", tls(bucket,
+                        "{'AWS':'arn:aws:iam::123456789012:root'}", "'s3:*'", "'*'", "Bool")))
+                        .firing("evidence", "has no policy denying non-TLS requests to every principal"),
+                violates(buckets, "a TLS Deny of one action only", replaced(guarded, "tls", tls(bucket, "'*'",
+                        "'s3:GetObject'", "'*'", "Bool"))).firing("evidence", "has no policy denying non-TLS"),
+                violates(buckets, "a TLS Deny on the bucket but not its objects", replaced(guarded, "tls", tls(bucket,
+                        "'*'", "'s3:*'", "'arn:aws:s3:::evidence-bucket'", "Bool")))
+                        .firing("evidence", "has no policy denying non-TLS"),
+                // pulumi-aws Bucket (legacy): policy, versioning and serverSideEncryptionConfiguration are inline
+                complies(buckets, "a legacy Bucket carrying its guards inline", publicAccessBlock(), core(legacy,
+                        "evidence", props("bucket", "evidence-bucket", "versioning", tree("{'enabled':true}"),
+                                "serverSideEncryptionConfiguration", tree("{'rule':{'applyServerSideEncryptionByDefault':"
+                                        + "{'sseAlgorithm':'AES256'}}}"), "policy",
+                                tlsDocument("'*'", "'s3:*'", "'*'", "Bool")))),
+                violates(buckets, "a legacy Bucket whose inline versioning the recorded outputs show disabled",
+                        publicAccessBlock(), withOutputs(core(legacy, "evidence", props("bucket", "evidence-bucket",
+                                "versioning", tree("{'enabled':true}"))), props("versioning",
+                                tree("[{'enabled':false}]"))))
+                        .firing("evidence", "is not versioned"),
+                violates(nat, "a route table whose inputs route through a NAT gateway and whose outputs do not",
+                        withOutputs(demo("aws:ec2/routeTable:RouteTable", "rt", props("routes", tree(
+                                "[{'cidrBlock':'0.0.0.0/0','natGatewayId':'nat-0123456789abcdef0'}]"))),
+                                props("routes", tree("[{'cidrBlock':'0.0.0.0/0','gatewayId':'igw-1'}]"))))
+                        .firing("rt", "routes 0.0.0.0/0 through a NAT gateway"),
+                complies(nat, "a route table whose inputs and outputs both route to an internet gateway",
+                        withOutputs(demo("aws:ec2/routeTable:RouteTable", "rt", props("routes", tree(
+                                "[{'cidrBlock':'0.0.0.0/0','gatewayId':'igw-1'}]"))), props("routes", tree(
+                                "[{'cidrBlock':'0.0.0.0/0','gatewayId':'igw-1','natGatewayId':''}]")))));
+    }
+
+    private static List<RuleCase> secrets() {
+        var secrets = new NoPlaintextSecretsInTaskEnvironment();
+        return List.of(
+                // IAM User Guide, "IAM identifiers": access key ids begin AKIA (long-term) or ASIA (temporary)
+                violates(secrets, "an access key inside a config file's text", WorkloadRuleCases.env("APP_CONFIG",
+                        "[default]\\nregion = eu-west-2\\naws_access_key_id = AKIAABCDEFGHIJKLMNOP\\n"))
+                        .firing("t", "plaintext secret in APP_CONFIG (a credential format: an AWS access key id)"),
+                // RFC 3986 section 3.2.1: userinfo may hold a token alone (GitHub accepts https://<token>@github.com)
+                violates(secrets, "a token as a clone URL's userinfo", WorkloadRuleCases.env("REPO_URL",
+                        "https://abcdefghijklmnopqrstuvwxyz012345@github.com/o/r.git"))
+                        .firing("t", "plaintext secret in REPO_URL (a URL with a token as its userinfo)"),
+                // Redis AUTH with a password only: rediss://:password@host (userinfo with an empty user)
+                violates(secrets, "a password-only URL", WorkloadRuleCases.env("CACHE_URL",
+                        "rediss://:s3cr3t-pass@cache.internal:6379"))
+                        .firing("t", "plaintext secret in CACHE_URL (a URL with user:password@)"),
+                // GitHub docs, "About authentication to GitHub": fine-grained tokens begin github_pat_
+                violates(secrets, "a GitHub fine-grained token inside a command line", WorkloadRuleCases.env("ARGS",
+                        "--auth github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz --verbose"))
+                        .firing("t", "plaintext secret in ARGS (a credential format: a GitHub token)"),
+                // GitHub docs: GitHub App installation tokens begin ghs_
+                violates(secrets, "a GitHub App installation token", WorkloadRuleCases.env("INSTALL",
+                        "token=ghs_" + "a".repeat(36)))
+                        .firing("t", "plaintext secret in INSTALL (a credential format: a GitHub token)"),
+                // Slack docs, "Token types": bot tokens begin xoxb-
+                violates(secrets, "a Slack bot token", WorkloadRuleCases.env("NOTIFY", "xoxb-123456789012-abcdefABCDEF"))
+                        .firing("t", "plaintext secret in NOTIFY (a credential format: a Slack token)"),
+                // RFC 7468: PEM private keys, wherever they sit in a value
+                violates(secrets, "a private key inside a value", WorkloadRuleCases.env("TLS_MATERIAL",
+                        "cert follows -----BEGIN EC PRIVATE KEY----- MHcCAQ"))
+                        .firing("t", "plaintext secret in TLS_MATERIAL (a credential format: a private key)"),
+                complies(secrets, "a URL with a user name but no password", WorkloadRuleCases.env("DATABASE_URL",
+                        "postgres://app@db.internal:5432/fraud")),
+                complies(secrets, "a clone URL without userinfo and a note about token formats", WorkloadRuleCases.env(
+                        "NOTE", "clone https://github.com/o/r.git; tokens look like github_pat_ or ghp_")));
+    }
+
+    static ResourceView publicAccessBlock() {
+        return core("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", props("bucket", "evidence-bucket",
+                "blockPublicAcls", true, "blockPublicPolicy", true, "ignorePublicAcls", true,
+                "restrictPublicBuckets", true));
+    }
+
+    static String tlsDocument(String principal, String action, String resource, String operator) {
+        return doc("[{'Effect':'Deny','Principal':" + principal + ",'Action':" + action + ",'Resource':" + resource
+                + ",'Condition':{'" + operator + "':{'aws:SecureTransport':'false'}}}]");
+    }
+
+    static ResourceView tls(ResourceView bucket, String principal, String action, String resource, String operator) {
+        return from(core(POLICY, "tls", props("policy", tlsDocument(principal, action, resource, operator))), "bucket",
+                bucket);
+    }
+}
