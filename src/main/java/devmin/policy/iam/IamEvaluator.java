@@ -68,6 +68,30 @@ public final class IamEvaluator {
     }
 
     /**
+     * The writes of IAM that let a principal grant itself any permission (the IAM User Guide's policy-management
+     * actions: an inline or attached policy on a role, user or group, or a new default version of a policy), each on a
+     * resource of an unrelated name: a principal allowed one of them on every such resource can make itself an
+     * administrator, so {@code iam:*} on {@code *} is administrator access.
+     */
+    static final List<IamRequest> SELF_GRANTS = List.of(
+            IamRequest.of("iam:PutRolePolicy", "arn:aws:iam::123456789012:role/any-role"),
+            IamRequest.of("iam:AttachRolePolicy", "arn:aws:iam::123456789012:role/any-role"),
+            IamRequest.of("iam:PutUserPolicy", "arn:aws:iam::123456789012:user/any-user"),
+            IamRequest.of("iam:AttachUserPolicy", "arn:aws:iam::123456789012:user/any-user"),
+            IamRequest.of("iam:PutGroupPolicy", "arn:aws:iam::123456789012:group/any-group"),
+            IamRequest.of("iam:AttachGroupPolicy", "arn:aws:iam::123456789012:group/any-group"),
+            IamRequest.of("iam:CreatePolicyVersion", "arn:aws:iam::123456789012:policy/any-policy"));
+
+    /**
+     * The statement that lets its principal grant itself anything ({@link #SELF_GRANTS}), with no condition that is
+     * false for a request carrying no keys; conditions devmin cannot evaluate count as holding.
+     */
+    public static Optional<IamStatement> grantsItselfAnything(List<IamStatement> statements) {
+        return SELF_GRANTS.stream().map(request -> mayAllow(statements, request)).flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    /**
      * The Allow statement that surely grants the request: its action, resource and every condition hold for the
      * request, and no Deny covers it unless its conditions are provably false. What a role needs is proven with this
      * (an operator devmin cannot evaluate never counts as granting).

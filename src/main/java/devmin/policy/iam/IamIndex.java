@@ -27,6 +27,10 @@ final class IamIndex {
     private final Map<String, ResourceView> rolesByIdentity = new HashMap<>();
     private final Map<String, List<ResourceView>> carriersByRole = new HashMap<>();
     private final Map<String, ResourceView> policiesByIdentity = new HashMap<>();
+    /** URNs of customer policies something attaches (attachments, managed policy lists, self-attachment). */
+    private final Set<String> attached = new java.util.HashSet<>();
+    /** URNs of customer policies some principal uses as its permissions boundary. */
+    private final Set<String> bounding = new java.util.HashSet<>();
 
     static IamIndex of(StackView stack) {
         return stack.derived(IamIndex.class, IamIndex::new);
@@ -40,6 +44,18 @@ final class IamIndex {
         }
         for (ResourceView policy : stack.ofKind(Kind.IAM_MANAGED_POLICY)) {
             identities(policy).forEach(id -> policiesByIdentity.putIfAbsent(id, policy));
+        }
+        for (ResourceView attachment : stack.ofKind(Kind.IAM_ATTACHMENT)) {
+            attached.addAll(policiesNamedBy(attachment, facts(attachment).property("policyArns").orElse("policyArn")));
+        }
+        for (ResourceView principal : stack.ofKind(Kind.IAM_PRINCIPAL)) {
+            facts(principal).property("managedPolicyArns").ifPresent(p -> attached.addAll(policiesNamedBy(principal, p)));
+            facts(principal).property("boundary").ifPresent(p -> bounding.addAll(policiesNamedBy(principal, p)));
+        }
+        for (ResourceView policy : stack.ofKind(Kind.IAM_MANAGED_POLICY)) {
+            if (facts(policy).targets().values().stream().anyMatch(p -> policy.property(p).isPresent())) {
+                attached.add(policy.urn()); // aws-native: a policy that attaches itself
+            }
         }
         for (Kind kind : List.of(Kind.IAM_INLINE_POLICY, Kind.IAM_ATTACHMENT, Kind.IAM_MANAGED_POLICY)) {
             for (ResourceView carrier : stack.ofKind(kind)) {
@@ -102,6 +118,26 @@ final class IamIndex {
         }
         return value.contains(":policy/") ? Optional.ofNullable(policiesByIdentity.get(value.substring(
                 value.lastIndexOf('/') + 1))) : Optional.empty();
+    }
+
+    /** The URNs of this stack's customer policies a property names, by value or by property dependency. */
+    private List<String> policiesNamedBy(ResourceView from, String property) {
+        List<String> out = new ArrayList<>();
+        from.dependenciesOf(property).forEach(urn -> policy(urn).ifPresent(p -> out.add(p.urn())));
+        for (JsonNode value : Values.elements(from.property(property).orElse(null))) {
+            if (value.isValueNode() && !Values.isOpaque(value)) {
+                policy(value.asText()).ifPresent(p -> out.add(p.urn()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a customer policy serves only as a permissions boundary: a boundary caps what a principal's own
+     * policies grant and grants nothing itself (IAM User Guide, "Permissions boundaries for IAM entities").
+     */
+    boolean onlyBoundary(ResourceView policy) {
+        return bounding.contains(policy.urn()) && !attached.contains(policy.urn());
     }
 
     /** The resources that give {@code role} a permission. */

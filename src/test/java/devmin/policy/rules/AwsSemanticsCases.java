@@ -34,7 +34,7 @@ final class AwsSemanticsCases {
     }
 
     static List<RuleCase> all() {
-        return Stream.of(resources(), operators(), trusts(), guards(), secrets()).flatMap(List::stream).map(c -> c.in(GROUP))
+        return Stream.of(resources(), operators(), trusts(), guards(), secrets(), effective()).flatMap(List::stream).map(c -> c.in(GROUP))
                 .toList();
     }
 
@@ -194,6 +194,61 @@ final class AwsSemanticsCases {
                         "postgres://app@db.internal:5432/fraud")),
                 complies(secrets, "a clone URL without userinfo and a note about token formats", WorkloadRuleCases.env(
                         "NOTE", "clone https://github.com/o/r.git; tokens look like github_pat_ or ghp_")));
+    }
+
+    private static List<RuleCase> effective() {
+        var admin = new NoAdministratorGrant();
+        var lane = new LaneRolesReadOwnParameters();
+        ResourceView ci = core(ROLE, "ci", props("name", "devmin-dev-min-ci"));
+        ResourceView execRole = role("exec");
+        ResourceView laneRole = role("lane");
+        String exact = "arn:aws:ssm:eu-west-2:123456789012:parameter/devmin/dev_min/ig/api_key";
+        String readsOnStar = "{'Effect':'Allow','Action':['ssm:GetParameter','ssm:GetParameters'],'Resource':'*'}";
+        ResourceView everything = core("aws:iam/policy:Policy", "boundary", props("name", "boundary", "policy",
+                doc("[{'Effect':'Allow','Action':'*','Resource':'*'}]")));
+        ResourceView bounded = from(core(ROLE, "bounded", props("name", "devmin-dev-min-bounded",
+                "permissionsBoundary", "[unknown]")), "permissionsBoundary", everything);
+        return List.of(
+                // IAM User Guide, "Policies and permissions": iam:PutRolePolicy/AttachRolePolicy on any role let a
+                // principal give itself any policy, so iam:* on * is administrator access
+                violates(admin, "iam:* on * (the role can grant itself anything)", rolePolicy("p", ci,
+                        "[{'Effect':'Allow','Action':'iam:*','Resource':'*'}]"))
+                        .firing("p", "lets its principal grant itself every action on every resource"),
+                complies(admin, "IAM reads on * and role writes on the stack's own role names", rolePolicy("p", ci,
+                        "[{'Effect':'Allow','Action':['iam:Get*','iam:List*'],'Resource':'*'},{'Effect':'Allow',"
+                                + "'Action':'iam:PutRolePolicy','Resource':'arn:aws:iam::123456789012:role/devmin-*'}]")),
+                // IAM User Guide, "Policy evaluation logic": a principal's identity policies are evaluated together
+                violates(admin, "every action on every resource split across two policies of one role", ci,
+                        rolePolicy("a", ci, "[{'Effect':'Allow','NotAction':'iam:*','Resource':'*'}]"),
+                        rolePolicy("b", ci, "[{'Effect':'Allow','Action':'iam:*','Resource':'*','Condition':"
+                                + "{'StringEquals':{'aws:RequestedRegion':'eu-west-2'}}}]"))
+                        .firing("ci", "'ci', by all its policies together, allows every action on every resource"),
+                // IAM User Guide, "Permissions boundaries for IAM entities": a boundary grants no permission
+                complies(admin, "a */* document used only as a permissions boundary", everything, bounded),
+                violates(admin, "a */* document used as a boundary and also attached", everything, bounded,
+                        from(IamRuleCases.attachment("a", bounded, "[unknown]"), "policyArn", everything))
+                        .firing("boundary", "customer policy 'boundary' allows every action on every resource"),
+                // IAM User Guide, "IAM JSON policy elements: NotResource": a Deny with NotResource denies all else
+                complies(lane, "reads on * fenced by a Deny with a NotResource of exact parameter ARNs", task("t"),
+                        execRole, laneRole, rolePolicy("p", laneRole, "[" + readsOnStar + ",{'Effect':'Deny',"
+                                + "'Action':'ssm:*','NotResource':['" + exact + "']}]")),
+                violates(lane, "reads on * behind a NotResource fence with a wildcard", task("t"), execRole, laneRole,
+                        rolePolicy("p", laneRole, "[" + readsOnStar + ",{'Effect':'Deny','Action':'ssm:*',"
+                                + "'NotResource':['arn:aws:ssm:eu-west-2:123456789012:parameter/devmin/*']}]"))
+                        .firing("lane", "reads SSM parameters beyond exact ARNs"),
+                violates(lane, "reads on * behind a conditional fence", task("t"), execRole, laneRole,
+                        rolePolicy("p", laneRole, "[" + readsOnStar + ",{'Effect':'Deny','Action':'ssm:*',"
+                                + "'NotResource':['" + exact + "'],'Condition':{'Bool':{'aws:SecureTransport':'false'}}}]"))
+                        .firing("lane", "reads SSM parameters beyond exact ARNs"),
+                violates(lane, "reads on * behind a fence that also names a Resource", task("t"), execRole, laneRole,
+                        rolePolicy("p", laneRole, "[" + readsOnStar + ",{'Effect':'Deny','Action':'ssm:*',"
+                                + "'Resource':'arn:aws:ssm:eu-west-2:123456789012:parameter/other','NotResource':['"
+                                + exact + "']}]"))
+                        .firing("lane", "reads SSM parameters beyond exact ARNs"),
+                violates(lane, "reads on * behind a fence for another action", task("t"), execRole, laneRole,
+                        rolePolicy("p", laneRole, "[" + readsOnStar + ",{'Effect':'Deny','Action':'ssm:PutParameter',"
+                                + "'NotResource':['" + exact + "']}]"))
+                        .firing("lane", "reads SSM parameters beyond exact ARNs"));
     }
 
     static ResourceView publicAccessBlock() {
