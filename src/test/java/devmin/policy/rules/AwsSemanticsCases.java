@@ -62,6 +62,12 @@ final class AwsSemanticsCases {
                 complies(exec, "kms:Decrypt on an alias ARN (SAR: Decrypt takes a key, not an alias)", task("t"),
                         execRole, laneRole, rolePolicy("p", execRole, "[{'Effect':'Allow','Action':'kms:Decrypt',"
                                 + "'Resource':'arn:aws:kms:eu-west-2:123456789012:alias/devmin'}]")),
+                // RFC 8259 section 4: a repeated name leaves the reader to choose; IAM might read Allow here
+                violates(exec, "an execution role policy with Effect given twice", task("t"), execRole, laneRole,
+                        from(demo("aws:iam/rolePolicy:RolePolicy", "p", props("role", "[unknown]", "policy",
+                                json("{'Statement':[{'Effect':'Deny','Action':'ssm:*','Resource':'*','Effect':"
+                                        + "'Allow'}]}"))), "role", execRole))
+                        .firing("p", "cannot be verified (the key 'Effect' appears twice in one object at line 1"),
                 violates(exec, "kms:Decrypt on a key ARN pattern (SAR: key/${KeyId})", task("t"), execRole, laneRole,
                         rolePolicy("p", execRole, "[{'Effect':'Allow','Action':'kms:Decrypt',"
                                 + "'Resource':'arn:aws:kms:eu-west-2:123456789012:key/*'}]"))
