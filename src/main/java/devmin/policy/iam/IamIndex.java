@@ -100,14 +100,34 @@ final class IamIndex {
     record RoleReferences(List<ResourceView> roles, List<String> unresolved) {
     }
 
-    /** A role named by URN, name, id or ARN (including an ARN with a path, {@code :role/path/name}). */
+    /**
+     * A role named by URN, name, id or ARN (including an ARN with a path, {@code :role/path/name}). An ARN names a
+     * role of this stack only in the account and partition of that role's own ARN, when the stack records it: a role
+     * of the same name in another account is another role (IAM User Guide, "IAM identifiers": an ARN is
+     * {@code arn:partition:iam::account-id:role/path/name}).
+     */
     Optional<ResourceView> role(String value) {
         ResourceView direct = rolesByIdentity.get(value);
         if (direct != null) {
             return Optional.of(direct);
         }
-        return value.contains(":role/") ? Optional.ofNullable(rolesByIdentity.get(value.substring(
-                value.lastIndexOf('/') + 1))) : Optional.empty();
+        if (!value.contains(":role/")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(rolesByIdentity.get(value.substring(value.lastIndexOf('/') + 1)))
+                .filter(role -> knownArn(role).map(arn -> sameAccount(arn, value)).orElse(true));
+    }
+
+    private static Optional<String> knownArn(ResourceView role) {
+        return role.property(facts(role).property("arn").orElse("arn"))
+                .filter(v -> v.isValueNode() && !Values.isOpaque(v)).map(JsonNode::asText);
+    }
+
+    /** Same partition and account: the first five fields of two ARNs ({@code arn:partition:service:region:account}). */
+    private static boolean sameAccount(String arn, String other) {
+        String[] a = arn.split(":", 6);
+        String[] b = other.split(":", 6);
+        return a.length == 6 && b.length == 6 && a[1].equals(b[1]) && a[4].equals(b[4]);
     }
 
     /** A customer managed policy of this stack named by URN, ARN or name. */

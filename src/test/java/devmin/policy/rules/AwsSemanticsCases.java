@@ -34,7 +34,7 @@ final class AwsSemanticsCases {
     }
 
     static List<RuleCase> all() {
-        return Stream.of(resources(), operators(), trusts(), guards(), secrets(), effective()).flatMap(List::stream).map(c -> c.in(GROUP))
+        return Stream.of(resources(), operators(), trusts(), guards(), secrets(), effective(), whoseRole()).flatMap(List::stream).map(c -> c.in(GROUP))
                 .toList();
     }
 
@@ -255,6 +255,31 @@ final class AwsSemanticsCases {
                         rolePolicy("p", laneRole, "[" + readsOnStar + ",{'Effect':'Deny','Action':'ssm:PutParameter',"
                                 + "'NotResource':['" + exact + "']}]"))
                         .firing("lane", "reads SSM parameters beyond exact ARNs"));
+    }
+
+    private static List<RuleCase> whoseRole() {
+        var exec = new ExecutionRoleReadsNoSecrets();
+        ResourceView laneRole = role("lane");
+        ResourceView execRole = withOutputs(role("exec"), props("arn",
+                "arn:aws:iam::123456789012:role/devmin-dev-min-exec"));
+        ResourceView pathed = withOutputs(role("exec"), props("arn",
+                "arn:aws:iam::123456789012:role/service/devmin-dev-min-exec"));
+        return List.of(
+                // IAM User Guide, "IAM identifiers": the account id is part of a role's ARN; the same name in another
+                // account is another role, which this stack does not declare, so a possible grant
+                violates(exec, "an execution role ARN in another account with this stack's role name", laneRole,
+                        execRole, demo(IamRuleCases.TASK, "t", props("executionRoleArn",
+                                "arn:aws:iam::999999999999:role/devmin-dev-min-exec", "containerDefinitions",
+                                json("[{'name':'app','image':'x'}]"))))
+                        .firing("t", "names execution role 'arn:aws:iam::999999999999:role/devmin-dev-min-exec'"),
+                violates(exec, "an execution role ARN in another partition with this stack's role name", laneRole,
+                        execRole, demo(IamRuleCases.TASK, "t", props("executionRoleArn",
+                                "arn:aws-cn:iam::123456789012:role/devmin-dev-min-exec", "containerDefinitions",
+                                json("[{'name':'app','image':'x'}]"))))
+                        .firing("t", "which is no role of this stack"),
+                complies(exec, "an execution role ARN in the role's own account", laneRole, execRole, task("t")),
+                complies(exec, "an execution role ARN without the path the role's ARN carries", laneRole, pathed,
+                        task("t")));
     }
 
     static ResourceView publicAccessBlock() {
