@@ -49,8 +49,7 @@ public final class LaneRolesReadOwnParameters extends AbstractRule {
                     new Violation(role.urn(), "lane role '" + role.name() + "' may read parameters by path: "
                             + s.describe())));
             for (IamStatement s : statements) {
-                boolean reads = s.allow() && SSM_READS.stream().anyMatch(s::coversAction)
-                        && !s.coversAction("ssm:GetParametersByPath");
+                boolean reads = s.allow() && SSM_READS.stream().anyMatch(s::coversAction);
                 if (reads && !exact(s.resources(), s.notResources())
                         && SSM_READS.stream().anyMatch(a -> s.coversAction(a) && !fenced(statements, a))) {
                     out.add(new Violation(role.urn(), "lane role '" + role.name()

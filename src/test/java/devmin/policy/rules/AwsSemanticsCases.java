@@ -29,6 +29,8 @@ final class AwsSemanticsCases {
     static final String SUB = "token.actions.githubusercontent.com:sub";
     static final String AUD_KEY = "token.actions.githubusercontent.com:aud";
     static final String POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+    static final com.fasterxml.jackson.databind.JsonNode SSE =
+            tree("{'rule':{'applyServerSideEncryptionByDefault':{'sseAlgorithm':'AES256'}}}");
 
     private AwsSemanticsCases() {
     }
@@ -120,6 +122,19 @@ final class AwsSemanticsCases {
                 violates(oidc, "a Federated principal unknown at preview with no condition", core(ROLE, "ci",
                         props("assumeRolePolicy", tree(unknownFederated.formatted("")))))
                         .firing("ci", "trusts a Federated principal that cannot be read"),
+                violates(oidc, "a whole Principal unknown at preview with no condition", core(ROLE, "ci",
+                        props("assumeRolePolicy", tree("{'Statement':[{'Effect':'Allow','Principal':'[unknown]',"
+                                + "'Action':'sts:AssumeRoleWithWebIdentity'}]}"))))
+                        .firing("ci", "trusts a Federated principal that cannot be read"),
+                complies(oidc, "a trust without Statement that names no GitHub provider", core(ROLE, "ci",
+                        props("assumeRolePolicy", json("{'Version':'2012-10-17'}")))),
+                complies(oidc, "a pinned Allow beside an unconditioned Deny naming GitHub's provider", core(ROLE, "ci",
+                        props("assumeRolePolicy", doc("[{'Effect':'Deny','Principal':{'Federated':'arn:aws:iam::1:"
+                                + "oidc-provider/token.actions.githubusercontent.com'},'Action':'sts:TagSession'},"
+                                + "{'Effect':'Allow','Principal':{'Federated':'arn:aws:iam::1:oidc-provider/"
+                                + "token.actions.githubusercontent.com'},'Action':'sts:AssumeRoleWithWebIdentity',"
+                                + "'Condition':{'StringEquals':{'" + AUD_KEY + "':'sts.amazonaws.com','" + SUB
+                                + "':'repo:o/r:pull_request'}}}]")))),
                 complies(oidc, "a Federated principal unknown at preview, pinned to one repository", core(ROLE, "ci",
                         props("assumeRolePolicy", tree(unknownFederated.formatted(",'Condition':{'StringEquals':{'"
                                 + AUD_KEY + "':'sts.amazonaws.com','" + SUB + "':'repo:o/r:pull_request'}}"))))));
@@ -131,6 +146,9 @@ final class AwsSemanticsCases {
         List<ResourceView> guarded = guardedBucket(true, true, true, true);
         ResourceView bucket = guarded.get(0);
         String legacy = "aws:s3/bucket:Bucket";
+        ResourceView unnamed = core(legacy, "evidence", props("bucket", "[unknown]", "versioning",
+                tree("{'enabled':true}"), "serverSideEncryptionConfiguration", SSE, "policy",
+                tlsDocument("'*'", "'s3:*'", "'*'", "Bool")));
         return List.of(
                 // Global condition keys: aws:SecureTransport is always in the request context, so BoolIfExists is Bool
                 complies(buckets, "a TLS Deny under BoolIfExists (S3 always sends aws:SecureTransport)",
@@ -155,6 +173,26 @@ final class AwsSemanticsCases {
                                 "versioning", tree("{'enabled':true}"))), props("versioning",
                                 tree("[{'enabled':false}]"))))
                         .firing("evidence", "is not versioned"),
+                violates(buckets, "a legacy Bucket whose inline encryption is unknown until the update runs",
+                        publicAccessBlock(), core(legacy, "evidence", props("bucket", "evidence-bucket", "versioning",
+                                tree("{'enabled':true}"), "serverSideEncryptionConfiguration", "[unknown]", "policy",
+                                tlsDocument("'*'", "'s3:*'", "'*'", "Bool"))))
+                        .firing("evidence", "has no default encryption"),
+                violates(buckets, "a TLS Deny on the bucket's name when its recorded ARN names another bucket",
+                        publicAccessBlock(), withOutputs(core(legacy, "evidence", props("bucket", "evidence-bucket",
+                                "versioning", tree("{'enabled':true}"), "serverSideEncryptionConfiguration",
+                                SSE, "policy", tlsDocument("'*'", "'s3:*'",
+                                        "['arn:aws:s3:::evidence-bucket','arn:aws:s3:::evidence-bucket/*']", "Bool"))),
+                                props("arn", "arn:aws:s3:::evidence-bucket-2")))
+                        .firing("evidence", "has no policy denying non-TLS"),
+                complies(buckets, "a bucket whose name is unknown at preview, with a TLS Deny on every bucket",
+                        from(publicAccessBlock(), "bucket", unnamed), unnamed),
+                violates(buckets, "a bucket whose name is a secret, with a TLS Deny on one bucket name",
+                        publicAccessBlock(), core(legacy, "evidence", props("bucket", "[secret]", "versioning",
+                                tree("{'enabled':true}"), "serverSideEncryptionConfiguration", SSE,
+                                "policy", tlsDocument("'*'", "'s3:*'",
+                                        "['arn:aws:s3:::evidence-bucket','arn:aws:s3:::evidence-bucket/*']", "Bool"))))
+                        .firing("evidence", "has no policy denying non-TLS"),
                 violates(nat, "a route table whose inputs route through a NAT gateway and whose outputs do not",
                         withOutputs(demo("aws:ec2/routeTable:RouteTable", "rt", props("routes", tree(
                                 "[{'cidrBlock':'0.0.0.0/0','natGatewayId':'nat-0123456789abcdef0'}]"))),
@@ -196,6 +234,8 @@ final class AwsSemanticsCases {
                 violates(secrets, "a private key inside a value", WorkloadRuleCases.env("TLS_MATERIAL",
                         "cert follows -----BEGIN EC PRIVATE KEY----- MHcCAQ"))
                         .firing("t", "plaintext secret in TLS_MATERIAL (a credential format: a private key)"),
+                complies(secrets, "a URL with a user name and an empty password", WorkloadRuleCases.env("DATABASE_URL",
+                        "postgres://app:@db.internal:5432/fraud")),
                 complies(secrets, "a URL with a user name but no password", WorkloadRuleCases.env("DATABASE_URL",
                         "postgres://app@db.internal:5432/fraud")),
                 complies(secrets, "a clone URL without userinfo and a note about token formats", WorkloadRuleCases.env(
@@ -234,6 +274,20 @@ final class AwsSemanticsCases {
                 violates(admin, "a */* document used as a boundary and also attached", everything, bounded,
                         from(IamRuleCases.attachment("a", bounded, "[unknown]"), "policyArn", everything))
                         .firing("boundary", "customer policy 'boundary' allows every action on every resource"),
+                complies(admin, "a */* boundary named by ARN, not by dependency", everything, core(ROLE, "named",
+                        props("name", "devmin-dev-min-named", "permissionsBoundary",
+                                "arn:aws:iam::123456789012:policy/boundary"))),
+                violates(admin, "a */* boundary also listed in a role's managedPolicyArns", everything, bounded,
+                        core(ROLE, "other", props("name", "devmin-dev-min-other", "managedPolicyArns",
+                                tree("['arn:aws:iam::123456789012:policy/boundary']"))))
+                        .firing("boundary", "customer policy 'boundary' allows every action on every resource"),
+                violates(admin, "a */* aws-native policy that attaches itself to a role and is also a boundary",
+                        core("aws-native:iam:ManagedPolicy", "self", props("managedPolicyName", "self",
+                                "policyDocument", tree("{'Statement':[{'Effect':'Allow','Action':'*','Resource':'*'}]}"),
+                                "roles", tree("['devmin-dev-min-x']"))),
+                        core(ROLE, "x", props("name", "devmin-dev-min-x", "permissionsBoundary",
+                                "arn:aws:iam::123456789012:policy/self")))
+                        .firing("self", "allows every action on every resource"),
                 // IAM User Guide, "IAM JSON policy elements: NotResource": a Deny with NotResource denies all else
                 complies(lane, "reads on * fenced by a Deny with a NotResource of exact parameter ARNs", task("t"),
                         execRole, laneRole, rolePolicy("p", laneRole, "[" + readsOnStar + ",{'Effect':'Deny',"
@@ -251,6 +305,17 @@ final class AwsSemanticsCases {
                                 + "'Resource':'arn:aws:ssm:eu-west-2:123456789012:parameter/other','NotResource':['"
                                 + exact + "']}]"))
                         .firing("lane", "reads SSM parameters beyond exact ARNs"),
+                violates(lane, "a read on a non-SSM ARN", task("t"), execRole, laneRole, rolePolicy("p", laneRole,
+                        "[{'Effect':'Allow','Action':'ssm:GetParameter','Resource':'arn:aws:s3:::b/k'}]"))
+                        .firing("lane", "reads SSM parameters beyond exact ARNs"),
+                violates(lane, "a read on an SSM document ARN", task("t"), execRole, laneRole, rolePolicy("p",
+                        laneRole, "[{'Effect':'Allow','Action':'ssm:GetParameter','Resource':"
+                                + "'arn:aws:ssm:eu-west-2:1:document/x'}]"))
+                        .firing("lane", "reads SSM parameters beyond exact ARNs"),
+                violates(lane, "reads on * beside an Allow (not a Deny) with a NotResource of exact ARNs", task("t"),
+                        execRole, laneRole, rolePolicy("p", laneRole, "[" + readsOnStar + ",{'Effect':'Allow',"
+                                + "'Action':'ssm:*','NotResource':['" + exact + "']}]"))
+                        .firing("lane", "reads SSM parameters beyond exact ARNs: Allow [ssm:GetParameter"),
                 violates(lane, "reads on * behind a fence for another action", task("t"), execRole, laneRole,
                         rolePolicy("p", laneRole, "[" + readsOnStar + ",{'Effect':'Deny','Action':'ssm:PutParameter',"
                                 + "'NotResource':['" + exact + "']}]"))
@@ -276,6 +341,14 @@ final class AwsSemanticsCases {
                         execRole, demo(IamRuleCases.TASK, "t", props("executionRoleArn",
                                 "arn:aws-cn:iam::123456789012:role/devmin-dev-min-exec", "containerDefinitions",
                                 json("[{'name':'app','image':'x'}]"))))
+                        .firing("t", "which is no role of this stack"),
+                violates(exec, "a value that is no ARN but ends in :role/ and this stack's role name", laneRole,
+                        execRole, demo(IamRuleCases.TASK, "t", props("executionRoleArn",
+                                "x:role/devmin-dev-min-exec", "containerDefinitions",
+                                json("[{'name':'app','image':'x'}]"))))
+                        .firing("t", "which is no role of this stack"),
+                violates(exec, "an execution role ARN matching a role whose recorded ARN is malformed", laneRole,
+                        withOutputs(role("exec"), props("arn", "not-an-arn")), task("t"))
                         .firing("t", "which is no role of this stack"),
                 complies(exec, "an execution role ARN in the role's own account", laneRole, execRole, task("t")),
                 complies(exec, "an execution role ARN without the path the role's ARN carries", laneRole, pathed,
