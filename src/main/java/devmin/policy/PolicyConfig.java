@@ -24,7 +24,7 @@ import java.util.Map;
 public record PolicyConfig(Map<String, Enforcement> enforcement, List<Waiver> waivers) {
 
     public static final Path DEFAULT_WAIVERS = Path.of("policies", "waivers.yaml");
-    private static final ObjectMapper YAML = DuplicateKeys.refused(new ObjectMapper(new YAMLFactory()));
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).enable(DuplicateKeys.REFUSED);
 
     public PolicyConfig {
         enforcement = Map.copyOf(enforcement);

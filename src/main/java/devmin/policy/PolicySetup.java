@@ -14,7 +14,8 @@ import java.util.List;
 /** Builds the engine every enforcement point uses, from the waivers file and an optional policy-pack config file. */
 public final class PolicySetup {
 
-    private static final ObjectMapper YAML = devmin.policy.input.DuplicateKeys.refused(new ObjectMapper(new YAMLFactory()));
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(devmin.policy.input.DuplicateKeys.REFUSED);
 
     private PolicySetup() {
     }

@@ -99,14 +99,6 @@ public record ResourceView(String urn, String type, String name, String layer, O
         return value;
     }
 
-    /** The names of every property present in inputs or outputs. */
-    public java.util.Set<String> propertyNames() {
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        inputs.fieldNames().forEachRemaining(names::add);
-        outputs.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
     public Optional<String> text(String name) {
         return property(name).filter(JsonNode::isValueNode).map(JsonNode::asText);
     }

@@ -19,7 +19,8 @@ import java.util.Optional;
  */
 public final class Values {
 
-    private static final ObjectMapper JSON = devmin.policy.input.DuplicateKeys.refused(new ObjectMapper());
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(devmin.policy.input.DuplicateKeys.REFUSED);
 
     private Values() {
     }

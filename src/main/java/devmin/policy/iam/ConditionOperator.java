@@ -18,9 +18,9 @@ public record ConditionOperator(String quantifier, String base, boolean ifExists
     private static final List<String> QUANTIFIERS = List.of("", "ForAnyValue", "ForAllValues");
 
     public static ConditionOperator parse(String name) {
-        int colon = name.indexOf(':');
-        String quantifier = colon < 0 ? "" : name.substring(0, colon);
-        String operator = name.substring(colon + 1);
+        String[] parts = name.split(":", 2);
+        String quantifier = parts.length == 2 ? parts[0] : "";
+        String operator = parts[parts.length - 1];
         boolean ifExists = operator.endsWith("IfExists");
         String base = ifExists ? operator.substring(0, operator.length() - "IfExists".length()) : operator;
         return new ConditionOperator(quantifier, base, ifExists);

@@ -27,7 +27,10 @@ final class IamIndex {
     private final Map<String, ResourceView> rolesByIdentity = new HashMap<>();
     private final Map<String, List<ResourceView>> carriersByRole = new HashMap<>();
     private final Map<String, ResourceView> policiesByIdentity = new HashMap<>();
-    /** URNs of customer policies something attaches (attachments, managed policy lists, self-attachment). */
+    /**
+     * URNs of customer policies an attachment resource attaches, or that attach themselves. (A principal's own
+     * managed policy list is read in place, as one of that principal's sources.)
+     */
     private final Set<String> attached = new java.util.HashSet<>();
     /** URNs of customer policies some principal uses as its permissions boundary. */
     private final Set<String> bounding = new java.util.HashSet<>();
@@ -49,7 +52,6 @@ final class IamIndex {
             attached.addAll(policiesNamedBy(attachment, facts(attachment).property("policyArns").orElse("policyArn")));
         }
         for (ResourceView principal : stack.ofKind(Kind.IAM_PRINCIPAL)) {
-            facts(principal).property("managedPolicyArns").ifPresent(p -> attached.addAll(policiesNamedBy(principal, p)));
             facts(principal).property("boundary").ifPresent(p -> bounding.addAll(policiesNamedBy(principal, p)));
         }
         for (ResourceView policy : stack.ofKind(Kind.IAM_MANAGED_POLICY)) {

@@ -2,7 +2,6 @@ package devmin.policy.input;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,10 +20,8 @@ public final class DuplicateKeys {
     private DuplicateKeys() {
     }
 
-    /** {@code mapper}, refusing a tree with a repeated key (JSON and YAML alike). */
-    public static ObjectMapper refused(ObjectMapper mapper) {
-        return mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-    }
+    /** The feature that makes a mapper refuse a tree with a repeated key (JSON and YAML alike). */
+    public static final DeserializationFeature REFUSED = DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY;
 
     /** What a parse failure says about a repeated key, e.g. {@code the key 'Effect' appears twice … at line 3}. */
     public static Optional<String> describe(JsonProcessingException e) {

@@ -16,8 +16,8 @@ import java.nio.file.Path;
  */
 public final class InputDocuments {
 
-    private static final ObjectMapper STRICT = DuplicateKeys.refused(new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).enable(DuplicateKeys.REFUSED);
 
     private InputDocuments() {
     }

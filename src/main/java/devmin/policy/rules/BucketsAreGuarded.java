@@ -58,7 +58,7 @@ public final class BucketsAreGuarded extends AbstractRule {
                     c -> !WireValues.isUnknown(c));
             if (!inlineEncryption && !hasGuard(stack, bucket,
                     "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
-                    g -> everySide(g, "rules", rules -> rules.size() > 0))) {
+                    g -> everySide(g, "rules", rules -> !WireValues.isUnknown(rules)))) {
                 out.add(new Violation(bucket.urn(), name + " has no default encryption"));
             }
             List<String> arns = arns(bucket);

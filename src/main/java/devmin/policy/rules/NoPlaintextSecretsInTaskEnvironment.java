@@ -102,7 +102,7 @@ public final class NoPlaintextSecretsInTaskEnvironment extends AbstractRule impl
             if (colon >= 0 && colon < userinfo.length() - 1) {
                 return Optional.of("a URL with user:password@");
             }
-            if (colon < 0 && TOKEN_LIKE.matcher(userinfo).matches()) {
+            if (!userinfo.contains(":") && TOKEN_LIKE.matcher(userinfo).matches()) {
                 return Optional.of("a URL with a token as its userinfo");
             }
         }

@@ -126,6 +126,17 @@ final class AwsSemanticsCases {
                         props("assumeRolePolicy", tree("{'Statement':[{'Effect':'Allow','Principal':'[unknown]',"
                                 + "'Action':'sts:AssumeRoleWithWebIdentity'}]}"))))
                         .firing("ci", "trusts a Federated principal that cannot be read"),
+                complies(oidc, "a trust of another OIDC provider without conditions", core(ROLE, "eks", props(
+                        "assumeRolePolicy", doc("[{'Effect':'Allow','Principal':{'Federated':'arn:aws:iam::1:"
+                                + "oidc-provider/oidc.eks.eu-west-2.amazonaws.com/id/ABC'},"
+                                + "'Action':'sts:AssumeRoleWithWebIdentity'}]")))),
+                violates(oidc, "three repositories", core(ROLE, "ci", props("assumeRolePolicy", trust(
+                        "'StringEquals':{'" + AUD_KEY + "':'sts.amazonaws.com','" + SUB + "':['repo:o@1/r@2:x',"
+                                + "'repo:o-1/r-2:x','repo:o/other:x']}"))))
+                        .firing("ci", "trust admits more than one repository"),
+                violates(oidc, "a sub without the repo: form", core(ROLE, "ci", props("assumeRolePolicy", trust(
+                        "'StringEquals':{'" + AUD_KEY + "':'sts.amazonaws.com','" + SUB + "':'anything'}"))))
+                        .firing("ci", "trust sub 'anything' is not fixed to one owner/repo"),
                 complies(oidc, "a trust without Statement that names no GitHub provider", core(ROLE, "ci",
                         props("assumeRolePolicy", json("{'Version':'2012-10-17'}")))),
                 complies(oidc, "a pinned Allow beside an unconditioned Deny naming GitHub's provider", core(ROLE, "ci",
@@ -177,6 +188,11 @@ final class AwsSemanticsCases {
                         publicAccessBlock(), core(legacy, "evidence", props("bucket", "evidence-bucket", "versioning",
                                 tree("{'enabled':true}"), "serverSideEncryptionConfiguration", "[unknown]", "policy",
                                 tlsDocument("'*'", "'s3:*'", "'*'", "Bool"))))
+                        .firing("evidence", "has no default encryption"),
+                violates(buckets, "an encryption configuration whose rules are unknown until the update runs",
+                        replaced(guarded, "sse", from(core("aws:s3/bucketServerSideEncryptionConfigurationV2:"
+                                + "BucketServerSideEncryptionConfigurationV2", "sse", props("rules", "[unknown]")),
+                                "bucket", bucket)))
                         .firing("evidence", "has no default encryption"),
                 violates(buckets, "a TLS Deny on the bucket's name when its recorded ARN names another bucket",
                         publicAccessBlock(), withOutputs(core(legacy, "evidence", props("bucket", "evidence-bucket",
@@ -281,6 +297,11 @@ final class AwsSemanticsCases {
                         core(ROLE, "other", props("name", "devmin-dev-min-other", "managedPolicyArns",
                                 tree("['arn:aws:iam::123456789012:policy/boundary']"))))
                         .firing("boundary", "customer policy 'boundary' allows every action on every resource"),
+                complies(admin, "a */* aws-native policy that attaches itself to nothing, used as a boundary",
+                        core("aws-native:iam:ManagedPolicy", "self", props("managedPolicyName", "self",
+                                "policyDocument", tree("{'Statement':[{'Effect':'Allow','Action':'*','Resource':'*'}]}"))),
+                        core(ROLE, "x", props("name", "devmin-dev-min-x", "permissionsBoundary",
+                                "arn:aws:iam::123456789012:policy/self"))),
                 violates(admin, "a */* aws-native policy that attaches itself to a role and is also a boundary",
                         core("aws-native:iam:ManagedPolicy", "self", props("managedPolicyName", "self",
                                 "policyDocument", tree("{'Statement':[{'Effect':'Allow','Action':'*','Resource':'*'}]}"),
@@ -296,6 +317,9 @@ final class AwsSemanticsCases {
                         rolePolicy("p", laneRole, "[" + readsOnStar + ",{'Effect':'Deny','Action':'ssm:*',"
                                 + "'NotResource':['arn:aws:ssm:eu-west-2:123456789012:parameter/devmin/*']}]"))
                         .firing("lane", "reads SSM parameters beyond exact ARNs"),
+                complies(lane, "one read on * fenced for that read only", task("t"), execRole, laneRole,
+                        rolePolicy("p", laneRole, "[{'Effect':'Allow','Action':'ssm:GetParameter','Resource':'*'},"
+                                + "{'Effect':'Deny','Action':'ssm:GetParameter','NotResource':['" + exact + "']}]")),
                 violates(lane, "reads on * behind a conditional fence", task("t"), execRole, laneRole,
                         rolePolicy("p", laneRole, "[" + readsOnStar + ",{'Effect':'Deny','Action':'ssm:*',"
                                 + "'NotResource':['" + exact + "'],'Condition':{'Bool':{'aws:SecureTransport':'false'}}}]"))
@@ -351,6 +375,8 @@ final class AwsSemanticsCases {
                         withOutputs(role("exec"), props("arn", "not-an-arn")), task("t"))
                         .firing("t", "which is no role of this stack"),
                 complies(exec, "an execution role ARN in the role's own account", laneRole, execRole, task("t")),
+                complies(exec, "an execution role ARN naming a role whose own ARN is unknown at preview", laneRole,
+                        withOutputs(role("exec"), props("arn", "[unknown]")), task("t")),
                 complies(exec, "an execution role ARN without the path the role's ARN carries", laneRole, pathed,
                         task("t")));
     }
