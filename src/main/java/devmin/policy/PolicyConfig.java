@@ -1,8 +1,10 @@
 package devmin.policy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import devmin.policy.input.DuplicateKeys;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +24,7 @@ import java.util.Map;
 public record PolicyConfig(Map<String, Enforcement> enforcement, List<Waiver> waivers) {
 
     public static final Path DEFAULT_WAIVERS = Path.of("policies", "waivers.yaml");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).enable(DuplicateKeys.REFUSED);
 
     public PolicyConfig {
         enforcement = Map.copyOf(enforcement);
@@ -56,6 +58,9 @@ public record PolicyConfig(Map<String, Enforcement> enforcement, List<Waiver> wa
         JsonNode root;
         try {
             root = YAML.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new PolicyConfigException(file + ": " + DuplicateKeys.describe(e).map(d -> d + " (a second"
+                    + " value could revive an expired waiver; refused)").orElse("not valid YAML"));
         } catch (IOException e) {
             throw new PolicyConfigException(file + ": not valid YAML");
         }

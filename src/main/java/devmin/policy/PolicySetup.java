@@ -14,7 +14,8 @@ import java.util.List;
 /** Builds the engine every enforcement point uses, from the waivers file and an optional policy-pack config file. */
 public final class PolicySetup {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(devmin.policy.input.DuplicateKeys.REFUSED);
 
     private PolicySetup() {
     }
@@ -48,6 +49,9 @@ public final class PolicySetup {
                 throw new PolicyConfig.PolicyConfigException(file + ": expected an object of rule settings");
             }
             return root;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PolicyConfig.PolicyConfigException(file + ": " + devmin.policy.input.DuplicateKeys.describe(e)
+                    .map(d -> d + " (refused)").orElse("not valid JSON or YAML"));
         } catch (IOException e) {
             throw new PolicyConfig.PolicyConfigException(file + ": not valid JSON or YAML");
         }

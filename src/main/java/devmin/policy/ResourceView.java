@@ -73,6 +73,21 @@ public record ResourceView(String urn, String type, String name, String layer, O
         return hasOut ? Optional.of(out) : hasIn ? Optional.of(in) : Optional.empty();
     }
 
+    /**
+     * Every recorded value of a property: the inputs' and the outputs' (when present), so that a rule can judge both
+     * — what was asked and what exists after an update that may have failed part-way.
+     */
+    public List<JsonNode> recorded(String name) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (JsonNode side : List.of(inputs, outputs)) {
+            JsonNode value = side.get(name);
+            if (!Values.isAbsent(value)) {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
     /** A nested property by dotted path ({@code executionRole.roleArn}); absent members are empty. */
     public Optional<JsonNode> path(String dotted) {
         String[] parts = dotted.split("\\.");
@@ -82,14 +97,6 @@ public record ResourceView(String urn, String type, String name, String layer, O
             value = Values.isAbsent(next) ? Optional.empty() : Optional.of(next);
         }
         return value;
-    }
-
-    /** The names of every property present in inputs or outputs. */
-    public java.util.Set<String> propertyNames() {
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        inputs.fieldNames().forEachRemaining(names::add);
-        outputs.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     public Optional<String> text(String name) {

@@ -13,12 +13,14 @@ import java.util.Optional;
 /**
  * How rules read property values, the same way everywhere: an empty string, an empty list and an object or list
  * whose members are all empty count as absent (providers write {@code natGatewayId: ""} and
- * {@code inlinePolicies: [{}]} to say "none"); JSON text is read as the document it holds; keys inside documents the
+ * {@code inlinePolicies: [{}]} to say "none"); JSON text is read as the document it holds, and one that repeats a key
+ * in an object is ambiguous, so unreadable ({@link #ambiguity}); keys inside documents the
  * user wrote (container definitions) match in any casing.
  */
 public final class Values {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(devmin.policy.input.DuplicateKeys.REFUSED);
 
     private Values() {
     }
@@ -78,6 +80,22 @@ public final class Values {
             return parsed == null || parsed.isMissingNode() ? Optional.empty() : Optional.of(parsed);
         } catch (Exception e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Why JSON text cannot be read as one unambiguous document, when the reason is a key given twice in one object
+     * (see {@link devmin.policy.input.DuplicateKeys}); empty otherwise.
+     */
+    public static Optional<String> ambiguity(JsonNode value) {
+        if (value == null || !value.isTextual() || isOpaque(value)) {
+            return Optional.empty();
+        }
+        try {
+            JSON.readTree(value.asText());
+            return Optional.empty();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return devmin.policy.input.DuplicateKeys.describe(e);
         }
     }
 

@@ -141,6 +141,29 @@ class PolicyCheckCommandTest {
         assertThat(run.stderr()).contains("content after the end of the JSON document").doesNotContain("\tat ");
     }
 
+    // RFC 8259 section 4: with a name twice in one object, readers differ on which value counts
+    @Test
+    void aKeyTwiceInOneObjectOfTheExportIsExitTwoNamingTheKeyAndTheLine(@TempDir Path dir) throws Exception {
+        Path doubled = dir.resolve("export.json");
+        Files.writeString(doubled, "{\"version\": 3,\n \"deployment\": {\"resources\": []},\n \"deployment\": {}}");
+
+        CliRun run = CliRun.of("policy", "check", "--stack-export", doubled.toString(), "--waivers", NO_WAIVERS);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("the key 'deployment' appears twice in one object at line 3");
+    }
+
+    @Test
+    void aWaiversFileWithAKeyTwiceIsExitTwo(@TempDir Path dir) throws Exception {
+        Path waivers = dir.resolve("waivers.yaml");
+        Files.writeString(waivers, "waivers:\n  - rule: DM-COST-002\n    rule: DM-COST-003\n");
+
+        CliRun run = CliRun.of("policy", "check", "--stack-export", EXPORT, "--waivers", waivers.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("the key 'rule' appears twice in one object at line 3");
+    }
+
     @Test
     void aTrustDocumentWithoutStatementIsAFindingNotACrash(@TempDir Path dir) throws Exception {
         Path export = dir.resolve("export.json");

@@ -34,17 +34,17 @@ public final class IamEvaluator {
     }
 
     /**
-     * The first statement that grants {@code action} on any resource at all; only an unconditional Deny on every
-     * resource overrides it.
+     * The first statement that grants {@code action} on some resource the action can take ({@link ActionResources});
+     * only an unconditional Deny covering every such resource overrides it, however its Resource is spelled.
      */
     public static Optional<IamStatement> grantOnAnyResource(List<IamStatement> statements, String action) {
         boolean deniedEverywhere = statements.stream().anyMatch(s -> !s.allow() && !s.conditional()
-                && s.coversAction(action) && s.notResources().isEmpty()
-                && (s.resources().isEmpty() || s.resources().contains("*")));
+                && s.coversAction(action) && ActionResources.coversEvery(s, action));
         if (deniedEverywhere) {
             return Optional.empty();
         }
-        return statements.stream().filter(s -> s.allow() && s.coversAction(action)).findFirst();
+        return statements.stream().filter(s -> s.allow() && s.coversAction(action)
+                && ActionResources.namesAny(s, action)).findFirst();
     }
 
     /**
@@ -65,6 +65,30 @@ public final class IamEvaluator {
             }
         }
         return first;
+    }
+
+    /**
+     * The writes of IAM that let a principal grant itself any permission (the IAM User Guide's policy-management
+     * actions: an inline or attached policy on a role, user or group, or a new default version of a policy), each on a
+     * resource of an unrelated name: a principal allowed one of them on every such resource can make itself an
+     * administrator, so {@code iam:*} on {@code *} is administrator access.
+     */
+    static final List<IamRequest> SELF_GRANTS = List.of(
+            IamRequest.of("iam:PutRolePolicy", "arn:aws:iam::123456789012:role/any-role"),
+            IamRequest.of("iam:AttachRolePolicy", "arn:aws:iam::123456789012:role/any-role"),
+            IamRequest.of("iam:PutUserPolicy", "arn:aws:iam::123456789012:user/any-user"),
+            IamRequest.of("iam:AttachUserPolicy", "arn:aws:iam::123456789012:user/any-user"),
+            IamRequest.of("iam:PutGroupPolicy", "arn:aws:iam::123456789012:group/any-group"),
+            IamRequest.of("iam:AttachGroupPolicy", "arn:aws:iam::123456789012:group/any-group"),
+            IamRequest.of("iam:CreatePolicyVersion", "arn:aws:iam::123456789012:policy/any-policy"));
+
+    /**
+     * The statement that lets its principal grant itself anything ({@link #SELF_GRANTS}), with no condition that is
+     * false for a request carrying no keys; conditions devmin cannot evaluate count as holding.
+     */
+    public static Optional<IamStatement> grantsItselfAnything(List<IamStatement> statements) {
+        return SELF_GRANTS.stream().map(request -> mayAllow(statements, request)).flatMap(Optional::stream)
+                .findFirst();
     }
 
     /**

@@ -21,13 +21,16 @@ public final class PolicySources {
 
     /**
      * Every policy source in the stack, whoever it grants to: principals' inline policies and managed ARNs, inline
-     * policy resources, customer managed policies, and attachments of AWS-managed or undeclared policies.
+     * policy resources, customer managed policies (but not one that serves only as a permissions boundary: a boundary
+     * grants nothing), and attachments of AWS-managed or undeclared policies.
      */
     public static List<PolicySource> everywhere(StackView stack) {
         Map<String, PolicySource> out = new LinkedHashMap<>();
         stack.ofKind(Kind.IAM_PRINCIPAL).forEach(p -> ofPrincipal(p, stack).forEach(s -> put(out, s)));
         stack.ofKind(Kind.IAM_INLINE_POLICY).forEach(r -> put(out, documentOf(r)));
-        stack.ofKind(Kind.IAM_MANAGED_POLICY).forEach(r -> put(out, documentOf(r)));
+        IamIndex index = IamIndex.of(stack);
+        stack.ofKind(Kind.IAM_MANAGED_POLICY).stream().filter(r -> !index.onlyBoundary(r))
+                .forEach(r -> put(out, documentOf(r)));
         stack.ofKind(Kind.IAM_ATTACHMENT).forEach(r -> attachedBy(r, stack, false).forEach(s -> put(out, s)));
         return List.copyOf(out.values());
     }

@@ -35,7 +35,7 @@ public final class PolicyStatements {
         return reading.opacity().isEmpty() ? statements(reading.tree()) : List.of();
     }
 
-    /** Why a document cannot be read: unknown until the update runs, a secret, not JSON, or not a policy. */
+    /** Why a document cannot be read: unknown until the update runs, a secret, ambiguous, not JSON, or not a policy. */
     public static Optional<String> opacity(JsonNode document) {
         String opacity = read(document).opacity();
         return opacity.isEmpty() ? Optional.empty() : Optional.of(opacity);
@@ -53,6 +53,10 @@ public final class PolicyStatements {
         }
         if (WireValues.isSecret(document)) {
             return new Reading(null, "it is a secret");
+        }
+        Optional<String> ambiguity = Values.ambiguity(document);
+        if (ambiguity.isPresent()) {
+            return new Reading(null, ambiguity.get());
         }
         Optional<JsonNode> tree = Values.tree(document);
         if (tree.isEmpty() || !tree.get().isObject()) {

@@ -11,12 +11,13 @@ import java.nio.file.Path;
 
 /**
  * Reads one JSON document from a file, strictly: exactly one JSON object and nothing after it (a second document or
- * stray text means the file is not what it claims to be, so it is refused rather than half-read).
+ * stray text means the file is not what it claims to be, so it is refused rather than half-read), and no key twice in
+ * one object ({@link DuplicateKeys}).
  */
 public final class InputDocuments {
 
     private static final ObjectMapper STRICT = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).enable(DuplicateKeys.REFUSED);
 
     private InputDocuments() {
     }
@@ -29,6 +30,10 @@ public final class InputDocuments {
         try {
             root = STRICT.readTree(file.toFile());
         } catch (JsonProcessingException e) {
+            java.util.Optional<String> duplicate = DuplicateKeys.describe(e);
+            if (duplicate.isPresent()) {
+                throw new InputFormatException(file + ": " + duplicate.get() + " (refused; expected each key once)");
+            }
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
             boolean trailing = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");

@@ -6,6 +6,7 @@ import devmin.policy.ResourceView;
 import devmin.policy.Severity;
 import devmin.policy.Values;
 import devmin.policy.Violation;
+import devmin.policy.iam.ConditionOperator;
 import devmin.policy.iam.PolicyStatements;
 import devmin.policy.kinds.Kind;
 import devmin.policy.kinds.ResourceKinds;
@@ -21,7 +22,10 @@ import java.util.regex.Pattern;
  * A role trusted by GitHub's OIDC provider pins the exact audience {@code sts.amazonaws.com} and a subject on one
  * fixed owner/repo — under a positive operator: a repository named only under {@code StringNotEquals} or
  * {@code StringNotLike} pins nothing — and never uses {@code ForAllValues}. Its subjects name one repository; with
- * immutable ids, both of GitHub's spellings of the same ids count as one. A trust that cannot be read is not pinned.
+ * immutable ids, both of GitHub's spellings of the same ids count as one, and names compare without case (GitHub's
+ * are case-insensitive). Operators mean what {@link ConditionOperator} says (a {@code StringLike} without wildcards is
+ * exact). The trust is parsed, never searched as text; a trust, or a Federated principal, that cannot be read is not
+ * pinned.
  */
 public final class GithubOidcTrustIsPinned extends AbstractRule implements ResourceRule {
 
@@ -29,9 +33,6 @@ public final class GithubOidcTrustIsPinned extends AbstractRule implements Resou
     private static final Pattern FIXED_REPO_SUBJECT =
             Pattern.compile("repo:[A-Za-z0-9-]+(@\\d+)?/[A-Za-z0-9._-]+(@\\d+)?:.+");
     private static final Pattern IMMUTABLE_AT = Pattern.compile("([A-Za-z0-9-]+)@(\\d+)/([A-Za-z0-9._-]+)@(\\d+)");
-    /** Operators that require the claim to match (an absent claim fails them); IfExists and negations do not. */
-    private static final List<String> PINNING_OPERATORS = List.of("StringEquals", "StringLike",
-            "ForAnyValue:StringEquals", "ForAnyValue:StringLike");
 
     public GithubOidcTrustIsPinned() {
         super("DM-IAM-004", "github-oidc-trust-is-pinned", Severity.CRITICAL,
@@ -51,30 +52,52 @@ public final class GithubOidcTrustIsPinned extends AbstractRule implements Resou
         if (value.isEmpty()) {
             return List.of();
         }
-        if (value.get().isTextual() && !Values.isOpaque(value.get()) && !value.get().asText().contains(ISSUER)) {
-            return List.of(); // a trust that does not name GitHub's provider is not this rule's concern
-        }
+        // Parsed, never searched as text: IAM reads the JSON (escapes such as \u002e included), so must the rule.
         Optional<String> opacity = PolicyStatements.opacity(value.get());
         if (opacity.isPresent()) {
             return List.of(new Violation(r.urn(), "role '" + r.name() + "' trust (" + trustProperty.get()
                     + ") cannot be verified (" + opacity.get() + "), so it may trust GitHub without pinning"));
         }
         JsonNode trust = Values.tree(value.get()).orElseThrow();
-        if (!trust.toString().contains(ISSUER)) {
-            return List.of();
-        }
         List<JsonNode> statements = Values.elements(trust.get("Statement"));
         if (statements.isEmpty()) {
-            return List.of(new Violation(r.urn(), "role '" + r.name() + "' trust names GitHub's OIDC provider but has"
-                    + " no Statement to pin"));
+            return mentionsIssuer(trust) ? List.of(new Violation(r.urn(), "role '" + r.name() + "' trust names"
+                    + " GitHub's OIDC provider but has no Statement to pin")) : List.of();
         }
         List<Violation> out = new ArrayList<>();
         for (JsonNode s : statements) {
-            if (s.toString().contains(ISSUER) && "Allow".equals(s.path("Effect").asText())) {
+            if (!"Allow".equals(s.path("Effect").asText())) {
+                continue;
+            }
+            if (federatedCannotBeRead(s)) {
+                List<Violation> unpinned = new ArrayList<>();
+                checkStatement(r, s.path("Condition"), unpinned);
+                if (!unpinned.isEmpty()) {
+                    out.add(new Violation(r.urn(), "role '" + r.name() + "' trusts a Federated principal that cannot"
+                            + " be read (unknown until the update runs), so it may be GitHub's provider, and is not"
+                            + " pinned"));
+                    out.addAll(unpinned);
+                }
+            } else if (mentionsIssuer(s)) {
                 checkStatement(r, s.path("Condition"), out);
             }
         }
         return out;
+    }
+
+    /** Whether the parsed JSON names GitHub's issuer in any value or key (hosts compare without case). */
+    private static boolean mentionsIssuer(JsonNode parsed) {
+        return parsed.toString().toLowerCase(java.util.Locale.ROOT).contains(ISSUER);
+    }
+
+    /** A statement whose principal, or whose Federated principal, is unknown until the update runs (or secret). */
+    private static boolean federatedCannotBeRead(JsonNode statement) {
+        JsonNode principal = statement.get("Principal");
+        if (principal != null && Values.isOpaque(principal)) {
+            return true;
+        }
+        return Values.field(principal, "Federated").map(f -> Values.elements(f).stream().anyMatch(Values::isOpaque))
+                .orElse(false);
     }
 
     private void checkStatement(ResourceView r, JsonNode condition, List<Violation> out) {
@@ -82,23 +105,24 @@ public final class GithubOidcTrustIsPinned extends AbstractRule implements Resou
         List<String> subjects = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> ops = condition.fields(); ops.hasNext(); ) {
             Map.Entry<String, JsonNode> op = ops.next();
-            if (op.getKey().startsWith("ForAllValues")) {
+            ConditionOperator operator = ConditionOperator.parse(op.getKey());
+            if (operator.quantifier().equals("ForAllValues")) {
                 out.add(new Violation(r.urn(), "role '" + r.name() + "' trust uses " + op.getKey()
                         + ", which an empty claim satisfies"));
             }
-            boolean pins = PINNING_OPERATORS.contains(op.getKey());
-            JsonNode aud = op.getValue().get(ISSUER + ":aud");
-            if (aud != null) {
-                if (!op.getKey().equals("StringEquals")) {
-                    out.add(new Violation(r.urn(), "role '" + r.name() + "' matches aud with " + op.getKey()
-                            + ", not StringEquals"));
-                } else {
-                    audiences.addAll(Values.texts(aud));
+            for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields(); keys.hasNext(); ) {
+                Map.Entry<String, JsonNode> key = keys.next();
+                List<String> values = Values.texts(key.getValue());
+                if (key.getKey().equalsIgnoreCase(ISSUER + ":aud")) {
+                    if (operator.requiresExactly(values, false)) {
+                        audiences.addAll(values);
+                    } else {
+                        out.add(new Violation(r.urn(), "role '" + r.name() + "' matches aud with " + op.getKey()
+                                + ", not StringEquals (or a StringLike without wildcards)"));
+                    }
+                } else if (key.getKey().equalsIgnoreCase(ISSUER + ":sub") && operator.requiresMatch()) {
+                    subjects.addAll(values);
                 }
-            }
-            JsonNode sub = op.getValue().get(ISSUER + ":sub");
-            if (sub != null && pins) {
-                subjects.addAll(Values.texts(sub));
             }
         }
         if (!audiences.equals(List.of("sts.amazonaws.com"))) {
@@ -106,8 +130,8 @@ public final class GithubOidcTrustIsPinned extends AbstractRule implements Resou
                     + " sts.amazonaws.com (found " + audiences + ")"));
         }
         if (subjects.isEmpty()) {
-            out.add(new Violation(r.urn(), "role '" + r.name() + "' trust has no sub condition under "
-                    + PINNING_OPERATORS + ": any repository could assume it"));
+            out.add(new Violation(r.urn(), "role '" + r.name() + "' trust has no sub condition under a positive"
+                    + " operator (StringEquals, StringLike, StringEqualsIgnoreCase): any repository could assume it"));
         }
         java.util.Set<String> repositories = new java.util.TreeSet<>();
         for (String subject : subjects) {
@@ -117,7 +141,8 @@ public final class GithubOidcTrustIsPinned extends AbstractRule implements Resou
                 out.add(new Violation(r.urn(), "role '" + r.name() + "' trust sub '" + subject
                         + "' is not fixed to one owner/repo"));
             }
-            repositories.add(repository);
+            // GitHub owner and repository names are case-insensitive: one repository, however it is cased
+            repositories.add(repository.toLowerCase(java.util.Locale.ROOT));
         }
         if (repositories.size() > 1 && !sameIdsSpelledBothWays(repositories)) {
             out.add(new Violation(r.urn(), "role '" + r.name() + "' trust admits more than one repository "

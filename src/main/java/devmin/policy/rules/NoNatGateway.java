@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * No NAT gateway anywhere, whichever provider declares it: not the resource, not a VPC component told to create one,
- * not a route through one (in any target field, in inputs or recorded outputs). Never waivable.
+ * not a route through one (in any target field, in its inputs and in its recorded outputs alike: an update that failed
+ * part-way leaves them apart). Never waivable.
  */
 public final class NoNatGateway extends AbstractRule implements ResourceRule {
 
@@ -49,14 +50,18 @@ public final class NoNatGateway extends AbstractRule implements ResourceRule {
                     + r.type() + ") creates NAT gateways: " + how)));
         }
         if (facts.get().is(Kind.ROUTE)) {
-            Map<String, JsonNode> fields = new java.util.TreeMap<>();
-            r.propertyNames().forEach(name -> r.property(name).ifPresent(v -> fields.put(name, v)));
-            natTarget(r, fields, true).ifPresent(field -> out.add(new Violation(r.urn(), "route '" + r.name()
-                    + "' sends traffic through a NAT gateway (" + field + ")")));
+            for (JsonNode side : List.of(r.inputs(), r.outputs())) {
+                Map<String, JsonNode> fields = new java.util.TreeMap<>();
+                side.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+                natTarget(r, fields, true).ifPresent(field -> out.add(new Violation(r.urn(), "route '" + r.name()
+                        + "' sends traffic through a NAT gateway (" + field + ")")));
+            }
         }
         if (facts.get().is(Kind.ROUTE_TABLE)) {
             String routes = facts.get().property("routes").orElse("routes");
-            for (JsonNode route : Values.elements(r.property(routes).orElse(null))) {
+            List<JsonNode> recorded = r.recorded(routes).stream().flatMap(side -> Values.elements(side).stream())
+                    .toList();
+            for (JsonNode route : recorded) {
                 Map<String, JsonNode> fields = new java.util.TreeMap<>();
                 route.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
                 natTarget(r, fields, false).ifPresent(field -> out.add(new Violation(r.urn(), "route table '"
@@ -68,7 +73,7 @@ public final class NoNatGateway extends AbstractRule implements ResourceRule {
                         + " gateway (" + routes + ")"));
             }
         }
-        return out;
+        return out.stream().distinct().toList(); // inputs and outputs often say the same thing once each
     }
 
     /**

@@ -46,4 +46,30 @@ class InputDocumentsTest {
         assertThatThrownBy(() -> InputDocuments.read(list)).hasMessage(list + ": expected a JSON object");
         assertThatThrownBy(() -> InputDocuments.read(dir.resolve("none.json"))).hasMessageEndingWith(": file not found");
     }
+
+    // RFC 8259 section 4: "The names within an object SHOULD be unique"; with a repeated name, readers differ
+    @Test
+    void aKeyTwiceInOneObjectIsRefusedNamingTheKeyAndTheLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("export.json");
+        Files.writeString(file, "{\"deployment\": {\"resources\": [],\n  \"resources\": [1]}}\n");
+
+        assertThatThrownBy(() -> InputDocuments.read(file)).isInstanceOf(InputFormatException.class)
+                .hasMessage(file + ": the key 'resources' appears twice in one object at line 2, so the document is"
+                        + " ambiguous (refused; expected each key once)");
+    }
+
+    @Test
+    void theSameKeyInTwoObjectsIsNoDuplicate(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("export.json");
+        Files.writeString(file, "{\"a\": {\"name\": 1}, \"b\": {\"name\": 2}}");
+
+        assertThat(InputDocuments.read(file).path("b").path("name").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aParseFailureThatIsNoDuplicateSaysNothingAboutKeys() throws Exception {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class,
+                () -> new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"a\": }"));
+        assertThat(DuplicateKeys.describe(e)).isEmpty();
+    }
 }

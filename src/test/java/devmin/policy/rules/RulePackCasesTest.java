@@ -21,11 +21,11 @@ class RulePackCasesTest {
     /** The classes of problem issue #18 names; each needs its own violating and compliant cases. */
     static final List<String> GROUPS = List.of(ProviderTypeCases.GROUP, FailClosedCases.SECRETS,
             FailClosedCases.FAIL_CLOSED, FailClosedCases.EMPTY_IS_ABSENT, EffectiveReasoningCases.NAT_ROUTES,
-            EffectiveReasoningCases.EFFECTIVE);
+            EffectiveReasoningCases.EFFECTIVE, AwsSemanticsCases.GROUP);
 
     static Stream<RuleCase> cases() {
         return Stream.of(CostRuleCases.all(), IamRuleCases.all(), WorkloadRuleCases.all(), ProviderTypeCases.all(),
-                FailClosedCases.all(), EffectiveReasoningCases.all()).flatMap(List::stream);
+                FailClosedCases.all(), EffectiveReasoningCases.all(), AwsSemanticsCases.all()).flatMap(List::stream);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -82,7 +82,7 @@ final class WorkloadRuleCases {
                 violates(secrets, "an API key value", env("IG_API_KEY", "k-123"))
                         .firing("t", "plaintext secret in IG_API_KEY"),
                 violates(secrets, "an AWS access key under an innocent name", env("SETTING", "AKIAABCDEFGHIJKLMNOP"))
-                        .firing("t", "plaintext secret in SETTING (a credential format)"),
+                        .firing("t", "plaintext secret in SETTING (a credential format: an AWS access key id)"),
                 violates(secrets, "a token value", env("GITHUB_TOKEN", "ghp_" + "x".repeat(36)))
                         .firing("t", "plaintext secret in GITHUB_TOKEN"),
                 complies(secrets, "an SSM path under a secret-looking name", env("SSM_IG_API_KEY_PATH",
