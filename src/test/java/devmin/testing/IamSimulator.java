@@ -35,7 +35,8 @@ public final class IamSimulator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SOURCE = Path.of("src", "test", "iam-simulator");
     private static final Path HOME = Path.of("target", "iam-simulator");
-    private static final List<String> FILES = List.of("package.json", "package-lock.json", "simulate.mjs");
+    private static final List<String> FILES = List.of("package.json", "package-lock.json", "simulate.mjs",
+            "arn-formats.mjs");
 
     /** What the simulator decided for one request: Allowed, Denied, or Error (it could not judge: never a pass). */
     public enum Decision { ALLOWED, DENIED, ERROR }
@@ -146,10 +147,23 @@ public final class IamSimulator {
                 }
             });
         }
-        JsonNode output = run(home, input);
+        JsonNode output = run(home, "simulate.mjs", input);
         Map<String, Result> byId = new LinkedHashMap<>();
         output.path("results").forEach(node -> byId.put(node.path("id").asText(), result(node)));
         return new Verdicts(output.path("sar").path("version").asText(), byId);
+    }
+
+    /**
+     * The ARN formats the SAR gives each action's resource types ({@code ["*"]}: the action takes none; absent: the
+     * SAR has no such action), for checking what devmin ships extracted from it.
+     */
+    public static Map<String, Optional<List<String>>> arnFormats(List<String> actions) {
+        Path home = install();
+        JsonNode output = run(home, "arn-formats.mjs", JSON.valueToTree(actions));
+        Map<String, Optional<List<String>>> formats = new LinkedHashMap<>();
+        actions.forEach(action -> formats.put(action, output.path(action).isArray()
+                ? Optional.of(texts(output.path(action))) : Optional.empty()));
+        return formats;
     }
 
     private static Result result(JsonNode node) {
@@ -180,10 +194,10 @@ public final class IamSimulator {
         }
     }
 
-    private static JsonNode run(Path home, JsonNode input) {
+    private static JsonNode run(Path home, String script, JsonNode input) {
         try {
             Path stderr = Files.createTempFile("iam-simulator", ".err");
-            Process process = new ProcessBuilder("node", home.resolve("simulate.mjs").toString())
+            Process process = new ProcessBuilder("node", home.resolve(script).toString())
                     .redirectError(stderr.toFile()).start();
             try (OutputStream in = process.getOutputStream()) {
                 in.write(JSON.writeValueAsBytes(input));
