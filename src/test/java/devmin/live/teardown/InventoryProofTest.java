@@ -284,6 +284,41 @@ class InventoryProofTest {
                 + " 123456789012");
     }
 
+    /** IAM API reference, GetRole: a role that does not exist answers NoSuchEntity (HTTP 404). */
+    @Test
+    void aPersistentRoleStillThereIsRetainedAndOneDeletedIsAnOverDestroyNamingIt() {
+        server.stubFor(query("GetRole", "2010-05-08").withRequestBody(containing("RoleName=devmin-dev-min-gha-window"))
+                .willReturn(xml(iam("GetRole", "<Role><Path>/</Path><RoleName>devmin-dev-min-gha-window</RoleName>"
+                        + "<RoleId>AROA</RoleId><Arn>arn:aws:iam::123456789012:role/devmin-dev-min-gha-window</Arn>"
+                        + "<CreateDate>2026-11-01T00:00:00Z</CreateDate></Role>"))));
+        server.stubFor(query("GetRole", "2010-05-08").withRequestBody(containing("RoleName=devmin-dev-min-lane-ig"))
+                .willReturn(aResponse().withStatus(404).withBody("<ErrorResponse><Error><Type>Sender</Type><Code>"
+                        + "NoSuchEntity</Code><Message>x</Message></Error></ErrorResponse>")));
+        CoreRetained core = new CoreRetained(aws, TeardownTarget.of(spec));
+
+        CheckResult kept = core.roles(List.of("devmin-dev-min-gha-window"), log);
+        CheckResult lost = core.roles(List.of("devmin-dev-min-gha-window", "devmin-dev-min-lane-ig"), log);
+
+        assertThat(kept.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(kept.name()).isEqualTo("core-roles");
+        assertThat(lost.status()).isEqualTo(CheckStatus.BLOCKER);
+        assertThat(lost.found()).containsExactly("IAM role devmin-dev-min-lane-ig");
+    }
+
+    /** An answer about another role than the one asked for does not prove the asked one exists. */
+    @Test
+    void aGetRoleAnswerNamingAnotherRoleDoesNotCountAsRetained() {
+        server.stubFor(query("GetRole", "2010-05-08").willReturn(xml(iam("GetRole", "<Role><Path>/</Path><RoleName>"
+                + "someone-else</RoleName><RoleId>AROA</RoleId><Arn>arn:aws:iam::123456789012:role/someone-else</Arn>"
+                + "<CreateDate>2026-11-01T00:00:00Z</CreateDate></Role>"))));
+
+        CheckResult result = new CoreRetained(aws, TeardownTarget.of(spec)).roles(List.of("devmin-dev-min-lane-ig"),
+                log);
+
+        assertThat(result.status()).isEqualTo(CheckStatus.BLOCKER);
+        assertThat(result.found()).containsExactly("IAM role devmin-dev-min-lane-ig");
+    }
+
     @Test
     void theCallerInTheStacksAccountPasses() {
         assertThat(new CallerAccount(aws, TeardownTarget.of(spec)).check(log).status()).isEqualTo(CheckStatus.PASS);
