@@ -2,10 +2,14 @@ package stacks.core;
 
 import com.pulumi.aws.iam.OpenIdConnectProvider;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
+import com.pulumi.aws.iam.Policy;
+import com.pulumi.aws.iam.PolicyArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.resources.Resource;
 import stacks.LayerScope;
 import stacks.handles.HandleName;
@@ -29,8 +33,8 @@ final class CiRoles {
     /** GitHub's OIDC issuer certificate thumbprint; IAM no longer checks it for this issuer but the API requires one. */
     static final String GITHUB_THUMBPRINT = "6938fd4d98bab03faadb97b34396831e3780aea1";
 
-    /** A CI role and the policy that gives it its rights: what its handle stands for. */
-    private record CiRole(String handle, String arn, Role role, RolePolicy policy) {
+    /** A CI role and the policies that give it its rights: what its handle stands for. */
+    private record CiRole(String handle, String arn, List<Resource> resources) {
     }
 
     private final List<CiRole> roles = new ArrayList<>();
@@ -47,9 +51,11 @@ final class CiRoles {
         roles.add(role(scope, oidc, names, HandleName.ROLE_GHA_PREVIEW, "gha-preview-role", names.previewRoleName(),
                 GithubOidcTrust.previewSubjects(ci), CorePolicies.previewPolicy(),
                 "pull-request preview: nothing but sts:GetCallerIdentity"));
-        roles.add(role(scope, oidc, names, HandleName.ROLE_GHA_WINDOW, "gha-window-role", names.windowRoleName(),
-                GithubOidcTrust.deploySubjects(ci), WindowRolePolicy.of(names, spec),
-                "demo window: open, prove and close the demo layer"));
+        CiRole window = role(scope, oidc, names, HandleName.ROLE_GHA_WINDOW, "gha-window-role",
+                names.windowRoleName(), GithubOidcTrust.deploySubjects(ci), WindowRolePolicy.demoLayer(names, spec),
+                "demo window: open, prove and close the demo layer");
+        roles.add(withManagedPolicy(scope, names, window, "gha-window-live", names.prefix() + "-gha-window-live",
+                WindowRolePolicy.liveCommands(names, spec), "devmin CI, demo window: the live commands and evidence"));
         roles.add(role(scope, oidc, names, HandleName.ROLE_GHA_IMAGE_RELEASE, "gha-image-release-role",
                 names.releaseRoleName(), GithubOidcTrust.releaseSubjects(ci), CorePolicies.imageReleasePolicy(names),
                 "image release: push to one ECR repository"));
@@ -70,11 +76,34 @@ final class CiRoles {
                 .role(role.id())
                 .policy(permissions.toJson())
                 .build(), scope.aws());
-        return new CiRole(handle, names.roleArn(roleName), role, policy);
+        return new CiRole(handle, names.roleArn(roleName), List.of(role, policy));
+    }
+
+    /**
+     * A second grant for a role as a customer managed policy, attached: IAM caps a role's inline policies at 10,240
+     * characters in all and a managed policy at 6,144 each (IAM User Guide, "IAM and AWS STS quotas"), so a role
+     * whose rights do not fit inline carries the rest here. Its ARN is derived from its name, known at preview.
+     */
+    private static CiRole withManagedPolicy(LayerScope scope, CoreNames names, CiRole role, String logicalName,
+                                            String policyName, PolicyDocument permissions, String description) {
+        Policy policy = new Policy(logicalName + "-policy", PolicyArgs.builder()
+                .name(policyName)
+                .description(description)
+                .policy(permissions.toJson())
+                .build(), scope.aws());
+        RolePolicyAttachment attachment = new RolePolicyAttachment(logicalName + "-attachment",
+                RolePolicyAttachmentArgs.builder()
+                        .role(((Role) role.resources().get(0)).id())
+                        .policyArn("arn:aws:iam::" + names.accountId() + ":policy/" + policyName)
+                        .build(), scope.aws(policy));
+        List<Resource> resources = new ArrayList<>(role.resources());
+        resources.add(policy);
+        resources.add(attachment);
+        return new CiRole(role.handle(), role.arn(), resources);
     }
 
     /** Derived ARNs (what each role gets), known at preview so the plan shows CI what to configure. */
     void publish(HandleRegistry handles, String publisher) {
-        roles.forEach(r -> handles.publish(r.handle(), publisher, r.arn(), r.role(), r.policy()));
+        roles.forEach(r -> handles.publish(r.handle(), publisher, com.pulumi.core.Output.of(r.arn()), r.resources()));
     }
 }

@@ -26,6 +26,19 @@ final class RolePolicies {
                 .orElseThrow(() -> new AssertionError("the program declares no role named " + roleName));
     }
 
+    /**
+     * The document of the customer managed policy an attachment names, found among the declared policies by the ARN
+     * derived from its name; a policy the program does not declare (an AWS managed one, say) is refused.
+     */
+    private static String managedPolicy(StackGraph graph, DeclaredResource attachment, String roleName) {
+        String arn = attachment.inputs().path("policyArn").asText();
+        return graph.resources().stream().filter(r -> r.type().equals("aws:iam/policy:Policy"))
+                .filter(r -> arn.endsWith(":policy/" + r.inputs().path("name").asText()))
+                .map(r -> r.inputs().path("policy").asText()).findFirst()
+                .orElseThrow(() -> new AssertionError(roleName + " is attached " + arn
+                        + ", which the program does not declare: the coverage proof cannot read it"));
+    }
+
     /** The role a role policy is attached to: the role its {@code role} input came from. */
     static DeclaredResource roleOf(DeclaredResource policy, StackGraph graph) {
         return Stream.concat(policy.propertyDependencies().getOrDefault("role", List.of()).stream(),
@@ -61,6 +74,8 @@ final class RolePolicies {
             }
             if (resource.type().equals("aws:iam/rolePolicy:RolePolicy")) {
                 documents.add(resource.inputs().path("policy").asText());
+            } else if (resource.type().equals("aws:iam/rolePolicyAttachment:RolePolicyAttachment")) {
+                documents.add(managedPolicy(graph, resource, roleName));
             } else if (resource.type().startsWith("aws:iam/") && resource.type().contains("Attachment")) {
                 throw new AssertionError(roleName + " is granted by " + resource.type() + " " + resource.name()
                         + ", which the coverage proof does not read");

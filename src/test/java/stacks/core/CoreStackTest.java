@@ -54,12 +54,13 @@ class CoreStackTest {
         DeclaredResource component = one("devmin:stacks:CoreStack");
         List<DeclaredResource> cloud = core.stream().filter(r -> r.custom() && !r.isProvider()).toList();
 
-        // 19 control surfaces (bucket and its six settings, repository and lifecycle, parameter, budget, OIDC
-        // provider, three CI roles and their policies, the task roles' permissions boundary), the execution role and
+        // 21 control surfaces (bucket and its six settings, repository and lifecycle, parameter, budget, OIDC
+        // provider, three CI roles and their policies, the window role's managed policy and its attachment, the task
+        // roles' permissions boundary), the execution role and
         // its policy, and per lane a log group, a task role and (when it reads or writes anything) its policy
         long lanePolicies = spec().lanes().stream().filter(l -> !l.reads().isEmpty() || !l.s3Access().isEmpty())
                 .count();
-        assertThat(cloud).hasSize(19 + 2 + 2 * spec().lanes().size() + (int) lanePolicies);
+        assertThat(cloud).hasSize(21 + 2 + 2 * spec().lanes().size() + (int) lanePolicies);
         assertThat(cloud).allSatisfy(r -> {
             assertThat(r.protect()).as(r.urn()).isTrue();
             assertThat(r.parentUrn()).as(r.urn()).isEqualTo(component.urn());
