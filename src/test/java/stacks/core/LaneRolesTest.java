@@ -1,24 +1,19 @@
 package stacks.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import devmin.engine.EngineRun;
 import devmin.graph.DeclaredResource;
 import devmin.graph.StackGraph;
+import devmin.testing.DeclaredLayer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.LaneSpec;
-import stacks.spec.SpecParser;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static devmin.testing.Fixtures.committedConfig;
-import static devmin.testing.Fixtures.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,34 +22,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LaneRolesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static DeclaredLayer layer;
     private static StackGraph graph;
     private static List<DeclaredResource> core;
     private static EnvironmentSpec spec;
 
     @BeforeAll
     static void declare() {
-        EngineRun run = preview(committedConfig());
-        assertThat(run.succeeded()).as("program errors: %s", run.errors()).isTrue();
-        graph = run.graph();
-        core = graph.resources().stream().filter(r -> graph.layerOf(r).orElse("").equals("core")).toList();
-        spec = SpecParser.parse(ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
+        layer = DeclaredLayer.committed("core");
+        graph = layer.graph();
+        core = layer.resources();
+        spec = layer.spec();
     }
 
     private static List<DeclaredResource> all(String type) {
-        return core.stream().filter(r -> r.type().equals(type)).toList();
+        return layer.all(type);
     }
 
     private static DeclaredResource named(String type, String name) {
-        return all(type).stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+        return layer.named(type, name);
     }
 
     private static JsonNode json(JsonNode text) {
-        try {
-            return JSON.readTree(text.asText());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return DeclaredLayer.json(text);
     }
 
     @Test

@@ -1,57 +1,47 @@
 package stacks.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import devmin.engine.EngineRun;
 import devmin.graph.DeclaredResource;
 import devmin.graph.StackGraph;
+import devmin.testing.DeclaredLayer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.LaneSpec;
-import stacks.spec.SpecParser;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static devmin.testing.Fixtures.committedConfig;
-import static devmin.testing.Fixtures.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo layer under the Pulumi mock engine, as the committed dev-min config declares it. */
 class DemoStackTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static DeclaredLayer layer;
     private static StackGraph graph;
     private static List<DeclaredResource> demo;
     private static EnvironmentSpec spec;
 
     @BeforeAll
     static void declare() {
-        EngineRun run = preview(committedConfig());
-        assertThat(run.succeeded()).as("program errors: %s", run.errors()).isTrue();
-        graph = run.graph();
-        demo = graph.resources().stream().filter(r -> graph.layerOf(r).orElse("").equals("demo")).toList();
-        spec = SpecParser.parse(ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
+        layer = DeclaredLayer.committed("demo");
+        graph = layer.graph();
+        demo = layer.resources();
+        spec = layer.spec();
     }
 
     private static List<DeclaredResource> all(String type) {
-        return demo.stream().filter(r -> r.type().equals(type)).toList();
+        return layer.all(type);
     }
 
     private static DeclaredResource named(String type, String name) {
-        return all(type).stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+        return layer.named(type, name);
     }
 
     private static JsonNode json(JsonNode text) {
-        try {
-            return JSON.readTree(text.asText());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return DeclaredLayer.json(text);
     }
 
     @Test
@@ -116,7 +106,7 @@ class DemoStackTest {
     void nothingInTheDemoLayerIsProtectedAndItsProviderTagsItDemo() throws Exception {
         assertThat(demo).noneMatch(DeclaredResource::protect);
         DeclaredResource provider = demo.stream().filter(DeclaredResource::isProvider).findFirst().orElseThrow();
-        assertThat(JSON.readTree(provider.inputs().get("defaultTags").asText()).at("/tags/devmin:layer").asText())
+        assertThat(json(provider.inputs().get("defaultTags")).at("/tags/devmin:layer").asText())
                 .isEqualTo("demo");
         assertThat(demo.stream().filter(r -> r.custom() && !r.isProvider()))
                 .allSatisfy(r -> assertThat(r.provider()).startsWith(provider.urn() + "::"));
@@ -181,9 +171,9 @@ class DemoStackTest {
     void databaseIsDeclaredOnlyWhenEnabledAndThenIsCheapAndDisposable() {
         assertThat(graph.resources()).noneMatch(r -> r.type().equals("aws:rds/instance:Instance"));
 
-        var config = committedConfig().with("devmin:database", "{\"enabled\":true}")
+        var config = devmin.testing.Fixtures.committedConfig().with("devmin:database", "{\"enabled\":true}")
                 .with("devmin:dbUser", "app").with("devmin:dbPassword", "pw");
-        EngineRun run = preview(config);
+        devmin.engine.EngineRun run = devmin.testing.Fixtures.preview(config);
         assertThat(run.succeeded()).as("%s", run.errors()).isTrue();
         DeclaredResource db = run.graph().resources().stream()
                 .filter(r -> r.type().equals("aws:rds/instance:Instance")).findFirst().orElseThrow();

@@ -89,12 +89,17 @@ class PlanDiffTest {
                 + (partitions + 2));
     }
 
+    /** The committed config with one more service lane, of the smallest Fargate size, reading nothing. */
+    private static StackConfig withServiceLane(String lane) {
+        return editJson(committedConfig(), "devmin:lanes", lanes -> ((com.fasterxml.jackson.databind.node.ArrayNode)
+                lanes).addObject().put("name", lane).put("kind", "service").put("cpu", 256).put("memory", 512)
+                .put("desiredCount", 1).set("command", JSON.createArrayNode().add("score")));
+    }
+
     @Test
     void aLaneAddedIsItsOwnResourcesAndItsCostOnly() {
         String lane = "fraud-scorer";
-        StackConfig config = editJson(committedConfig(), "devmin:lanes", lanes -> ((com.fasterxml.jackson.databind.node
-                .ArrayNode) lanes).addObject().put("name", lane).put("kind", "service").put("cpu", 256)
-                .put("memory", 512).put("desiredCount", 1).set("command", JSON.createArrayNode().add("score")));
+        StackConfig config = withServiceLane(lane);
 
         PlanDiff diff = against(Plans.plan(config));
 
@@ -124,9 +129,7 @@ class PlanDiffTest {
     @Test
     void aLaneAddedNeedsAnAdministratorAndTheDiffSaysWhatForWhileADemoOnlyChangeDoesNot() {
         String lane = "fraud-scorer";
-        StackConfig config = editJson(committedConfig(), "devmin:lanes", lanes -> ((com.fasterxml.jackson.databind.node
-                .ArrayNode) lanes).addObject().put("name", lane).put("kind", "service").put("cpu", 256)
-                .put("memory", 512).put("desiredCount", 1).set("command", JSON.createArrayNode().add("score")));
+        StackConfig config = withServiceLane(lane);
 
         PlanDiff diff = against(Plans.plan(config));
 
