@@ -10,6 +10,7 @@ import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import stacks.LayerScope;
 import stacks.handles.HandleName;
@@ -34,7 +35,13 @@ final class CiRoles {
     static final String GITHUB_THUMBPRINT = "6938fd4d98bab03faadb97b34396831e3780aea1";
 
     /** A CI role and the policies that give it its rights: what its handle stands for. */
-    private record CiRole(String handle, String arn, List<Resource> resources) {
+    private record CiRole(String handle, String arn, Role role, List<Resource> grants) {
+
+        List<Resource> resources() {
+            List<Resource> all = new ArrayList<>(List.of(role));
+            all.addAll(grants);
+            return all;
+        }
     }
 
     private final List<CiRole> roles = new ArrayList<>();
@@ -76,7 +83,7 @@ final class CiRoles {
                 .role(role.id())
                 .policy(permissions.toJson())
                 .build(), scope.aws());
-        return new CiRole(handle, names.roleArn(roleName), List.of(role, policy));
+        return new CiRole(handle, names.roleArn(roleName), role, List.of(policy));
     }
 
     /**
@@ -93,17 +100,17 @@ final class CiRoles {
                 .build(), scope.aws());
         RolePolicyAttachment attachment = new RolePolicyAttachment(logicalName + "-attachment",
                 RolePolicyAttachmentArgs.builder()
-                        .role(((Role) role.resources().get(0)).id())
+                        .role(role.role().id())
                         .policyArn("arn:aws:iam::" + names.accountId() + ":policy/" + policyName)
                         .build(), scope.aws(policy));
-        List<Resource> resources = new ArrayList<>(role.resources());
-        resources.add(policy);
-        resources.add(attachment);
-        return new CiRole(role.handle(), role.arn(), resources);
+        List<Resource> grants = new ArrayList<>(role.grants());
+        grants.add(policy);
+        grants.add(attachment);
+        return new CiRole(role.handle(), role.arn(), role.role(), grants);
     }
 
     /** Derived ARNs (what each role gets), known at preview so the plan shows CI what to configure. */
     void publish(HandleRegistry handles, String publisher) {
-        roles.forEach(r -> handles.publish(r.handle(), publisher, com.pulumi.core.Output.of(r.arn()), r.resources()));
+        roles.forEach(r -> handles.publish(r.handle(), publisher, Output.of(r.arn()), r.resources()));
     }
 }
