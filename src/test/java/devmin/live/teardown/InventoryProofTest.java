@@ -9,7 +9,7 @@ import devmin.live.CheckResult;
 import devmin.live.CheckStatus;
 import devmin.live.Verdict;
 import devmin.live.aws.AwsClients;
-import devmin.live.aws.AwsSettings;
+import devmin.testing.AwsTestEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +19,6 @@ import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.SpecParser;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,8 +55,6 @@ class InventoryProofTest {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         spec = SpecParser.parse(ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "test");
     }
 
     @AfterAll
@@ -69,8 +66,7 @@ class InventoryProofTest {
     void clean() {
         server.resetAll();
         new AwsWire(server).cleanRegionAndIntactCore(BUCKET);
-        aws = new AwsClients(new AwsSettings(Optional.of(URI.create(server.baseUrl())), 1, Duration.ofMillis(10),
-                Duration.ofSeconds(10)));
+        aws = AwsTestEndpoint.clients(server.baseUrl(), 1, Duration.ofMillis(10));
     }
 
     @AfterEach
