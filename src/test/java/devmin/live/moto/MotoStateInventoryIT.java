@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import devmin.graph.DeclaredResource;
 import devmin.graph.StackGraph;
+import devmin.testing.AwsTestEndpoint;
 import devmin.testing.Moto;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +50,7 @@ class MotoStateInventoryIT {
     static final String CANARY = "canary-7f3e-never-in-evidence";
 
     static Moto moto;
+    static AwsTestEndpoint endpoint;
     static EnvironmentSpec spec;
     MotoAccount account;
 
@@ -55,9 +58,13 @@ class MotoStateInventoryIT {
     static void start() {
         moto = Moto.server();
         spec = SpecParser.parse(ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
-        System.setProperty("aws.endpointUrl", moto.endpoint().toString());
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "moto");
+        endpoint = AwsTestEndpoint.pointAt(moto.endpoint().toString());
+    }
+
+    /** The SDK's endpoint and credentials as they were before this class. */
+    @AfterAll
+    static void stop() {
+        endpoint.close();
     }
 
     @BeforeEach

@@ -2,6 +2,7 @@ package devmin.live.moto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import devmin.testing.Moto;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,11 @@ class MotoStraySweepsIT {
     static void start() {
         MotoStateInventoryIT.start();
         moto = MotoStateInventoryIT.moto;
+    }
+
+    @AfterAll
+    static void stop() {
+        MotoStateInventoryIT.stop();
     }
 
     @BeforeEach

@@ -3,7 +3,9 @@ package devmin.live.moto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import devmin.cli.CliRun;
+import devmin.testing.AwsTestEndpoint;
 import devmin.testing.Moto;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +39,7 @@ class MotoTeardownIT {
     static final List<String> HANDLES = devmin.testing.CommittedHandles.allPaths();
 
     static Moto moto;
+    static AwsTestEndpoint endpoint;
     static EnvironmentSpec spec;
     MotoAccount account;
 
@@ -44,9 +47,13 @@ class MotoTeardownIT {
     static void start() {
         moto = Moto.server();
         spec = SpecParser.parse(ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
-        System.setProperty("aws.endpointUrl", moto.endpoint().toString());
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "moto");
+        endpoint = AwsTestEndpoint.pointAt(moto.endpoint().toString());
+    }
+
+    /** The SDK's endpoint and credentials as they were before this class. */
+    @AfterAll
+    static void stop() {
+        endpoint.close();
     }
 
     @BeforeEach
