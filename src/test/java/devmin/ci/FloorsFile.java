@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -89,6 +90,25 @@ record FloorsFile(Map<String, Floor> groups, Map<String, String> exempt) {
                     + " (the measured score minus one point, rounded down)");
         }
         return new Floor(floor, measured);
+    }
+
+    /**
+     * The same file judged on some groups only (a developer's run of a few groups): the other groups' mutants are
+     * dropped, never counted. Empty: every group. A name that is not a group is an error.
+     */
+    FloorsFile only(List<String> names) {
+        if (names.isEmpty()) {
+            return this;
+        }
+        Map<String, Floor> kept = new LinkedHashMap<>();
+        for (String name : names) {
+            if (!groups.containsKey(name)) {
+                throw new IllegalArgumentException(name + " is not a group of the floors file (groups: "
+                        + String.join(", ", groups.keySet()) + ")");
+            }
+            kept.put(name, groups.get(name));
+        }
+        return new FloorsFile(kept, exempt);
     }
 
     /** The longest group that contains the class: its package (or a parent), or the class itself. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,9 +18,9 @@ import java.util.Set;
  * The per-group gate over PIT's {@code mutations.xml}: each group's share of detected mutants (KILLED, TIMED_OUT,
  * MEMORY_ERROR) must reach its floor. Fails closed: a missing or unreadable report, a group without a single mutant,
  * a mutant PIT could not analyse (RUN_ERROR, NON_VIABLE, NOT_STARTED, STARTED: named one by one), a mutated class in
- * no group, or a package of main code in no group and not exempt is a failure, never a pass. Run by {@code .ci/run}:
- * {@code java -cp target/test-classes devmin.ci.MutationFloors .ci/mutation-floors target/pit-reports/mutations.xml
- * target/classes}.
+ * no group, or a package of main code in no group and not exempt is a failure, never a pass. Run by
+ * {@code .ci/mutation-gate} over its per-group reports: {@code java -cp target/test-classes devmin.ci.MutationFloors
+ * .ci/mutation-floors target/pit-reports target/classes}.
  */
 public final class MutationFloors {
 
@@ -48,15 +49,19 @@ public final class MutationFloors {
 
     private MutationFloors() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] arguments) {
+        List<String> only = arguments.length > 0 && arguments[0].startsWith("--only=")
+                ? List.of(arguments[0].substring("--only=".length()).split(",")) : List.of();
+        String[] args = only.isEmpty() ? arguments : Arrays.copyOfRange(arguments, 1, arguments.length);
         if (args.length != 3) {
-            System.err.println("usage: MutationFloors FLOORS_FILE MUTATIONS_XML MAIN_CLASSES_DIR");
+            System.err.println("usage: MutationFloors [--only=GROUP,...] FLOORS_FILE MUTATIONS_XML_OR_REPORTS_DIR"
+                    + " MAIN_CLASSES_DIR");
             System.exit(2);
         }
         Outcome outcome;
         try {
             FloorsFile floors = FloorsFile.read(Path.of(args[0]));
-            Outcome judged = judge(floors, PitReport.read(Path.of(args[1])));
+            Outcome judged = judge(floors.only(only), PitReport.readAll(Path.of(args[1])));
             List<String> failures = new ArrayList<>(judged.failures());
             failures.addAll(MainPackages.unjudged(Path.of(args[2]), floors));
             outcome = new Outcome(judged.scores(), failures);

@@ -145,6 +145,21 @@ class MutationFloorsTest {
     }
 
     @Test
+    void readsEveryGroupsReportInADirectoryAndRefusesAnEmptyOne() throws IOException {
+        for (String group : List.of("a", "b")) {
+            Files.createDirectories(dir.resolve("reports").resolve(group));
+            Files.writeString(dir.resolve("reports").resolve(group).resolve("mutations.xml"), "<mutations>"
+                    + "<mutation status='KILLED'><mutatedClass>" + group + ".X</mutatedClass></mutation>"
+                    + "</mutations>");
+        }
+        Files.createDirectories(dir.resolve("empty"));
+
+        assertThat(PitReport.readAll(dir.resolve("reports"))).extracting(Mutant::mutatedClass)
+                .containsExactly("a.X", "b.X");
+        assertThatThrownBy(() -> PitReport.readAll(dir.resolve("empty"))).hasMessageContaining("holds no mutations.xml");
+    }
+
+    @Test
     void aMissingReportOrAStatusPitDoesNotWriteIsAnError() throws IOException {
         assertThatThrownBy(() -> PitReport.read(dir.resolve("absent.xml")))
                 .hasMessageContaining("absent.xml does not exist");
@@ -153,6 +168,17 @@ class MutationFloorsTest {
                 + "</mutatedClass></mutation></mutations>");
         assertThatThrownBy(() -> PitReport.read(broken))
                 .hasMessageContaining("mutation #1 (a.B) has status 'MAYBE'");
+    }
+
+    @Test
+    void aRunOfSomeGroupsIsJudgedOnThoseGroupsOnly() throws IOException {
+        FloorsFile floors = floors("a 85 86.0\nb 85 86.0\n");
+
+        Outcome outcome = MutationFloors.judge(floors.only(List.of("b")), scored("b.X", 9, 1));
+
+        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.scores()).extracting(MutationFloors.GroupScore::group).containsExactly("b");
+        assertThatThrownBy(() -> floors.only(List.of("c"))).hasMessageContaining("c is not a group");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Reads PIT's {@code mutations.xml}: every mutant with its class, method, line, mutator and status. */
 final class PitReport {
@@ -28,6 +29,28 @@ final class PitReport {
     }
 
     private PitReport() {}
+
+    /**
+     * Every mutant of a report file, or of every {@code mutations.xml} in a directory of per-group reports
+     * ({@code target/pit-reports/<group>/mutations.xml}, as {@code .ci/mutation-gate} writes them).
+     */
+    static List<Mutant> readAll(Path reportOrDirectory) throws IOException {
+        if (!Files.isDirectory(reportOrDirectory)) {
+            return read(reportOrDirectory);
+        }
+        List<Path> reports;
+        try (Stream<Path> files = Files.walk(reportOrDirectory, 2)) {
+            reports = files.filter(f -> f.getFileName().toString().equals("mutations.xml")).sorted().toList();
+        }
+        if (reports.isEmpty()) {
+            throw new IOException(reportOrDirectory + " holds no mutations.xml: run the mutation gate first");
+        }
+        List<Mutant> mutants = new ArrayList<>();
+        for (Path report : reports) {
+            mutants.addAll(read(report));
+        }
+        return mutants;
+    }
 
     static List<Mutant> read(Path report) throws IOException {
         if (!Files.isRegularFile(report)) {
