@@ -201,9 +201,15 @@ final class JobRequirements {
     }
 
     private List<Requirement> awsCli(WorkflowJobs.Job job, WorkflowJobs.Use use) {
-        if (use.command().equals("ecr describe-images")) {
-            return List.of(Requirement.on(job.name(), "aws ecr describe-images", "ecr:DescribeImages",
-                    names.ecrRepositoryArn()));
+        // ECR API Reference: DescribeImages, BatchGetImage and PutImage each act on the repository resource.
+        String action = switch (use.command()) {
+            case "ecr describe-images" -> "ecr:DescribeImages";
+            case "ecr batch-get-image" -> "ecr:BatchGetImage";
+            case "ecr put-image" -> "ecr:PutImage";
+            default -> "";
+        };
+        if (!action.isEmpty()) {
+            return List.of(Requirement.on(job.name(), "aws " + use.command(), action, names.ecrRepositoryArn()));
         }
         problems.add("job " + job.name() + " runs 'aws " + use.command() + "', which this test does not know");
         return List.of();
