@@ -123,8 +123,12 @@ final class JobRequirements {
         };
     }
 
+    /** What readiness asks for to run the probe lanes: what devmin run asks for, on the job lanes. */
+    static final java.util.Set<String> PROBE_ACTIONS = java.util.Set.of("ecs:RunTask", "ecs:StopTask", "iam:PassRole",
+            "ssm:GetParameters");
+
     private List<Requirement> commandRequests(String job, String cause, String command, String action) {
-        if (command.equals("run")) {
+        if (command.equals("run") || command.equals("readiness") && PROBE_ACTIONS.contains(action)) {
             return runRequests(job, cause, action);
         }
         List<Requirement> onDemo = demoLayerReads(job, cause, action);
