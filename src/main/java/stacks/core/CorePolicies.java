@@ -29,10 +29,19 @@ public final class CorePolicies {
     }
 
     /**
-     * Never expire the pinned image; expire untagged images after a day; keep only the newest {@code keepTagged}
-     * images tagged {@code git-*}. ECR: "an image that matches the tagging requirements of a rule cannot be expired by
-     * a rule with a lower priority", so the first rule, which matches exactly the pinned tag (tags are immutable: one
-     * image) and keeps one image, protects the image the stack runs however many newer images are pushed.
+     * The tag prefix pin-image.yml adds to an image when it pins it ({@code pinned-git-<40 hex>}), so that the image is
+     * protected from the moment it is pinned, not only from the next {@code pulumi up} that writes its exact tag into
+     * this policy.
+     */
+    public static final String PIN_TAG_PREFIX = "pinned-";
+
+    /**
+     * Never expire the pinned image; keep the newest {@code keepTagged} images pin-image.yml pinned; expire untagged
+     * images after a day; keep only the newest {@code keepTagged} images tagged {@code git-*}. ECR: "an image that
+     * matches the tagging requirements of a rule cannot be expired by a rule with a lower priority", so the first
+     * rule, which matches exactly the pinned tag (tags are immutable: one image) and keeps one image, protects the image
+     * the stack runs however many newer images are pushed; the second protects an image pinned since the last
+     * {@code up} (tagged {@code pinned-*} at pin time) from the git-* count the release pipeline's pushes advance.
      */
     public static String ecrLifecyclePolicy(int keepTagged, String pinnedTag) {
         ObjectNode root = JSON.createObjectNode();
@@ -46,8 +55,17 @@ public final class CorePolicies {
         pinnedSelection.put("countType", "imageCountMoreThan");
         pinnedSelection.put("countNumber", 1);
         pinned.putObject("action").put("type", "expire");
+        ObjectNode pinnedAtPinTime = rules.addObject();
+        pinnedAtPinTime.put("rulePriority", 2);
+        pinnedAtPinTime.put("description", "keep the last " + keepTagged + " images pin-image pinned");
+        ObjectNode pinTimeSelection = pinnedAtPinTime.putObject("selection");
+        pinTimeSelection.put("tagStatus", "tagged");
+        pinTimeSelection.putArray("tagPrefixList").add(PIN_TAG_PREFIX);
+        pinTimeSelection.put("countType", "imageCountMoreThan");
+        pinTimeSelection.put("countNumber", keepTagged);
+        pinnedAtPinTime.putObject("action").put("type", "expire");
         ObjectNode untagged = rules.addObject();
-        untagged.put("rulePriority", 2);
+        untagged.put("rulePriority", 3);
         untagged.put("description", "expire untagged images after 1 day");
         ObjectNode untaggedSelection = untagged.putObject("selection");
         untaggedSelection.put("tagStatus", "untagged");
@@ -56,7 +74,7 @@ public final class CorePolicies {
         untaggedSelection.put("countNumber", 1);
         untagged.putObject("action").put("type", "expire");
         ObjectNode tagged = rules.addObject();
-        tagged.put("rulePriority", 3);
+        tagged.put("rulePriority", 4);
         tagged.put("description", "keep the last " + keepTagged + " git-tagged images");
         ObjectNode taggedSelection = tagged.putObject("selection");
         taggedSelection.put("tagStatus", "tagged");

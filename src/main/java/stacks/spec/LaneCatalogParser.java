@@ -61,7 +61,18 @@ final class LaneCatalogParser {
         boolean spot = f.bool("spot", kind == LaneKind.SERVICE);
         List<String> calls = f.textList("calls", Patterns.LANE_NAME, "the name of an ingress lane this lane calls");
         return new LaneSpec(name, kind, command, cpu, memory, desired, reads, produces, consumes, port, spot,
-                s3Grants(f), f.bool("readOnlyRootFilesystem", true), calls, onDemandBase(f, kind, spot, desired));
+                s3Grants(f), f.bool("readOnlyRootFilesystem", true), calls, onDemandBase(f, kind, spot, desired),
+                probe(f, kind));
+    }
+
+    /** A probe is run once by readiness with RunTask: only a job lane can be one. */
+    private boolean probe(JsonFields f, LaneKind kind) {
+        boolean probe = f.bool("probe", false);
+        if (probe && kind == LaneKind.SERVICE) {
+            problems.invalid(f.key("probe"), "true", "probe: true only on a lane of kind job (devmin readiness runs a"
+                    + " probe once with RunTask and judges its exit; a service runs all the time)");
+        }
+        return probe;
     }
 
     /**

@@ -22,6 +22,8 @@ import java.util.OptionalInt;
  * @param calls        the ingress lanes it calls, by name: it is given their addresses
  * @param onDemandBase with {@code spot}, how many of a service's tasks always run on FARGATE (on-demand) while the
  *                     rest run on FARGATE_SPOT: a Spot shortage still leaves these running (0: all on Spot)
+ * @param probe        a probe lane: a job whose command is the image's own probe entrypoint, run once by
+ *                     {@code devmin readiness} after the services are steady; its exit decides a named check
  */
 public record LaneSpec(
         String name,
@@ -38,7 +40,8 @@ public record LaneSpec(
         List<S3Grant> s3Access,
         boolean readOnlyRootFilesystem,
         List<String> calls,
-        int onDemandBase) {
+        int onDemandBase,
+        boolean probe) {
 
     public LaneSpec {
         calls = List.copyOf(calls);
@@ -47,6 +50,14 @@ public record LaneSpec(
         produces = List.copyOf(produces);
         consumes = List.copyOf(consumes);
         s3Access = List.copyOf(s3Access);
+    }
+
+    /** A lane that is not a readiness probe. */
+    public LaneSpec(String name, LaneKind kind, List<String> command, int cpu, int memory, int desiredCount,
+                    List<String> reads, List<String> produces, List<String> consumes, int ingressPort, boolean spot,
+                    List<S3Grant> s3Access, boolean readOnlyRootFilesystem, List<String> calls, int onDemandBase) {
+        this(name, kind, command, cpu, memory, desiredCount, reads, produces, consumes, ingressPort, spot, s3Access,
+                readOnlyRootFilesystem, calls, onDemandBase, false);
     }
 
     /** A lane without an on-demand base: all on Spot, or all on FARGATE. */

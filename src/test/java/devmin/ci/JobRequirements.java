@@ -123,8 +123,12 @@ final class JobRequirements {
         };
     }
 
+    /** What readiness asks for to run the probe lanes: what devmin run asks for, on the job lanes. */
+    static final java.util.Set<String> PROBE_ACTIONS = java.util.Set.of("ecs:RunTask", "ecs:StopTask", "iam:PassRole",
+            "ssm:GetParameters");
+
     private List<Requirement> commandRequests(String job, String cause, String command, String action) {
-        if (command.equals("run")) {
+        if (command.equals("run") || command.equals("readiness") && PROBE_ACTIONS.contains(action)) {
             return runRequests(job, cause, action);
         }
         List<Requirement> onDemo = demoLayerReads(job, cause, action);
@@ -201,9 +205,15 @@ final class JobRequirements {
     }
 
     private List<Requirement> awsCli(WorkflowJobs.Job job, WorkflowJobs.Use use) {
-        if (use.command().equals("ecr describe-images")) {
-            return List.of(Requirement.on(job.name(), "aws ecr describe-images", "ecr:DescribeImages",
-                    names.ecrRepositoryArn()));
+        // ECR API Reference: DescribeImages, BatchGetImage and PutImage each act on the repository resource.
+        String action = switch (use.command()) {
+            case "ecr describe-images" -> "ecr:DescribeImages";
+            case "ecr batch-get-image" -> "ecr:BatchGetImage";
+            case "ecr put-image" -> "ecr:PutImage";
+            default -> "";
+        };
+        if (!action.isEmpty()) {
+            return List.of(Requirement.on(job.name(), "aws " + use.command(), action, names.ecrRepositoryArn()));
         }
         problems.add("job " + job.name() + " runs 'aws " + use.command() + "', which this test does not know");
         return List.of();

@@ -70,6 +70,11 @@ class WindowCommandsDeclareTheirActionsTest {
 
     /** The IAM actions of every call one run made: its call log, and the evidence it published. */
     Set<String> called(String... command) throws IOException {
+        return called(() -> { }, command);
+    }
+
+    /** As {@link #called(String...)}, with {@code adjust} changing the account's answers first. */
+    Set<String> called(Runnable adjust, String... command) throws IOException {
         server.resetAll();
         String digest = WindowFixtures.spec().image().digest();
         AwsWorld world = new AwsWorld(server, BUCKET).reachEverything();
@@ -77,6 +82,7 @@ class WindowCommandsDeclareTheirActionsTest {
                 Map.of("/devmin/dev_min/confluent/lanes/seed-pack/api_key", "k"));
         server.stubFor(put(urlPathMatching("/" + BUCKET + "/evidence/.*")).atPriority(1).willReturn(aResponse()
                 .withStatus(200).withHeader("ETag", "\"p1\"")));
+        adjust.run();
         Path out = Files.createTempDirectory(dir, "runs");
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of("--project-dir", project.toString(), "--out", out.toString(), "--publish"));
@@ -105,8 +111,30 @@ class WindowCommandsDeclareTheirActionsTest {
     }
 
     @Test
-    void readinessDeclaresExactlyWhatItCalls() throws IOException {
-        assertExact(ReadinessCommand.AWS_ACTIONS, called("readiness", "--stack-outputs", outputs.toString()));
+    void readinessDeclaresExactlyWhatItCallsIncludingItsProbeLanes() throws IOException {
+        Set<String> called = new TreeSet<>(called("readiness", "--stack-outputs", outputs.toString()));
+        // ig ready, so the probes run: seed-pack ends at once, checker is still running at the deadline and stopped
+        withProbe("seed-pack");
+        called.addAll(called(this::igReady, "readiness", "--stack-outputs", outputs.toString(),
+                "--probe-poll-interval", "1ms"));
+        withProbe("checker");
+        called.addAll(called(this::igReady, "readiness", "--stack-outputs", outputs.toString(), "--deadline", "2500ms",
+                "--probe-poll-interval", "100ms"));
+
+        assertThat(called).contains("ecs:RunTask", "ecs:StopTask", "ssm:GetParameters");
+        assertExact(ReadinessCommand.AWS_ACTIONS, called);
+    }
+
+    void withProbe(String lane) throws IOException {
+        Path probeProject = dir.resolve("project-probe-" + lane);
+        project = WindowFixtures.projectWithProbe(Files.createDirectory(probeProject), lane);
+    }
+
+    /** ig has no stopped task, so it is ready and the probes run. */
+    void igReady() {
+        server.stubFor(devmin.live.AwsWire.json("AmazonEC2ContainerServiceV20141113.ListTasks").atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("STOPPED"))
+                .willReturn(devmin.live.AwsWire.jsonBody("{\"taskArns\":[]}")));
     }
 
     @Test

@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
  */
 public final class CommittedHandles {
 
-    /** The committed catalog's lanes that produce or consume: every service, no job. */
+    /** The committed catalog's lanes that produce or consume: every service, and the publish/readback probe. */
     public static final List<String> KAFKA_LANES = List.of("sr", "wsp", "ig", "archive-writer", "ieg", "ofp", "csfb",
-            "dl", "df", "al", "dla", "case-trigger", "cm", "ls");
+            "dl", "df", "al", "dla", "case-trigger", "cm", "ls", "probe-publish");
     public static final String ROOT = "/devmin/dev_min";
     public static final String BOOTSTRAP = ROOT + "/confluent/bootstrap";
     public static final String PREFLIGHT_KEY = ROOT + "/confluent/preflight/api_key";
@@ -64,7 +64,8 @@ public final class CommittedHandles {
 
     /** Every lane of the committed catalog, jobs first, in the file's order. */
     public static final List<String> LANES = List.of("seed-pack", "stream-sort", "checker", "sr", "wsp", "ig",
-            "archive-writer", "ieg", "ofp", "csfb", "dl", "df", "al", "dla", "case-trigger", "cm", "ls", "reporter");
+            "archive-writer", "ieg", "ofp", "csfb", "dl", "df", "al", "dla", "case-trigger", "cm", "ls", "probe-ingress",
+            "probe-publish", "reporter");
 
     /** A CloudWatch Logs DescribeLogGroups answer listing each lane's log group (core keeps them), and {@code more}. */
     public static String logGroupsBody(List<String> lanes, String... more) {

@@ -123,6 +123,20 @@ public final class WindowFixtures {
         return SpecParser.parse(ConfigSource.of(config.values(), config.secretKeys()), "devmin", "dev-min");
     }
 
+    /** The window's config with one of its job lanes declared a readiness probe ({@code probe: true}). */
+    public static StackConfig configWithProbe(String jobLane) {
+        return Fixtures.editJson(config(), "devmin:lanes", lanes -> lanes.forEach(lane -> {
+            if (lane.path("name").asText().equals(jobLane)) {
+                ((ObjectNode) lane).put("probe", true);
+            }
+        }));
+    }
+
+    /** A project like {@link #project(Path)} whose lane {@code jobLane} is a readiness probe. */
+    public static Path projectWithProbe(Path dir, String jobLane) throws IOException {
+        return project(dir, configWithProbe(jobLane));
+    }
+
     /** The stack output {@code handles} of the open window. */
     public static Map<String, String> handles() {
         Map<String, String> handles = new LinkedHashMap<>();
@@ -144,6 +158,10 @@ public final class WindowFixtures {
 
     /** A project directory holding Pulumi.yaml and a Pulumi.dev-min.yaml with this window's three lanes. */
     public static Path project(Path dir) throws IOException {
+        return project(dir, config());
+    }
+
+    private static Path project(Path dir, StackConfig config) throws IOException {
         Files.copy(Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
         String stack = Files.readString(Path.of("Pulumi.dev-min.yaml"));
         int lanes = stack.indexOf("  devmin:lanes:");
@@ -151,7 +169,7 @@ public final class WindowFixtures {
             throw new IllegalStateException("Pulumi.dev-min.yaml has no devmin:lanes block to replace");
         }
         Files.writeString(dir.resolve("Pulumi.dev-min.yaml"), stack.substring(0, lanes) + "  devmin:lanes: "
-                + config().values().get("devmin:lanes") + "\n");
+                + config.values().get("devmin:lanes") + "\n");
         return dir;
     }
 }

@@ -58,9 +58,12 @@ class ConfluentStackTest {
         assertThat(bound).allSatisfy(r -> assertThat(r.provider()).startsWith(provider.urn() + "::"));
     }
 
-    /** The committed catalog: every service lane uses Kafka, no job does; plus the manager and the preflight probe. */
+    /**
+     * The committed catalog: every service lane uses Kafka, and of the jobs only the publish/readback probe (it reads
+     * the receipt back); plus the manager and the preflight probe.
+     */
     static final List<String> KAFKA_LANES = List.of("sr", "wsp", "ig", "archive-writer", "ieg", "ofp", "csfb", "dl",
-            "df", "al", "dla", "case-trigger", "cm", "ls");
+            "df", "al", "dla", "case-trigger", "cm", "ls", "probe-publish");
 
     @Test
     void everyKafkaLaneAndThePreflightProbeHaveTheirOwnServiceAccountAndKey() {

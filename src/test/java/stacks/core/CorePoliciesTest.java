@@ -44,7 +44,8 @@ class CorePoliciesTest {
     @Test
     void ecrLifecycleKeepsTheConfiguredNumberOfTaggedImages() throws Exception {
         JsonNode policy = JSON.readTree(CorePolicies.ecrLifecyclePolicy(3, "git-" + "0".repeat(40)));
-        assertThat(policy.at("/rules/2/selection/countType").asText()).isEqualTo("imageCountMoreThan");
-        assertThat(policy.at("/rules/2/selection/countNumber").asInt()).isEqualTo(3);
+        assertThat(policy.at("/rules/3/selection/tagPrefixList/0").asText()).isEqualTo("git-");
+        assertThat(policy.at("/rules/3/selection/countType").asText()).isEqualTo("imageCountMoreThan");
+        assertThat(policy.at("/rules/3/selection/countNumber").asInt()).isEqualTo(3);
     }
 }

@@ -122,8 +122,9 @@ class CoreStackTest {
 
         JsonNode lifecycle = json(one("aws:ecr/lifecyclePolicy:LifecyclePolicy").inputs().get("policy").asText());
         assertThat(lifecycle.at("/rules/0/selection/tagPatternList/0").asText()).isEqualTo(spec().image().tag());
-        assertThat(lifecycle.at("/rules/1/selection/tagStatus").asText()).isEqualTo("untagged");
-        assertThat(lifecycle.at("/rules/2/selection/countNumber").asInt()).isEqualTo(10);
+        assertThat(lifecycle.at("/rules/1/selection/tagPrefixList/0").asText()).isEqualTo(CorePolicies.PIN_TAG_PREFIX);
+        assertThat(lifecycle.at("/rules/2/selection/tagStatus").asText()).isEqualTo("untagged");
+        assertThat(lifecycle.at("/rules/3/selection/countNumber").asInt()).isEqualTo(10);
     }
 
     @Test

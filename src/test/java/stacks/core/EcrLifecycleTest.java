@@ -45,6 +45,44 @@ class EcrLifecycleTest {
         assertThat(expired).containsExactlyInAnyOrder("sha256:0", "sha256:1");
     }
 
+    /**
+     * Between a pin's merge and the next {@code up}, the policy still names the previous pin; the newly pinned image
+     * carries its git tag and the {@code pinned-} tag pin-image.yml added, and the release pipeline keeps pushing.
+     */
+    static List<Image> newlyPinnedThenNewerPushes(int newer, boolean taggedAtPinTime) {
+        List<Image> images = repositoryWithNewerImages(newer);
+        String tag = "git-" + "b".repeat(40);
+        images.add(new Image("sha256:newly-pinned", taggedAtPinTime
+                ? List.of(tag, CorePolicies.PIN_TAG_PREFIX + tag) : List.of(tag), newer + 1));
+        return images;
+    }
+
+    @Test
+    void anImagePinnedSinceTheLastUpSurvivesAnyNumberOfNewerImagesOnceTaggedAtPinTime() {
+        String policy = CorePolicies.ecrLifecyclePolicy(10, PINNED_TAG);
+        for (int newer : List.of(0, 10, 11, 30, 200)) {
+            assertThat(EcrLifecycleSemantics.expired(policy, newlyPinnedThenNewerPushes(newer, true)))
+                    .as("%d newer images", newer).doesNotContain("sha256:newly-pinned", "sha256:pinned");
+        }
+    }
+
+    /** The gap the pin-time tag closes: without it, the newly pinned image is one of the git-* images counted. */
+    @Test
+    void withoutThePinTimeTagAnImagePinnedSinceTheLastUpExpiresBehindNewerPushes() {
+        assertThat(EcrLifecycleSemantics.expired(CorePolicies.ecrLifecyclePolicy(10, PINNED_TAG),
+                newlyPinnedThenNewerPushes(10, false))).contains("sha256:newly-pinned");
+    }
+
+    @Test
+    void thePinTimeRuleKeepsTheNewestPinsNotEveryPinEver() {
+        List<Image> images = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            images.add(new Image("sha256:pin-" + i, List.of(tag(i), CorePolicies.PIN_TAG_PREFIX + tag(i)), 12 - i));
+        }
+        assertThat(EcrLifecycleSemantics.expired(CorePolicies.ecrLifecyclePolicy(10, PINNED_TAG), images))
+                .containsExactlyInAnyOrder("sha256:pin-0", "sha256:pin-1");
+    }
+
     @Test
     void untaggedImagesExpireAfterADayAndFreshOnesStay() {
         List<Image> images = List.of(new Image("sha256:old-untagged", List.of(), 2),

@@ -46,7 +46,7 @@ class SsmHandlesTest {
         List<String> all = SsmHandles.allPaths(committed());
 
         assertThat(all).containsExactlyInAnyOrderElementsOf(CommittedHandles.allPaths()).doesNotHaveDuplicates();
-        assertThat(all).hasSize(2 + 2 * 14 + 2);
+        assertThat(all).hasSize(2 + 2 * 15 + 2);
     }
 
     @Test

@@ -29,9 +29,10 @@ class SpecParserTest {
         assertThat(spec.budget().alertThresholds()).extracting(BigDecimal::intValue).containsExactly(10, 20, 28);
         assertThat(spec.lanes()).extracting(LaneSpec::name).contains("seed-pack", "stream-sort", "checker", "sr",
                 "wsp", "ig", "archive-writer", "ieg", "ofp", "csfb", "dl", "df", "al", "dla", "case-trigger", "cm",
-                "ls", "reporter");
+                "ls", "probe-ingress", "probe-publish", "reporter");
         assertThat(spec.lanes()).filteredOn(l -> l.kind() == LaneKind.JOB).extracting(LaneSpec::name)
-                .containsExactlyInAnyOrder("seed-pack", "stream-sort", "checker", "reporter");
+                .containsExactlyInAnyOrder("seed-pack", "stream-sort", "checker", "probe-ingress", "probe-publish",
+                        "reporter");
         assertThat(spec.database().enabled()).isFalse();
     }
 

@@ -130,8 +130,9 @@ class VerifyIamTest {
         assertThat(verdict.blockers()).isEmpty();
         assertThat(verdict.exitCode()).isZero();
         assertThat(verdict.toJson().get("execution_role_allowed_count").asInt()).isZero();
-        // 12 lanes read the three Confluent handles, wsp and ig also the ingress key: 44 reads, two actions each
-        assertThat(verdict.toJson().get("app_role_allowed_count").asInt()).isEqualTo(88);
+        // 15 lanes read the three Confluent handles, wsp, ig and probe-publish also the ingress key, probe-ingress only
+        // the ingress key: 49 reads, two actions each
+        assertThat(verdict.toJson().get("app_role_allowed_count").asInt()).isEqualTo(98);
         assertThat(check(verdict, "ROLE_LANE_IG").found()).containsExactlyInAnyOrder(
                 "ssm:GetParameter on " + PARAMETER + "/devmin/dev_min/confluent/bootstrap",
                 "ssm:GetParameters on " + PARAMETER + "/devmin/dev_min/confluent/bootstrap",
@@ -141,7 +142,7 @@ class VerifyIamTest {
                 "ssm:GetParameters on " + PARAMETER + "/devmin/dev_min/confluent/lanes/ig/api_secret",
                 "ssm:GetParameter on " + PARAMETER + "/devmin/dev_min/ig/api_key",
                 "ssm:GetParameters on " + PARAMETER + "/devmin/dev_min/ig/api_key");
-        assertThat(verdict.checks()).hasSize(19);
+        assertThat(verdict.checks()).hasSize(21);
     }
 
     @Test
@@ -149,7 +150,7 @@ class VerifyIamTest {
         verify(roles);
 
         var requests = server.findAll(postRequestedFor(urlPathEqualTo("/")));
-        assertThat(requests).hasSize(19);
+        assertThat(requests).hasSize(21);
         for (var request : requests) {
             var form = IamSimulator.form(request.getBodyAsString());
             assertThat(IamSimulator.members(form, "ResourceArns")).containsExactlyInAnyOrderElementsOf(PROBED);
@@ -161,11 +162,11 @@ class VerifyIamTest {
     void theVerdictStatesTheMatrixItProved() {
         var matrix = verify(roles).toJson().get("matrix");
 
-        assertThat(matrix.get("principals").asInt()).isEqualTo(19);
+        assertThat(matrix.get("principals").asInt()).isEqualTo(21);
         assertThat(matrix.get("actions").asInt()).isEqualTo(6);
         assertThat(matrix.get("resources").asInt()).isEqualTo(PROBED.size());
-        assertThat(matrix.get("cells").asInt()).isEqualTo(19 * 6 * PROBED.size());
-        assertThat(matrix.get("principals_proven").asInt()).isEqualTo(19);
+        assertThat(matrix.get("cells").asInt()).isEqualTo(21 * 6 * PROBED.size());
+        assertThat(matrix.get("principals_proven").asInt()).isEqualTo(21);
     }
 
     @Test
@@ -175,7 +176,7 @@ class VerifyIamTest {
         Verdict verdict = verify(roles);
 
         assertThat(verdict.blockers()).isEmpty();
-        assertThat(verdict.toJson().get("app_role_allowed_count").asInt()).isEqualTo(88);
+        assertThat(verdict.toJson().get("app_role_allowed_count").asInt()).isEqualTo(98);
     }
 
     @Test
@@ -190,7 +191,7 @@ class VerifyIamTest {
                 .contains(canary);
         var json = verdict.toJson();
         assertThat(json.get("execution_role_allowed_count").asInt()).isEqualTo(1);
-        assertThat(json.get("app_role_allowed_count").asInt()).isEqualTo(88);
+        assertThat(json.get("app_role_allowed_count").asInt()).isEqualTo(98);
         var role = json.at("/roles/ROLE_ECS_TASK_EXECUTION");
         assertThat(role.get("arn").asText()).isEqualTo(execution);
         assertThat(role.get("allowed_count").asInt()).isEqualTo(1);
