@@ -139,6 +139,19 @@ class WindowRolePolicyTest {
     }
 
     @Test
+    void preflightReadsOnlyTheKafkaCredentialParametersByExactArn() {
+        EnvironmentSpec spec = spec(committedConfig());
+        CoreNames names = CoreNames.of(spec);
+
+        Statement kafka = statement(WindowRolePolicy.liveCommands(names, spec), "PreflightKafkaCredentials");
+
+        assertThat(kafka.actions()).containsExactly("ssm:GetParameters");
+        assertThat(kafka.resources()).isNotEmpty().containsExactlyElementsOf(SsmHandles.preflightKafkaPaths(
+                spec.environment()).stream().map(p -> SsmHandles.parameterArn(names.region(), names.accountId(), p))
+                .toList());
+    }
+
+    @Test
     void bothDocumentsRenderToJson() throws Exception {
         EnvironmentSpec spec = spec(committedConfig());
         JsonNode demo = new ObjectMapper().readTree(WindowRolePolicy.demoLayer(CoreNames.of(spec), spec).toJson());
