@@ -88,8 +88,12 @@ final class LiveRun {
      * (the command then exits 2): asked once, before any check, instead of one SDK dump per check.
      */
     static Optional<AwsClients> clients(String command, PrintWriter err) {
-        AwsClients aws = new AwsClients(AwsSettings.fromEnvironment(System.getenv()));
-        Optional<String> missing = aws.missingCredentials(System.getenv());
+        return clients(command, err, new AwsClients(AwsSettings.fromEnvironment(System.getenv())), System.getenv());
+    }
+
+    /** {@link #clients(String, PrintWriter)} with the clients and environment given (tests give them). */
+    static Optional<AwsClients> clients(String command, PrintWriter err, AwsClients aws, java.util.Map<String, String> env) {
+        Optional<String> missing = aws.missingCredentials(env);
         if (missing.isPresent()) {
             aws.close();
             err.println("devmin " + command + ": " + missing.get());

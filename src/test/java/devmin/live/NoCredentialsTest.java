@@ -20,9 +20,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Without any AWS credentials, a live command says so in one line, before any check, and calls nothing. */
 class NoCredentialsTest {
+
+    static final List<String> CREDENTIAL_VARIABLES = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI");
 
     static final List<String> PROPERTIES = List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.sessionToken",
             "aws.sharedCredentialsFile", "aws.configFile", "aws.disableEc2Metadata", "aws.endpointUrl");
@@ -53,12 +59,7 @@ class NoCredentialsTest {
 
     @Test
     void everyLiveCommandStopsWithOneLineAndExit2(@TempDir Path out, @TempDir Path home) throws Exception {
-        for (String variable : List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE",
-                "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
-                "AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
-            Assumptions.assumeTrue(System.getenv(variable) == null, "this machine sets " + variable
-                    + ", so the default chain is not empty here");
-        }
+        requireAnEmptyChain(System.getenv());
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
                 .bindAddress("127.0.0.1"));
         server.start();
@@ -110,4 +111,28 @@ class NoCredentialsTest {
         }
     }
 
+    /**
+     * The end-to-end test needs a default chain without credentials. A developer machine that has some skips it; CI
+     * must never skip it silently, so under {@code CI=true} a credential variable fails the test, naming it.
+     */
+    static void requireAnEmptyChain(Map<String, String> env) {
+        for (String variable : CREDENTIAL_VARIABLES) {
+            if (env.get(variable) != null) {
+                if ("true".equalsIgnoreCase(env.get("CI"))) {
+                    throw new AssertionError("CI=true and " + variable + " is set: the no-credentials test cannot run"
+                            + " and is not skipped in CI; unset " + variable + " for the test step");
+                }
+                Assumptions.abort("this machine sets " + variable + ", so the default chain is not empty here");
+            }
+        }
+    }
+
+    @Test
+    void underCiACredentialVariableFailsTheTestInsteadOfSkippingIt() {
+        assertThatThrownBy(() -> requireAnEmptyChain(Map.of("CI", "true", "AWS_PROFILE", "dev")))
+                .isInstanceOf(AssertionError.class).hasMessageStartingWith("CI=true and AWS_PROFILE is set");
+        assertThatThrownBy(() -> requireAnEmptyChain(Map.of("AWS_ACCESS_KEY_ID", "AKIA")))
+                .isInstanceOf(org.opentest4j.TestAbortedException.class).hasMessageContaining("AWS_ACCESS_KEY_ID");
+        assertThatCode(() -> requireAnEmptyChain(Map.of("CI", "true"))).doesNotThrowAnyException();
+    }
 }

@@ -23,4 +23,10 @@ class BootstrapServersTest {
     void aPlainHostPortIsKept() {
         assertThat(BootstrapServers.hostPorts("broker.internal:9092")).isEqualTo("broker.internal:9092");
     }
+
+    /** split(",") keeps empty entries between commas (only trailing ones go), so those must be dropped too. */
+    @Test
+    void anEmptyEntryBetweenCommasIsDropped() {
+        assertThat(BootstrapServers.hostPorts("SASL_SSL://a:9092,, ,SASL_SSL://b:9092")).isEqualTo("a:9092,b:9092");
+    }
 }

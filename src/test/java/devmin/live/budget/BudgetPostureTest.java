@@ -246,6 +246,9 @@ class BudgetPostureTest {
         assertThat(json.path("warnings").get(0).path("source").asText()).isEqualTo("cost-explorer-forecast");
         assertThat(json.path("warnings").get(0).path("reason").asText()).isEqualTo("ce:GetCostForecast answered"
                 + " DataUnavailableException: Insufficient amount of historical data.");
+        assertThat(verdict.checks()).filteredOn(c -> c.name().equals("cost-explorer-forecast")).singleElement()
+                .satisfies(c -> assertThat(c.message()).isEqualTo("no forecast yet (warning): ce:GetCostForecast"
+                        + " answered DataUnavailableException: Insufficient amount of historical data."));
         assertThat(json.path("warnings").get(1).path("source").asText()).isEqualTo("budget");
         assertThat(json.path("warnings").get(1).path("reason").asText()).contains("budget devmin-dev-min-monthly has"
                 + " no CalculatedSpend.ForecastedSpend yet");

@@ -79,14 +79,13 @@ class KafkaUsabilityTest {
     }
 
     @Test
-    void aWrongPasswordFailsFastNamingAuthentication() {
-        long started = System.nanoTime();
+    void aWrongPasswordIsRefusedByTheBrokerNamingAuthentication() {
         CheckResult result = CHECK.check(runtime("not-the-secret"), GRANTED, "platform.readiness.v1", new CallLog());
-        long millis = (System.nanoTime() - started) / 1_000_000;
 
+        // the broker's refusal, not the check's timeout (which is UNVERIFIED "no answer from … within … ms")
         assertThat(result.status()).isEqualTo(CheckStatus.BLOCKER);
-        assertThat(result.message()).contains("authentication failed").doesNotContain("not-the-secret");
-        assertThat(millis).as("fails well before the check timeout").isLessThan(5_000);
+        assertThat(result.message()).contains("authentication failed").doesNotContain("no answer from")
+                .doesNotContain("not-the-secret");
     }
 
     @Test
@@ -111,12 +110,10 @@ class KafkaUsabilityTest {
     @Test
     void aDeadEndpointFailsAtTheChecksTimeoutAsUnverified() {
         var dead = new KafkaUsability.Connection("127.0.0.1:1", "k", "s", "SASL_PLAINTEXT");
-        long started = System.nanoTime();
         CheckResult result = new KafkaUsability(Duration.ofSeconds(2)).check(dead, GRANTED, "", new CallLog());
-        long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(result.status()).isEqualTo(CheckStatus.UNVERIFIED);
-        assertThat(millis).isLessThan(10_000);
+        assertThat(result.message()).isEqualTo("no answer from 127.0.0.1:1 within 2000 ms (endpoint unreachable?)");
     }
 
     /**

@@ -1,0 +1,106 @@
+package devmin.plan;
+
+import devmin.evidence.Provenance;
+import devmin.plan.cost.CostEstimate;
+import devmin.policy.Enforcement;
+import devmin.policy.Finding;
+import devmin.policy.PolicyReport;
+import devmin.policy.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gate before {@code pulumi up}, decided on a plan built in memory (no program preview). */
+class PlanBlockersTest {
+
+    private static final Provenance PROVENANCE = new Provenance("1.0.0", "unknown", "dev-min", "tag", "sha256:x",
+            Instant.EPOCH, Instant.EPOCH);
+    private static final Finding NAT = new Finding("DM-COST-001", "no-nat-gateway", Severity.CRITICAL,
+            Enforcement.MANDATORY, "urn:nat", "NAT gateway 'nat' is declared", "remove it");
+    private static final Finding UNKNOWN_TYPE = new Finding("DM-KIND-001", "aws-types-are-known", Severity.LOW,
+            Enforcement.ADVISORY, "urn:x", "unknown type", "add it");
+
+    private static PolicyReport policy(Finding... findings) {
+        return new PolicyReport("devmin-policies", 3, List.of(findings), List.of(), List.of(), List.of());
+    }
+
+    private static CostEstimate costing(double monthlyTotal) {
+        return new CostEstimate("USD", 10, 1, 20, monthlyTotal, List.of(), List.of(), List.of(), new BigDecimal("30"),
+                List.of());
+    }
+
+    private static Plan plan(PolicyReport policy, Optional<CostEstimate> cost, String unavailable, boolean gapBlocks,
+                             List<String> unsetSecrets) {
+        // the spec is not read by the verdict; the plan record does not need it to decide
+        return new Plan(null, List.of(), List.of(), Map.of(), policy, cost, unavailable, gapBlocks, PROVENANCE,
+                unsetSecrets);
+    }
+
+    @Test
+    void aCleanPlanWithinBudgetPasses() {
+        Plan plan = plan(policy(UNKNOWN_TYPE), Optional.of(costing(29.99)), "", true, List.of());
+
+        assertThat(plan.blockers()).isEmpty();
+        assertThat(plan.warnings()).isEmpty();
+        assertThat(plan.passes()).isTrue();
+    }
+
+    @Test
+    void aMandatoryFindingBlocksNamingRuleUrnAndMessage() {
+        Plan plan = plan(policy(NAT, UNKNOWN_TYPE), Optional.of(costing(1)), "", true, List.of());
+
+        assertThat(plan.blockers()).containsExactly("policy DM-COST-001 urn:nat: NAT gateway 'nat' is declared");
+        assertThat(plan.passes()).isFalse();
+    }
+
+    @Test
+    void anEstimateExactlyOnTheBudgetIsWithinIt() {
+        assertThat(plan(policy(), Optional.of(costing(30.0)), "", true, List.of()).blockers()).isEmpty();
+    }
+
+    @Test
+    void anEstimateAboveTheBudgetBlocksWithTheAmountAndTheLimit() {
+        Plan plan = plan(policy(), Optional.of(costing(30.004)), "", true, List.of());
+
+        assertThat(plan.blockers()).containsExactly(
+                "cost: estimated USD 30.00/month exceeds the budget devmin:budget.monthlyLimit of 30");
+        assertThat(plan.passes()).isFalse();
+    }
+
+    @Test
+    void noEstimateBlocksWhenTheGapBlocksAndOtherwiseWarns() {
+        Plan broken = plan(policy(), Optional.empty(), "price table unreadable", true, List.of());
+        Plan unpriced = plan(policy(), Optional.empty(), "no prices for ap-east-2", false, List.of());
+
+        assertThat(broken.blockers()).containsExactly("cost: no estimate (price table unreadable)");
+        assertThat(broken.warnings()).isEmpty();
+        assertThat(unpriced.blockers()).isEmpty();
+        assertThat(unpriced.passes()).isTrue();
+        assertThat(unpriced.warnings()).containsExactly("cost: no estimate and no budget check (no prices for ap-east-2)");
+    }
+
+    @Test
+    void anUnsetSecretIsAWarningThatSaysHowToSetIt() {
+        Plan plan = plan(policy(), Optional.of(costing(1)), "", true, List.of("devmin:igApiKey"));
+
+        assertThat(plan.warnings()).containsExactly("devmin:igApiKey is not set in this stack: pulumi refuses the stack"
+                + " until it is (pulumi config set --secret devmin:igApiKey)");
+        assertThat(plan.passes()).isTrue();
+    }
+
+    @Test
+    void thePlanKeepsCopies() {
+        List<String> unset = new ArrayList<>(List.of("a"));
+        Plan plan = plan(policy(), Optional.of(costing(1)), "", true, unset);
+        unset.add("b");
+
+        assertThat(plan.unsetSecrets()).containsExactly("a");
+    }
+}
