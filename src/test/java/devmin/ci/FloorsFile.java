@@ -17,11 +17,13 @@ import java.util.stream.Collectors;
  * <pre>
  * devmin.policy 95 96.0          a group: package (or one class), floor, the score last measured on a clean clone
  * exempt devmin.engine reason... a package of main code that is not mutated, and why
+ * untargeted stacks.core.CoreStackTest reason...   a test class PIT does not run against mutants (it still runs in
+ *                                                  mvn -B verify), and why
  * </pre>
  * A floor is the measured score minus one point, rounded down: a lower floor is refused, so a group's floor cannot
  * drift below what its tests were shown to reach.
  */
-record FloorsFile(Map<String, Floor> groups, Map<String, String> exempt) {
+record FloorsFile(Map<String, Floor> groups, Map<String, String> exempt, Map<String, String> untargeted) {
 
     /** A group's floor and the score it was measured at (percent of mutants detected). */
     record Floor(int floor, BigDecimal measured) {
@@ -37,6 +39,7 @@ record FloorsFile(Map<String, Floor> groups, Map<String, String> exempt) {
     static FloorsFile read(Path file) throws IOException {
         Map<String, Floor> groups = new LinkedHashMap<>();
         Map<String, String> exempt = new LinkedHashMap<>();
+        Map<String, String> untargeted = new LinkedHashMap<>();
         int number = 0;
         for (String raw : Files.readAllLines(file)) {
             number++;
@@ -55,6 +58,16 @@ record FloorsFile(Map<String, Floor> groups, Map<String, String> exempt) {
                 }
                 continue;
             }
+            if (parts[0].equals("untargeted")) {
+                if (parts.length < 3 || !parts[1].matches(PACKAGE + "\\.[A-Z][A-Za-z0-9_]*Test")) {
+                    throw new IllegalArgumentException(where + "'" + raw
+                            + "' is not 'untargeted <test class, e.g. stacks.core.CoreStackTest> <reason>'");
+                }
+                if (untargeted.put(parts[1], parts[2]) != null) {
+                    throw new IllegalArgumentException(where + "test " + parts[1] + " is listed twice");
+                }
+                continue;
+            }
             groups.compute(parts[0], (group, previous) -> {
                 if (previous != null) {
                     throw new IllegalArgumentException(where + "group " + group + " is listed twice");
@@ -69,7 +82,7 @@ record FloorsFile(Map<String, Floor> groups, Map<String, String> exempt) {
         if (!both.isEmpty()) {
             throw new IllegalArgumentException(file + ": " + both + " is both a group and exempt");
         }
-        return new FloorsFile(groups, exempt);
+        return new FloorsFile(groups, exempt, untargeted);
     }
 
     private static Floor floor(String[] parts, String raw, String where) {
@@ -108,7 +121,7 @@ record FloorsFile(Map<String, Floor> groups, Map<String, String> exempt) {
             }
             kept.put(name, groups.get(name));
         }
-        return new FloorsFile(kept, exempt);
+        return new FloorsFile(kept, exempt, untargeted);
     }
 
     /** The longest group that contains the class: its package (or a parent), or the class itself. */

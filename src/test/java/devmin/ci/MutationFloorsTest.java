@@ -203,6 +203,16 @@ class MutationFloorsTest {
     }
 
     @Test
+    void anUntargetedTestNamesItsClassAndItsReason() throws IOException {
+        assertThat(floors("a 85 86.0\nuntargeted a.SlowTest previews the whole program per test\n").untargeted())
+                .containsExactly(java.util.Map.entry("a.SlowTest", "previews the whole program per test"));
+        assertThatThrownBy(() -> floors("a 85 86.0\nuntargeted a.Slow why\n"))
+                .hasMessageContaining("is not 'untargeted <test class");
+        assertThatThrownBy(() -> floors("a 85 86.0\nuntargeted a.SlowTest\n"))
+                .hasMessageContaining("is not 'untargeted <test class");
+    }
+
+    @Test
     void aPackageOfMainCodeInNoGroupAndNotExemptIsNamed() throws IOException {
         Path classes = dir.resolve("classes");
         for (String c : List.of("a/Judge", "a/Judge$Inner", "b/Runner", "b/sub/Hidden", "c/Stray", "c/Stray$1")) {
@@ -228,5 +238,7 @@ class MutationFloorsTest {
                 "devmin.analyzer", "devmin.program", "stacks.spec", "stacks.handles", "stacks.core", "stacks.iam",
                 "stacks.demo", "stacks.confluent");
         assertThat(MainPackages.unjudged(Path.of("target", "classes"), committed)).isEmpty();
+        assertThat(committed.untargeted().keySet()).allSatisfy(test -> assertThat(
+                Path.of("src", "test", "java", test.replace('.', '/') + ".java")).as(test).exists());
     }
 }
