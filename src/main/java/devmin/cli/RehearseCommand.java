@@ -50,6 +50,11 @@ public final class RehearseCommand implements Callable<Integer> {
                     + "own directory, else the current directory).")
     Path projectDir;
 
+    @Option(names = "--policy-pack", paramLabel = "PATH", defaultValue = Rehearsal.POLICY_PACK,
+            description = "What the preview passes to pulumi's --policy-pack, relative to the project: the pack's "
+                    + "executable or its directory, policies (default: ${DEFAULT-VALUE}).")
+    String policyPack;
+
     @Option(names = "--keep", description = "Keep the temporary directory (project copy, backend, every command's "
             + "output) and print where it is; by default it is deleted.")
     boolean keep;
@@ -96,7 +101,8 @@ public final class RehearseCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            List<RehearsalStep> steps = new Rehearsal(project, config, jar.toAbsolutePath(), step -> print(out, step))
+            List<RehearsalStep> steps = new Rehearsal(project, config, jar.toAbsolutePath(), policyPack,
+                    step -> print(out, step))
                     .run();
             out.printf(Locale.ROOT, "rehearse: PASS — %d steps in %s. No cloud was touched: every resource was"
                     + " created and deleted by the stub providers, on a local backend%s.%n", steps.size() + 1,

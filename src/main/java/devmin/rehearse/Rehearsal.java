@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class Rehearsal {
 
-    static final String POLICY_PACK = "policies/devmin-policy-pack";
+    /** The pack as the README passes it: the executable, which the CLI starts directly. */
+    public static final String POLICY_PACK = "policies/devmin-policy-pack";
     static final String POLICY_CONFIG = "policies/policy-config.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CHANGE_COUNT = Pattern.compile("^\\s+([+~-]|\\+-)?\\s*(\\d+ (to \\w+|created|updated"
@@ -34,10 +35,14 @@ public final class Rehearsal {
     private final StackConfig config;
     private final Path jar;
     private final Consumer<RehearsalStep> listener;
+    private final String policyPack;
     private final List<RehearsalStep> steps = new ArrayList<>();
 
-    public Rehearsal(ThrowawayProject project, StackConfig config, Path jar, Consumer<RehearsalStep> listener) {
+    /** @param policyPack what the preview passes to {@code --policy-pack}, relative to the project */
+    public Rehearsal(ThrowawayProject project, StackConfig config, Path jar, String policyPack,
+                     Consumer<RehearsalStep> listener) {
         this.project = project;
+        this.policyPack = policyPack;
         this.config = config;
         this.jar = jar;
         this.listener = listener;
@@ -88,7 +93,7 @@ public final class Rehearsal {
     private void preview(String stack) throws RehearsalException {
         String step = "preview with the policy pack";
         CommandOutcome outcome = required(step, project.pulumi("preview", "--stack", stack, "--policy-pack",
-                POLICY_PACK, "--policy-pack-config", POLICY_CONFIG));
+                policyPack, "--policy-pack-config", POLICY_CONFIG));
         doneIn(step, changes(outcome.stdout()) + "; " + policies(outcome.stdout()), outcome.millis());
     }
 
