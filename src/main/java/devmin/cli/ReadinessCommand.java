@@ -18,20 +18,21 @@ import java.util.concurrent.Callable;
 @Command(name = "readiness",
         header = "Prove every service runs its declared revision, steadily, from the pinned image.",
         mixinStandardHelpOptions = true,
-        description = {"Run after 'pulumi up'. For every service lane: the PRIMARY deployment uses the task definition",
-                "revision the stack declares (TASK_DEFINITION_<LANE> in the stack outputs), its rollout is COMPLETED",
-                "and running == desired; no task of the current deployment (or of the declared revision) stopped",
-                "failing within --crash-window (a non-zero exit, a failure to start, failed health checks, a Spot",
-                "interruption); every running task's image digest is the pinned one; and no running task started",
-                "before the latest write of an SSM parameter its lane reads (LastModifiedDate, never a value). A",
-                "failure is classified by layer (artifact, identity, wiring, capacity) with ECS's stop reason, and",
-                "from the newest failed task's last log lines when ECS does not say. The AWS provider reports an",
-                "update that ECS rolled back as a success; this check is what makes a window green. Writes",
-                "<out>/<environment>/readiness/<UTC>/readiness_snapshot.json and .md."},
-        footer = {"", "Exit codes: 0 every service ready; 1 a service is not (each reason named: revision, rollout,",
-                "counts, crash loop and its layer, image digest, a task older than a credential write); 2 could not",
-                "verify (an API error, an answer that is not the operation's result, a task without an image digest",
-                "or start time, unusable --stack-outputs, no AWS credentials, a failed --publish); 64 usage."})
+        description = {"Run after 'pulumi up'. For every service lane: the PRIMARY deployment uses the task definition "
+                + "revision the stack declares (TASK_DEFINITION_<LANE> in the stack outputs), its rollout is COMPLETED "
+                + "and running == desired; no task of the current deployment (or of the declared revision) stopped "
+                + "failing within --crash-window (a non-zero exit, a failure to start, failed health checks, a Spot "
+                + "interruption); every running task's image digest is the pinned one; and no running task started "
+                + "before the latest write of an SSM parameter its lane reads (LastModifiedDate, never a value). A "
+                + "failure is classified by layer (artifact, identity, wiring, capacity) with ECS's stop reason, and "
+                + "from the newest failed task's last log lines when ECS does not say. The AWS provider reports an "
+                + "update that ECS rolled back as a success; this check is what makes a window green. Writes "
+                + "<out>/<environment>/readiness/<UTC>/readiness_snapshot.json and .md."},
+        footer = {"",
+                "Exit codes: 0 every service ready; 1 a service is not (each reason named: revision, rollout, counts, "
+                + "crash loop and its layer, image digest, a task older than a credential write); 2 could not verify "
+                + "(an API error, an answer that is not the operation's result, a task without an image digest or start "
+                + "time, unusable --stack-outputs, no AWS credentials, a failed --publish); 64 usage."})
 public final class ReadinessCommand implements Callable<Integer> {
 
     /** IAM actions: what the checks call, and {@code --publish}. */
