@@ -47,6 +47,8 @@ final class PolicyAnalyzer extends AnalyzerGrpc.AnalyzerImplBase {
     private final RulePack pack = RulePack.devmin();
     private final List<Waiver> fileWaivers;
     private final AtomicReference<PolicyEngine> engine = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean waiverProblemsReported =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final Runnable onCancel;
 
     PolicyAnalyzer(List<Waiver> fileWaivers, Runnable onCancel) {
@@ -125,13 +127,27 @@ final class PolicyAnalyzer extends AnalyzerGrpc.AnalyzerImplBase {
                         .ifPresent(level -> enforcement.put(entry.getKey(), level));
             }
             engine.set(engine(enforcement, waivers));
+            waiverProblemsReported.set(false);
             return Empty.getDefaultInstance();
         });
     }
 
+    /**
+     * Each resource's findings; with the first resource after each configuration, also the waiver problems that need
+     * no resource to be seen. AnalyzeStack runs only when the program finishes, and the program stops early on an
+     * invalid waiver, so without this Pulumi's policy summary showed the pack green beside the program's
+     * DM-WAIVER-001 error (newcomer review, 2026-12-06).
+     */
     @Override
     public void analyze(AnalyzerOuterClass.AnalyzeRequest request, StreamObserver<AnalyzeResponse> response) {
-        reply(response, () -> diagnostics(engine.get().evaluateResource(AnalyzerViews.of(request))));
+        reply(response, () -> {
+            ResourceView view = AnalyzerViews.of(request);
+            List<Finding> findings = new ArrayList<>(engine.get().evaluateResource(view));
+            if (waiverProblemsReported.compareAndSet(false, true)) {
+                findings.addAll(engine.get().waiverProblemsSeenWithoutResources(view.urn()));
+            }
+            return diagnostics(findings);
+        });
     }
 
     @Override

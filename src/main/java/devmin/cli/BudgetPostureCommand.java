@@ -14,20 +14,21 @@ import java.util.concurrent.Callable;
 @Command(name = "budget-posture",
         header = "Place this month's spend and forecast on the budget's threshold ladder.",
         mixinStandardHelpOptions = true,
-        description = {"Read, concurrently: Cost Explorer's month-to-date unblended cost and its forecast to the end of",
-                "the month (ce:GetCostAndUsage, ce:GetCostForecast; each Cost Explorer request is billed at USD 0.01),",
-                "and the stack's AWS budget with its own actual and forecasted spend (budgets:ViewBudget). The higher",
-                "actual and the higher forecast are placed on devmin:budget.alertThresholds: the verdict names every",
-                "threshold crossed, and fails when either is above the last threshold (an amount on it is not above",
-                "it) or when the budget's limit is not devmin:budget.monthlyLimit. The actual spend is required; a",
-                "forecast AWS does not have yet (Cost Explorer's DataUnavailableException, a budget without",
-                "ForecastedSpend: a new account or budget) is a warning named in the verdict with AWS's reason, and",
-                "the month is placed on what there is. Writes",
-                "<out>/<environment>/budget/<UTC>/budget_posture_snapshot.json and .md."},
-        footer = {"", "Exit codes: 0 not above the last threshold (thresholds crossed and warnings are named); 1 above",
-                "the last threshold, or the budget's limit drifted; 2 could not verify (an API error, an answer that is",
-                "not the operation's result, no actual spend, another currency, no AWS credentials, a failed",
-                "--publish); 64 usage."})
+        description = {"Read, concurrently: Cost Explorer's month-to-date unblended cost and its forecast to the end of the "
+                + "month (ce:GetCostAndUsage, ce:GetCostForecast; each Cost Explorer request is billed at USD 0.01), "
+                + "and the stack's AWS budget with its own actual and forecasted spend (budgets:ViewBudget). The higher "
+                + "actual and the higher forecast are placed on devmin:budget.alertThresholds: the verdict names every "
+                + "threshold crossed, and fails when either is above the last threshold (an amount on it is not above "
+                + "it) or when the budget's limit is not devmin:budget.monthlyLimit. The actual spend is required; a "
+                + "forecast AWS does not have yet (Cost Explorer's DataUnavailableException, a budget without "
+                + "ForecastedSpend: a new account or budget) is a warning named in the verdict with AWS's reason, and "
+                + "the month is placed on what there is. Writes "
+                + "<out>/<environment>/budget/<UTC>/budget_posture_snapshot.json and .md."},
+        footer = {"",
+                "Exit codes: 0 not above the last threshold (thresholds crossed and warnings are named); 1 above the "
+                + "last threshold, or the budget's limit drifted; 2 could not verify (an API error, an answer that is "
+                + "not the operation's result, no actual spend, another currency, no AWS credentials, a failed "
+                + "--publish); 64 usage."})
 public final class BudgetPostureCommand implements Callable<Integer> {
 
     /** IAM actions: DescribeBudget is authorized as budgets:ViewBudget; and {@code --publish}. */

@@ -31,24 +31,25 @@ import java.util.concurrent.Callable;
 @Command(name = "certify",
         header = "Certify a window (or a phase) from its phase verdicts, each named by key and sha256.",
         mixinStandardHelpOptions = true,
-        description = {"Take the newest verdict of each kind the phase requires, from the local evidence root",
-                "(--out, else <project-dir>/runs, where every command writes) and, with --from-bucket, the evidence",
-                "bucket: open = plan, budget-posture, preflight, verify-iam, readiness; close = snapshot pre-destroy,",
-                "verify-teardown; window = both, plus the newest job run of every job lane (required for each",
-                "--require-run). Each is referenced by its evidence key and the sha256 of its bytes. It is first read",
-                "for what it is: its schema must be its kind's, in the version this certify reads (a preflight",
-                "verdict saved as readiness_snapshot.json is refused), a job run must be of its lane and a",
-                "certificate of its phase, and it must list its checks (the plan: its policy rules), none failed if",
-                "it claims to pass; a file refused is named with the reason. It then counts only if it passed and its",
-                "provenance names this stack and the pinned image digest. A window certificate takes an opening",
-                "verdict it cannot find from the newest passing open certificate that references it (the plan stays",
-                "local to the job that opened the window), and fails when a closing verdict is older than an opening",
-                "one (another window's). Writes <out>/<environment>/certify/<UTC>/certification_<phase>.json and .md."},
-        footer = {"", "Exit codes: 0 certified; 1 a required verdict is missing, failed, or belongs to another stack,",
-                "image or window (each named); 2 could not verify (a file that is not a verdict of its kind: no or",
-                "another schema or version, another lane or phase, no checks; an S3 error or an answer that is not",
-                "S3's, unusable options, no AWS credentials when the bucket is read or --publish is set, a failed",
-                "--publish); 64 usage."})
+        description = {"Take the newest verdict of each kind the phase requires, from the local evidence root (--out, else "
+                + "<project-dir>/runs, where every command writes) and, with --from-bucket, the evidence bucket: open = "
+                + "plan, budget-posture, preflight, verify-iam, readiness; close = snapshot pre-destroy, "
+                + "verify-teardown; window = both, plus the newest job run of every job lane (required for each "
+                + "--require-run). Each is referenced by its evidence key and the sha256 of its bytes. It is first read "
+                + "for what it is: its schema must be its kind's, in the version this certify reads (a preflight "
+                + "verdict saved as readiness_snapshot.json is refused), a job run must be of its lane and a "
+                + "certificate of its phase, and it must list its checks (the plan: its policy rules), none failed if "
+                + "it claims to pass; a file refused is named with the reason. It then counts only if it passed and its "
+                + "provenance names this stack and the pinned image digest. A window certificate takes an opening "
+                + "verdict it cannot find from the newest passing open certificate that references it (the plan stays "
+                + "local to the job that opened the window), and fails when a closing verdict is older than an opening "
+                + "one (another window's). Writes <out>/<environment>/certify/<UTC>/certification_<phase>.json and .md."},
+        footer = {"",
+                "Exit codes: 0 certified; 1 a required verdict is missing, failed, or belongs to another stack, image "
+                + "or window (each named); 2 could not verify (a file that is not a verdict of its kind: no or another "
+                + "schema or version, another lane or phase, no checks; an S3 error or an answer that is not S3's, "
+                + "unusable options, no AWS credentials when the bucket is read or --publish is set, a failed "
+                + "--publish); 64 usage."})
 public final class CertifyCommand implements Callable<Integer> {
 
     /** IAM actions: reading the bucket with --from-bucket (ListObjectsV2 is authorized as s3:ListBucket), publish. */

@@ -17,6 +17,7 @@ public final class CommandActions {
             Map.entry("policy check", Set.of()),
             Map.entry("analyzer", Set.of()),
             Map.entry("window status", Set.of()),
+            Map.entry("rehearse", Set.of()),
             Map.entry("preflight", PreflightCommand.AWS_ACTIONS),
             Map.entry("verify-iam", VerifyIamCommand.AWS_ACTIONS),
             Map.entry("snapshot pre-destroy", SnapshotCommand.PreDestroy.AWS_ACTIONS),

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = {
                 "Operate the dev_min environment of the streaming fraud platform.",
                 "Run without arguments by the Pulumi CLI, the same jar is the Pulumi program."},
-        subcommands = {PlanCommand.class, PolicyCommand.class, SnapshotCommand.class, VerifyTeardownCommand.class, VerifyIamCommand.class, PreflightCommand.class, ReadinessCommand.class, RunCommand.class, BudgetPostureCommand.class, CertifyCommand.class, WindowCommand.class, AnalyzerCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PlanCommand.class, PolicyCommand.class, SnapshotCommand.class, VerifyTeardownCommand.class, VerifyIamCommand.class, PreflightCommand.class, ReadinessCommand.class, RunCommand.class, BudgetPostureCommand.class, CertifyCommand.class, WindowCommand.class, RehearseCommand.class, AnalyzerCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 blockers or violations found, 2 invalid input or could not verify, 64 usage."})
 public final class DevminCommand implements Runnable {
 

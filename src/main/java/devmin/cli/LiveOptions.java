@@ -26,7 +26,8 @@ public final class LiveOptions {
     @Option(names = "--parallelism", defaultValue = "8", description = "Checks run at once (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--deadline", paramLabel = "DURATION", description = "Deadline for all checks, e.g. 30s or 2m (preflight 30s, others 120s by default); a check still running then is unverified.")
+    @Option(names = "--deadline", paramLabel = "DURATION", description = "Deadline for the whole command, e.g. 30s or 2m (default: preflight 30s, budget-posture 60s, run 30m,"
+            + " others 120s); a check still running then is unverified, and run stops a task still running.")
     String deadline;
 
     @Option(names = "--region", paramLabel = "REGION", description = "Region to check (repeatable; default: the stack's region).")

@@ -34,11 +34,11 @@ import java.util.concurrent.Callable;
         header = "Evaluate the rule pack on a stack export or a preview, with JSON, SARIF and Markdown reports.", mixinStandardHelpOptions = true,
         description = "Evaluate the dev-min rule pack on 'pulumi stack export' or 'pulumi preview --json --show-sames'"
                 + " output.",
-        footer = {"", "Exit codes: 0 no mandatory finding; 1 mandatory findings (each printed with",
-                "rule id, URN and message); 2 unreadable or unrecognised input, including a",
-                "partial preview (made without --show-sames) and content after the JSON",
-                "document; 64 usage.",
-                "Example: pulumi stack export -s dev-min | tee export.json; devmin policy check --stack-export export.json"})
+        footer = {"", "Exit codes: 0 no mandatory finding; 1 mandatory findings (each printed with rule id, URN and "
+                + "message); 2 unreadable or unrecognised input, including a partial preview (made without "
+                + "--show-sames) and content after the JSON document; 64 usage.",
+                "Example: pulumi stack export -s dev-min > export.json, then devmin policy check --stack-export "
+                + "export.json."})
 public final class PolicyCheckCommand implements Callable<Integer> {
 
     static final class Input {

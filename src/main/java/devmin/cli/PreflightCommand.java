@@ -16,13 +16,14 @@ import java.util.concurrent.Callable;
 /** {@code devmin preflight}: readiness before a window, in seconds. */
 @Command(name = "preflight",
         header = "Check readiness before opening a window, in seconds.", mixinStandardHelpOptions = true,
-        description = {"Check readiness before opening a window, concurrently and within --deadline: the caller's",
-                "account matches the stack; the pinned tag resolves in ECR to exactly the pinned digest; every SSM",
-                "handle exists (names only); Kafka is usable with the runtime credentials read from the SSM handles",
-                "(every catalog topic the lanes use is described; a probe record is produced and consumed on the",
-                "readiness topic); the evidence bucket is reachable. No secret value is ever printed. Writes",
-                "<out>/<environment>/preflight/<UTC>/preflight_snapshot.json."},
-        footer = {"", "Exit codes: 0 ready; 1 blockers found; 2 could not verify; 64 usage."})
+        description = {"Check readiness before opening a window, concurrently and within --deadline: the caller's account "
+                + "matches the stack; the pinned tag resolves in ECR to exactly the pinned digest; every SSM handle "
+                + "exists (names only); Kafka is usable with the runtime credentials read from the SSM handles (every "
+                + "catalog topic the lanes use is described; a probe record is produced and consumed on the readiness "
+                + "topic); the evidence bucket is reachable. No secret value is ever printed. Writes "
+                + "<out>/<environment>/preflight/<UTC>/preflight_snapshot.json."},
+        footer = {"",
+                "Exit codes: 0 ready; 1 blockers found; 2 could not verify; 64 usage."})
 public final class PreflightCommand implements Callable<Integer> {
 
     /** Every AWS action preflight calls (IAM names; HeadBucket is authorized as s3:ListBucket). */

@@ -22,28 +22,29 @@ import java.util.concurrent.Callable;
 @Command(name = "readiness",
         header = "Prove every service runs its declared revision, steadily, from the pinned image.",
         mixinStandardHelpOptions = true,
-        description = {"Run after 'pulumi up'. For every service lane: the PRIMARY deployment uses the task definition",
-                "revision the stack declares (TASK_DEFINITION_<LANE> in the stack outputs), its rollout is COMPLETED",
-                "and running == desired; no task of the current deployment (or of the declared revision) stopped",
-                "failing within --crash-window (a non-zero exit, a failure to start, failed health checks, a Spot",
-                "interruption); every running task's image digest is the pinned one; and no running task started",
-                "before the latest write of an SSM parameter its lane reads (LastModifiedDate, never a value). A",
-                "failure is classified by layer (artifact, identity, wiring, capacity) with ECS's stop reason, and",
-                "from the newest failed task's last log lines when ECS does not say. The AWS provider reports an",
-                "update that ECS rolled back as a success; this check is what makes a window green. Then, once every",
-                "service is ready, every probe lane (probe: true, a job whose command is the image's own probe",
-                "entrypoint) runs once, in parallel, as 'devmin run' starts a job (the stack's subnets and the lanes'",
-                "security group): each is the check probe-<lane>, passing only on exit 0 from the pinned image, and",
-                "otherwise naming ECS's stop reason, the failure layer and its last --probe-log-lines log lines with",
-                "every value of a handle it reads redacted. A probe is not run while a service is not ready (it is",
-                "then unverified). Probes share --deadline with the services; a probe still running then is stopped.",
-                "Writes",
-                "<out>/<environment>/readiness/<UTC>/readiness_snapshot.json and .md."},
-        footer = {"", "Exit codes: 0 every service ready; 1 a service is not (each reason named: revision, rollout,",
-                "counts, crash loop and its layer, image digest, a task older than a credential write; a probe lane",
-                "that did not exit 0); 2 could not",
-                "verify (an API error, an answer that is not the operation's result, a task without an image digest",
-                "or start time, unusable --stack-outputs, no AWS credentials, a failed --publish); 64 usage."})
+        description = {"Run after 'pulumi up'. For every service lane: the PRIMARY deployment uses the task definition "
+                + "revision the stack declares (TASK_DEFINITION_<LANE> in the stack outputs), its rollout is COMPLETED "
+                + "and running == desired; no task of the current deployment (or of the declared revision) stopped "
+                + "failing within --crash-window (a non-zero exit, a failure to start, failed health checks, a Spot "
+                + "interruption); every running task's image digest is the pinned one; and no running task started "
+                + "before the latest write of an SSM parameter its lane reads (LastModifiedDate, never a value). A "
+                + "failure is classified by layer (artifact, identity, wiring, capacity) with ECS's stop reason, and "
+                + "from the newest failed task's last log lines when ECS does not say. The AWS provider reports an "
+                + "update that ECS rolled back as a success; this check is what makes a window green.",
+                "Then, once every service is ready, every probe lane (probe: true, a job whose command is the image's "
+                + "own probe entrypoint) runs once, in parallel, as 'devmin run' starts a job (the stack's subnets and "
+                + "the lanes' security group): each is the check probe-<lane>, passing only on exit 0 from the pinned "
+                + "image, and otherwise naming ECS's stop reason, the failure layer and its last --probe-log-lines log "
+                + "lines with every value of a handle it reads redacted. A probe is not run while a service is not "
+                + "ready (it is then unverified). Probes share --deadline with the services; a probe still running "
+                + "then is stopped.",
+                "Writes <out>/<environment>/readiness/<UTC>/readiness_snapshot.json and .md."},
+        footer = {"",
+                "Exit codes: 0 every service ready; 1 a service is not (each reason named: revision, rollout, counts, "
+                + "crash loop and its layer, image digest, a task older than a credential write; a probe lane that "
+                + "did not exit 0); 2 could not verify (an API error, an answer that is not the operation's result, a "
+                + "task without an image digest or start time, unusable --stack-outputs, no AWS credentials, a failed "
+                + "--publish); 64 usage."})
 public final class ReadinessCommand implements Callable<Integer> {
 
     /** IAM actions: what the checks call, and {@code --publish}. */

@@ -26,20 +26,21 @@ import java.util.concurrent.Callable;
 @Command(name = "run",
         header = "Run a job lane once on Fargate and report how it ended.",
         mixinStandardHelpOptions = true,
-        description = {"Run a job lane once: ecs:RunTask with its declared task definition (TASK_DEFINITION_<LANE>),",
-                "FARGATE, the stack's subnets and security group with a public IP (there is no NAT); refused before",
-                "anything starts unless the task definition's image is the pinned digest. Waits (every",
-                "--poll-interval, at most --deadline, default 30m; a task still running then is stopped) and reports",
-                "the exit code, ECS's stop code and reason, the failure layer (artifact, identity, wiring, capacity)",
-                "and the last --log-lines of its log. Never prints a secret: the values of every SSM handle the lane",
-                "reads are read only to be redacted, from the log, the stop reason and the command. Arguments after",
-                "the lane (after '--' when they start with '-') replace the lane's command. Writes",
-                "<out>/<environment>/run/<UTC>/job_run_<lane>.json and .md."},
-        footer = {"", "Exit codes: 0 the job exited 0 from the pinned image; 1 it did not (failed to start, non-zero",
-                "exit, still running at the deadline, another image), each named with its layer; 2 could not verify",
-                "(an API error, an answer that is not the operation's result, a log that could not be redacted, no",
-                "digest for what ran, unusable --stack-outputs, no AWS credentials, a failed --publish); 64 usage",
-                "(including a lane that is not a job)."})
+        description = {"Run a job lane once: ecs:RunTask with its declared task definition (TASK_DEFINITION_<LANE>), "
+                + "FARGATE, the stack's subnets and security group with a public IP (there is no NAT); refused before "
+                + "anything starts unless the task definition's image is the pinned digest. Waits (every "
+                + "--poll-interval, at most --deadline, default 30m; a task still running then is stopped) and reports "
+                + "the exit code, ECS's stop code and reason, the failure layer (artifact, identity, wiring, capacity) "
+                + "and the last --log-lines of its log. Never prints a secret: the values of every SSM handle the lane "
+                + "reads are read only to be redacted, from the log, the stop reason and the command. Arguments after "
+                + "the lane (after '--' when they start with '-') replace the lane's command. Writes "
+                + "<out>/<environment>/run/<UTC>/job_run_<lane>.json and .md."},
+        footer = {"",
+                "Exit codes: 0 the job exited 0 from the pinned image; 1 it did not (failed to start, non-zero exit, "
+                + "still running at the deadline, another image), each named with its layer; 2 could not verify (an API "
+                + "error, an answer that is not the operation's result, a log that could not be redacted, no digest for "
+                + "what ran, unusable --stack-outputs, no AWS credentials, a failed --publish); 64 usage (including a "
+                + "lane that is not a job)."})
 public final class RunCommand implements Callable<Integer> {
 
     /** IAM actions: what the run calls ({@code iam:PassRole} for the task's execution and lane roles), and publish. */

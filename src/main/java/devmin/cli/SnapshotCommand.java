@@ -33,15 +33,16 @@ public final class SnapshotCommand implements Runnable {
 
     @Command(name = "pre-destroy", mixinStandardHelpOptions = true,
             header = "Record what the stack's demo layer holds before the window closes.",
-            description = {"Record what the stack's demo layer holds, before 'pulumi destroy --exclude-protected': every",
-                    "demo-layer resource of the stack's state (--state, the JSON of 'pulumi stack export') with its",
-                    "URN, type, physical id and ARN (never a secret value: a secret id or ARN is recorded as",
-                    "[secret]), each read by id so the evidence shows what AWS holds of it; the caller's account; and",
-                    "the listings of what costs money (NAT, load balancers, ECS, RDS, EC2). 'devmin verify-teardown",
-                    "--snapshot' proves each inventory resource gone by id. Writes",
-                    "<out>/<environment>/snapshot/<UTC>/pre_destroy_snapshot.json and .md."},
-            footer = {"", "Exit codes: 0 recorded; 1 the caller is not the stack's account; 2 no --state (no",
-                    "inventory), a listing or read could not run, or bad input (the snapshot is unverified); 64 usage."})
+            description = {"Record what the stack's demo layer holds, before 'pulumi destroy --exclude-protected': every "
+                + "demo-layer resource of the stack's state (--state, the JSON of 'pulumi stack export') with its URN, "
+                + "type, physical id and ARN (never a secret value: a secret id or ARN is recorded as [secret]), each "
+                + "read by id so the evidence shows what AWS holds of it; the caller's account; and the listings of "
+                + "what costs money (NAT, load balancers, ECS, RDS, EC2). 'devmin verify-teardown --snapshot' proves "
+                + "each inventory resource gone by id. Writes "
+                + "<out>/<environment>/snapshot/<UTC>/pre_destroy_snapshot.json and .md."},
+            footer = {"",
+                "Exit codes: 0 recorded; 1 the caller is not the stack's account; 2 no --state (no inventory), a "
+                + "listing or read could not run, or bad input (the snapshot is unverified); 64 usage."})
     static final class PreDestroy implements Callable<Integer> {
 
         /**

@@ -26,6 +26,9 @@ final class StackOutputs {
             Map<String, String> out = new LinkedHashMap<>();
             handles.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
             return out;
+        } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": file not found (write it with 'pulumi stack output --json >"
+                    + " FILE', or pass <(pulumi stack output --json))");
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": not readable JSON");
         }

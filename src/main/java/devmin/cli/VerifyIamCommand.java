@@ -19,16 +19,17 @@ import java.util.concurrent.Callable;
 /** {@code devmin verify-iam}: the execution role reads nothing; each lane role reads exactly its own handles. */
 @Command(name = "verify-iam",
         header = "Prove the execution role reads no secret and each lane only its own handles.", mixinStandardHelpOptions = true,
-        description = {"Prove least privilege after 'pulumi up' with iam:SimulatePrincipalPolicy: the execution role and",
-                "every lane role against every SSM handle path, every ancestor path and a canary path, for",
-                "ssm:GetParameter/GetParameters/GetParametersByPath/GetParameterHistory, secretsmanager:GetSecretValue",
-                "and kms:Decrypt. Expected: the execution role is allowed nothing; each lane exactly GetParameter and",
-                "GetParameters on its own handle ARNs. Every cell asked must be evaluated exactly once, or the role is",
-                "unverified; the verdict states the matrix it proved. Writes",
-                "<out>/<environment>/iam/<UTC>/secret_surface_check.json."},
-        footer = {"", "Exit codes: 0 proven; 1 a difference (each named: role, action, resource); 2 could not verify",
-                "(an API error, an answer that is not the simulation's result, an incomplete matrix, no AWS",
-                "credentials, or a failed --publish); 64 usage."})
+        description = {"Prove least privilege after 'pulumi up' with iam:SimulatePrincipalPolicy: the execution role and "
+                + "every lane role against every SSM handle path, every ancestor path and a canary path, for "
+                + "ssm:GetParameter/GetParameters/GetParametersByPath/GetParameterHistory, "
+                + "secretsmanager:GetSecretValue and kms:Decrypt. Expected: the execution role is allowed nothing; each "
+                + "lane exactly GetParameter and GetParameters on its own handle ARNs. Every cell asked must be "
+                + "evaluated exactly once, or the role is unverified; the verdict states the matrix it proved. Writes "
+                + "<out>/<environment>/iam/<UTC>/secret_surface_check.json."},
+        footer = {"",
+                "Exit codes: 0 proven; 1 a difference (each named: role, action, resource); 2 could not verify (an "
+                + "API error, an answer that is not the simulation's result, an incomplete matrix, no AWS credentials, "
+                + "or a failed --publish); 64 usage."})
 public final class VerifyIamCommand implements Callable<Integer> {
 
     /** Every AWS action verify-iam calls, {@code --access-analyzer} included (IAM names). */

@@ -26,25 +26,26 @@ import java.util.concurrent.Callable;
 /** {@code devmin verify-teardown}: the proof of absence after {@code pulumi destroy --exclude-protected}. */
 @Command(name = "verify-teardown",
         header = "Prove a closed window left nothing behind and destroyed nothing persistent.", mixinStandardHelpOptions = true,
-        description = {"Prove that the demo window left nothing behind and destroyed nothing persistent. The caller must",
-                "be the stack's account (STS), else the proof is a blocker naming both. Every resource of the",
-                "pre-destroy snapshot's inventory (--snapshot FILE, else the newest snapshot of the stack in the",
-                "evidence bucket) is read directly by its id and must be gone; a kind without a direct read is",
-                "unverified, never a pass; a leftover VPC or subnet names what it still holds (subnets, security",
-                "groups, network interfaces). Without an inventory the verdict says so: the proof is weaker and",
-                "rests on the sweeps. Then strays are swept: no NAT gateway in the region; none of the stack's",
-                "demo-layer load balancers, ECS clusters/services/tasks, RDS, EC2 instances, Elastic IPs or",
-                "interface endpoints; every demo resource the Tagging API still lists confirmed gone by a direct",
-                "describe; by name, what the Tagging API does not list: IAM roles named <prefix>-* that the state's",
-                "persistent layers do not hold (without an inventory: those carrying the demo tags), and the demo",
-                "layer's Cloud Map namespace. Finally the evidence bucket, ECR repository, SSM handles, the lanes'",
-                "log groups and (with an inventory) the persistent layers' roles must still be present. Uses the",
-                "default AWS credential chain; honours AWS_ENDPOINT_URL. Writes",
-                "<out>/<environment>/teardown/<UTC>/teardown_proof.json and .md."},
-        footer = {"", "Exit codes: 0 proven clean; 1 leftovers, over-destroy or the wrong account found; 2 could not",
-                "verify (AccessDenied, throttling past the retries, 5xx, timeout, an answer that is not the",
-                "operation's result, a repeated pagination token, a kind without a direct read, a snapshot in the",
-                "bucket that cannot be used, no AWS credentials, a failed --publish, or bad input); 64 usage."})
+        description = {"Prove that the demo window left nothing behind and destroyed nothing persistent. The caller must be "
+                + "the stack's account (STS), else the proof is a blocker naming both. Every resource of the "
+                + "pre-destroy snapshot's inventory (--snapshot FILE, else the newest snapshot of the stack in the "
+                + "evidence bucket) is read directly by its id and must be gone; a kind without a direct read is "
+                + "unverified, never a pass; a leftover VPC or subnet names what it still holds (subnets, security "
+                + "groups, network interfaces). Without an inventory the verdict says so: the proof is weaker and rests "
+                + "on the sweeps. Then strays are swept: no NAT gateway in the region; none of the stack's demo-layer "
+                + "load balancers, ECS clusters/services/tasks, RDS, EC2 instances, Elastic IPs or interface endpoints; "
+                + "every demo resource the Tagging API still lists confirmed gone by a direct describe; by name, what "
+                + "the Tagging API does not list: IAM roles named <prefix>-* that the state's persistent layers do not "
+                + "hold (without an inventory: those carrying the demo tags), and the demo layer's Cloud Map namespace. "
+                + "Finally the evidence bucket, ECR repository, SSM handles, the lanes' log groups and (with an "
+                + "inventory) the persistent layers' roles must still be present. Uses the default AWS credential "
+                + "chain; honours AWS_ENDPOINT_URL. Writes <out>/<environment>/teardown/<UTC>/teardown_proof.json and "
+                + ".md."},
+        footer = {"",
+                "Exit codes: 0 proven clean; 1 leftovers, over-destroy or the wrong account found; 2 could not verify "
+                + "(AccessDenied, throttling past the retries, 5xx, timeout, an answer that is not the operation's "
+                + "result, a repeated pagination token, a kind without a direct read, a snapshot in the bucket that "
+                + "cannot be used, no AWS credentials, a failed --publish, or bad input); 64 usage."})
 public final class VerifyTeardownCommand implements Callable<Integer> {
 
     /**

@@ -39,7 +39,11 @@ public final class PlanBuilder {
         String region = preview.spec().awsRegion();
         if (!prices.covers(region)) {
             unavailable = "the price table " + PriceTable.SOURCE + " has no prices for region " + region + "; it prices "
-                    + String.join(", ", prices.regions()) + ". Add " + region + " there to get an estimate";
+                    + String.join(", ", prices.regions())
+                    + stacks.spec.AwsRegions.nearestPriced(region, prices.regions())
+                            .map(nearest -> " (the nearest priced region is " + nearest + ": its estimate is a guide"
+                                    + " only)").orElse("")
+                    + ". Add " + region + " there to get an estimate";
         } else {
             try {
                 cost = Optional.of(CostModel.estimate(preview.spec(), views, prices, windowHours));

@@ -105,26 +105,45 @@ public final class PolicyEngine {
     private List<Finding> waiverErrors(List<ResourceView> resources) {
         List<Finding> errors = new ArrayList<>();
         for (Waiver w : config.waivers()) {
-            Optional<Rule> rule = pack.rule(w.rule());
-            String problem = null;
-            if (rule.isEmpty()) {
-                problem = "names unknown rule '" + w.rule() + "'";
-            } else if (!rule.get().waivable()) {
-                problem = "waives " + rule.get().id() + " (" + rule.get().name() + "), which can never be waived";
-            } else if (w.expiredOn(today)) {
-                problem = "expired on " + w.expires();
-            } else if (w.reason().trim().length() < Waiver.MIN_REASON_LENGTH) {
-                problem = "gives a reason shorter than " + Waiver.MIN_REASON_LENGTH + " characters";
-            } else if (resources.stream().noneMatch(r -> w.covers(r.urn()))) {
-                problem = "matches no resource of this stack";
-            }
-            if (problem != null) {
-                errors.add(new Finding(WAIVER_RULE_ID, "waivers-are-valid", Severity.HIGH, Enforcement.MANDATORY,
-                        w.resource(), "waiver for " + w.rule() + " on '" + w.resource() + "' (owner " + w.owner()
-                        + ") " + problem, "Fix or remove the waiver in policies/waivers.yaml."));
-            }
+            Optional<String> problem = problemWithoutResources(w)
+                    .or(() -> resources.stream().noneMatch(r -> w.covers(r.urn()))
+                            ? Optional.of("matches no resource of this stack") : Optional.empty());
+            problem.ifPresent(p -> errors.add(waiverFinding(w, w.resource(), p)));
         }
         return errors;
+    }
+
+    /**
+     * The waiver problems that need no resource to be seen (an unknown or unwaivable rule, an expiry, a short reason),
+     * reported against {@code urn}: what the policy pack reports with the first resource it analyzes, so that a
+     * preview the program stops early still shows them in Pulumi's policy summary.
+     */
+    public List<Finding> waiverProblemsSeenWithoutResources(String urn) {
+        List<Finding> errors = new ArrayList<>();
+        for (Waiver w : config.waivers()) {
+            problemWithoutResources(w).ifPresent(p -> errors.add(waiverFinding(w, urn, p)));
+        }
+        return errors;
+    }
+
+    private Optional<String> problemWithoutResources(Waiver w) {
+        Optional<Rule> rule = pack.rule(w.rule());
+        if (rule.isEmpty()) {
+            return Optional.of("names unknown rule '" + w.rule() + "'");
+        } else if (!rule.get().waivable()) {
+            return Optional.of("waives " + rule.get().id() + " (" + rule.get().name() + "), which can never be waived");
+        } else if (w.expiredOn(today)) {
+            return Optional.of("expired on " + w.expires());
+        } else if (w.reason().trim().length() < Waiver.MIN_REASON_LENGTH) {
+            return Optional.of("gives a reason shorter than " + Waiver.MIN_REASON_LENGTH + " characters");
+        }
+        return Optional.empty();
+    }
+
+    private static Finding waiverFinding(Waiver w, String urn, String problem) {
+        return new Finding(WAIVER_RULE_ID, "waivers-are-valid", Severity.HIGH, Enforcement.MANDATORY, urn,
+                "waiver for " + w.rule() + " on '" + w.resource() + "' (owner " + w.owner() + ") " + problem,
+                "Fix or remove the waiver in policies/waivers.yaml.");
     }
 
     private static Finding finding(Rule rule, Enforcement enforcement, Violation v) {

@@ -38,7 +38,8 @@ public final class SpecParser {
 
     private EnvironmentSpec build(String project, String stack) {
         rejectUnknownKeys();
-        String region = requiredScalar(AWS_REGION, Patterns.AWS_REGION, Patterns.AWS_REGION_TEXT);
+        String region = knownRegion(AWS_REGION, requiredScalar(AWS_REGION, Patterns.AWS_REGION,
+                Patterns.AWS_REGION_TEXT));
         String accountId = requiredScalar(AWS_ACCOUNT_ID, Patterns.ACCOUNT_ID, Patterns.ACCOUNT_ID_TEXT);
         String environment = scalar(ENVIRONMENT, "dev_min", Patterns.ENVIRONMENT,
                 "an environment name of lower-case letters, digits and '_' such as dev_min");
@@ -82,6 +83,14 @@ public final class SpecParser {
         config.presentKeys().ifPresent(keys -> keys.stream().sorted()
                 .filter(key -> key.startsWith(NAMESPACE + ":") && !ALL.contains(key))
                 .forEach(key -> problems.unknown(key, key, ALL, "a key the program reads (see Pulumi.yaml)")));
+    }
+
+    /** A region of the right shape that the AWS SDK does not know (us-east-7, eu-wset-2) is a problem too. */
+    private String knownRegion(String key, String region) {
+        if (!region.isEmpty() && Patterns.AWS_REGION.matcher(region).matches() && !AwsRegions.isKnown(region)) {
+            problems.invalid(key, region, AwsRegions.expected(region, "eu-west-2"));
+        }
+        return region;
     }
 
     private String requiredScalar(String key, Pattern pattern, String expected) {
@@ -250,9 +259,16 @@ public final class SpecParser {
             return new ConfluentSpec("AWS", "", "");
         }
         f.rejectUnknown(CONFLUENT_FIELDS);
-        return new ConfluentSpec(
-                f.text("cloud", "AWS", Patterns.CONFLUENT_CLOUD, "AWS, GCP or AZURE"),
-                f.requiredText("region", Patterns.CLOUD_REGION, "the cloud region of the Kafka cluster, e.g. eu-west-2"),
+        String cloud = f.text("cloud", "AWS", Patterns.CONFLUENT_CLOUD, "AWS, GCP or AZURE");
+        String region = f.requiredText("region", Patterns.CLOUD_REGION,
+                "the cloud region of the Kafka cluster, e.g. eu-west-2");
+        // On AWS, Confluent Cloud names its regions by the AWS region code ("Cloud providers and regions for
+        // Confluent Cloud", docs.confluent.io/cloud/current/clusters/regions.html, read 2026-12-06), so the SDK's
+        // list is the check; GCP and Azure regions are only checked for shape.
+        if (cloud.equals("AWS") && Patterns.CLOUD_REGION.matcher(region).matches() && !AwsRegions.isKnown(region)) {
+            problems.invalid(CONFLUENT + ".region", region, AwsRegions.expected(region, "eu-west-2"));
+        }
+        return new ConfluentSpec(cloud, region,
                 f.text("readinessTopic", "", Patterns.KAFKA_TOPIC, Patterns.KAFKA_TOPIC_TEXT));
     }
 

@@ -107,6 +107,10 @@ class PolicyPackIT {
             analyzer.configure(waiverExpiring(LocalDate.now().plusDays(30)));
             assertThat(analyzer.analyze(alb).getDiagnosticsList()).isEmpty();
             analyzer.configure(waiverExpiring(LocalDate.now().minusDays(1)));
+            // The expired waiver is reported with the first resource analyzed after the configuration, once: Pulumi's
+            // summary shows it even when the program stops before AnalyzeStack.
+            assertThat(analyzer.analyze(alb).getDiagnosticsList()).extracting(d -> d.getPolicyName())
+                    .containsExactly("no-load-balancer", "waivers-are-valid");
             assertThat(analyzer.analyze(alb).getDiagnosticsList()).extracting(d -> d.getPolicyName())
                     .containsExactly("no-load-balancer");
 

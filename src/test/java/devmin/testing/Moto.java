@@ -102,6 +102,11 @@ public final class Moto {
 
     /** python3 (or what DEVMIN_PYTHON names); without it, skip loudly, or fail when CI=true. */
     static String python(java.util.Map<String, String> env) throws InterruptedException {
+        return python(env, System.err);
+    }
+
+    /** As {@link #python(java.util.Map)}, printing the skip banner to {@code banner} (a test of it keeps it quiet). */
+    static String python(java.util.Map<String, String> env, java.io.PrintStream banner) throws InterruptedException {
         String python = env.getOrDefault("DEVMIN_PYTHON", "python3");
         try {
             Process version = new ProcessBuilder(python, "--version").redirectErrorStream(true).start();
@@ -116,7 +121,7 @@ public final class Moto {
         if ("true".equalsIgnoreCase(env.get("CI"))) {
             throw new IllegalStateException(message.replace("SKIPPED", "CANNOT RUN IN CI"));
         }
-        System.err.println("\n*** " + message + " ***\n");
+        banner.println("\n*** " + message + " ***\n");
         Assumptions.abort(message);
         throw new IllegalStateException(message);
     }

@@ -51,6 +51,14 @@ class InvalidConfigTest {
                         "aws:region: got <missing>, expected an AWS region such as eu-west-2"),
                 invalid("malformed region", c -> c.with("aws:region", "London"), "aws:region",
                         "aws:region: got 'London', expected an AWS region"),
+                // us-east-7 has the shape of a region but no AWS region has that name (the SDK's metadata,
+                // software.amazon.awssdk:regions 2.41.11); us-east-1 and us-east-2 are one edit away, the first wins.
+                invalid("a region the AWS SDK does not know", c -> c.with("aws:region", "us-east-7"), "aws:region",
+                        "aws:region: got 'us-east-7', expected a region the AWS SDK knows; did you mean us-east-1?"),
+                invalid("a Confluent region on AWS with a typo", c -> editObject(c, "devmin:confluent",
+                                x -> x.put("region", "eu-wset-2")), "devmin:confluent.region",
+                        "devmin:confluent.region: got 'eu-wset-2', expected a region the AWS SDK knows; did you mean"
+                                + " eu-west-2?"),
                 invalid("account id of 11 digits", c -> c.with("devmin:awsAccountId", "12345678901"), "devmin:awsAccountId",
                         "got '12345678901', expected a 12-digit AWS account id"),
                 invalid("missing owner", c -> c.without("devmin:owner"), "devmin:owner", "devmin:owner: got <missing>"),

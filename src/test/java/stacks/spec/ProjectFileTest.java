@@ -93,11 +93,18 @@ class ProjectFileTest {
         assertThat(project.at("/runtime/options/binary").asText()).isEqualTo("target/devmin.jar");
     }
 
-    /** The CLI loads PulumiPolicy.yaml beside an executable pack and refuses it without a runtime. */
+    /**
+     * The CLI loads PulumiPolicy.yaml beside an executable pack and refuses it without a runtime; given the directory,
+     * it asks the Java language host to run {@code use-executor}, the launcher beside it (RehearseIT runs it).
+     */
     @Test
     void thePolicyPackProjectHasARuntime() throws Exception {
         JsonNode pack = new ObjectMapper(new YAMLFactory()).readTree(new File("policies/PulumiPolicy.yaml"));
-        assertThat(pack.path("runtime").asText()).isNotBlank();
+        assertThat(pack.at("/runtime/name").asText()).isEqualTo("java");
+        String launcher = pack.at("/runtime/options/use-executor").asText();
+        assertThat(launcher).contains("mvn");
+        assertThat(new File("policies", launcher)).canRead();
+        assertThat(new File("policies", launcher).canExecute()).isTrue();
         assertThat(pack.path("name").asText()).isNotBlank();
     }
 }

@@ -16,6 +16,11 @@ import devmin.policy.Rule;
 public final class SarifReport {
 
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+    /**
+     * The rules' documentation (docs/policy.md), under the project's own namespace devmin.dev, as the plan schemas'
+     * {@code $id} (https://devmin.dev/schemas/…) and the tools' Go modules (devmin.dev/tools/…) are.
+     */
+    public static final String RULES_DOC = "https://devmin.dev/docs/policy.md";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SarifReport() {
@@ -29,7 +34,7 @@ public final class SarifReport {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", engine.pack().name());
         driver.put("version", engine.pack().version());
-        driver.put("informationUri", "https://github.com/devmin/devmin#policy-as-code");
+        driver.put("informationUri", RULES_DOC);
         ArrayNode rules = driver.putArray("rules");
         for (Rule rule : engine.pack().rules()) {
             ObjectNode r = rules.addObject();
