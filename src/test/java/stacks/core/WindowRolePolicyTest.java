@@ -101,7 +101,8 @@ class WindowRolePolicyTest {
         assertThat(statement(live, "RunJobLanesInTheDemoCluster").conditions())
                 .isEqualTo(Map.of("ArnEquals", Map.of("ecs:cluster", List.of(demo.clusterArn()))));
         assertThat(statement(live, "StopTasksOfTheDemoCluster").resources()).containsExactly(demo.clusterTaskArns());
-        assertThat(sids(live)).as("no job reads a handle in the committed stack").doesNotContain("RedactWhatJobsRead");
+        assertThat(sids(live)).as("the committed probe lanes read handles, so their log tails are redacted")
+                .contains("RedactWhatJobsRead");
         assertThat(sids(live)).startsWith("PinnedImageAndItsLifecycle").contains("TheStacksBudget");
     }
 
@@ -115,9 +116,12 @@ class WindowRolePolicyTest {
         PolicyDocument live = WindowRolePolicy.liveCommands(names, spec);
 
         assertThat(statement(live, "RedactWhatJobsRead").actions()).containsExactly("ssm:GetParameters");
-        assertThat(statement(live, "RedactWhatJobsRead").resources()).containsExactly(SsmHandles.parameterArn(
+        assertThat(statement(live, "RedactWhatJobsRead").resources()).contains(SsmHandles.parameterArn(
                 names.region(), names.accountId(), SsmHandles.pathFor(spec.environment(), false, "seed-pack",
                         "SSM_IG_API_KEY_PATH")));
+        List<String> services = spec.lanes().stream().filter(l -> l.isService()).map(l -> l.name()).toList();
+        assertThat(statement(live, "RedactWhatJobsRead").resources()).as("no service lane's own credentials")
+                .noneMatch(arn -> services.stream().anyMatch(lane -> arn.contains("/lanes/" + lane + "/")));
     }
 
     @Test
