@@ -2,7 +2,6 @@ package devmin.evidence;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import devmin.cli.VersionProvider;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ public record Provenance(String toolVersion, String gitCommit, String stack, Str
     /** Provenance of a run that began at {@code startedAt} (before its inputs were read). */
     public static Provenance start(Path projectDir, String stack, String imageTag, String imageDigest,
                                    Instant startedAt) {
-        return new Provenance(VersionProvider.version(), gitCommit(projectDir), stack, imageTag, imageDigest,
+        return new Provenance(ToolVersion.current(), gitCommit(projectDir), stack, imageTag, imageDigest,
                 startedAt, startedAt);
     }
 
