@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -61,7 +62,7 @@ public record Provenance(String toolVersion, String gitCommit, String stack, Str
                 process.destroyForcibly();
                 return "unknown";
             }
-            String out = new String(process.getInputStream().readAllBytes()).trim();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return process.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
         } catch (IOException e) {
             return "unknown";

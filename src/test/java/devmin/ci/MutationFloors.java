@@ -120,7 +120,7 @@ public final class MutationFloors {
             if (line.isEmpty()) {
                 continue;
             }
-            String[] parts = line.split("\\s+");
+            String[] parts = line.split("\\s+", -1);
             if (parts.length != 2 || !parts[0].matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*")
                     || !parts[1].matches("\\d{1,3}") || Integer.parseInt(parts[1]) > 100) {
                 throw new IllegalArgumentException(file + ": line '" + raw
