@@ -36,11 +36,11 @@ public enum Layer {
 
     /** The layer named in a URN's type chain ({@code …$devmin:stacks:DemoStack$aws:…::name} is demo), if any. */
     public static java.util.Optional<Layer> ofUrn(String urn) {
-        String[] parts = urn.split("::");
+        String[] parts = urn.split("::", -1);
         if (parts.length < 4) {
             return java.util.Optional.empty();
         }
-        for (String type : parts[2].split("\\$")) {
+        for (String type : parts[2].split("\\$", -1)) {
             java.util.Optional<Layer> layer = ofComponentType(type);
             if (layer.isPresent()) {
                 return layer;

@@ -21,6 +21,8 @@ public final class AnalyzerServer {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Server server;
 
+    // 127.0.0.1 is a literal IPv4 address, never resolved; Pulumi dials the plugin at 127.0.0.1 on the printed port.
+    @SuppressWarnings("AddressSelection")
     public AnalyzerServer(List<Waiver> waivers) throws IOException {
         this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .addService(new PolicyAnalyzer(waivers, stopped::countDown)).build().start();

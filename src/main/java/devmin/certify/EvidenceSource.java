@@ -9,6 +9,8 @@ import java.util.Optional;
 public interface EvidenceSource {
 
     /** One verdict file as stored: its key and its exact bytes. */
+    // Handed once from the source to FoundVerdict, which hashes the bytes itself; a Stored is never compared or hashed.
+    @SuppressWarnings("ArrayRecordComponent")
     record Stored(String key, String stamp, byte[] bytes) {
     }
 

@@ -3,7 +3,7 @@ package devmin.cli;
 import devmin.live.Verdict;
 import devmin.live.aws.AwsClients;
 import devmin.live.aws.AwsFailure;
-import devmin.live.aws.ResultMembers;
+import devmin.evidence.ResultMembers;
 import devmin.certify.BucketEvidence;
 import devmin.certify.VerdictKind;
 import devmin.live.CallLog;

@@ -1,13 +1,13 @@
 package devmin.cli;
 
+import devmin.evidence.ToolVersion;
 import picocli.CommandLine;
 
-/** The tool version from the jar manifest (the Maven project version), "dev" when run from classes. */
+/** {@code devmin --version}: the version every verdict's provenance records ({@link ToolVersion}). */
 public final class VersionProvider implements CommandLine.IVersionProvider {
 
     public static String version() {
-        String v = VersionProvider.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return ToolVersion.current();
     }
 
     @Override

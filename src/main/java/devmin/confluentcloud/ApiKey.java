@@ -40,6 +40,8 @@ public final class ApiKey extends CustomResource {
         return secret.asSecret();
     }
 
+    // Pulumi's serializer reads the @Import fields by reflection; no Java code reads them.
+    @SuppressWarnings("UnusedVariable")
     public static final class Args extends ResourceArgs {
         @Import(name = "displayName")
         private final Output<String> displayName;

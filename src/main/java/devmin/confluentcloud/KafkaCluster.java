@@ -61,6 +61,8 @@ public final class KafkaCluster extends CustomResource {
         return kind;
     }
 
+    // Pulumi's serializer reads the @Import fields by reflection; no Java code reads them.
+    @SuppressWarnings("UnusedVariable")
     public static final class Args extends ResourceArgs {
         @Import(name = "displayName")
         private final Output<String> displayName;

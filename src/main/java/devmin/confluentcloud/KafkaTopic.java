@@ -29,6 +29,8 @@ public final class KafkaTopic extends CustomResource {
         return topicName;
     }
 
+    // Pulumi's serializer reads the @Import fields by reflection; no Java code reads them.
+    @SuppressWarnings("UnusedVariable")
     public static final class Args extends ResourceArgs {
         @Import(name = "topicName", required = true)
         private final Output<String> topicName;

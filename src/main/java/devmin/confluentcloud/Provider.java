@@ -22,6 +22,8 @@ public final class Provider extends ProviderResource {
         super(ConfluentPackage.NAME, name, args, ConfluentPackage.options(options, SECRET_OUTPUTS), false);
     }
 
+    // Pulumi's serializer reads the @Import fields by reflection; no Java code reads them.
+    @SuppressWarnings("UnusedVariable")
     public static final class Args extends ResourceArgs {
         @Import(name = "cloudApiKey")
         private final Output<String> cloudApiKey;

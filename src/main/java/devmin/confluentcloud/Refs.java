@@ -28,6 +28,8 @@ public final class Refs {
     }
 
     /** {@code {key, secret}}: KafkaTopicCredentials and KafkaAclCredentials; both fields are secrets. */
+    // Pulumi's serializer reads the @Import fields by reflection; no Java code reads them.
+    @SuppressWarnings("UnusedVariable")
     public static final class Credentials extends ResourceArgs {
         @Import(name = "key", required = true)
         private final Output<String> key;
@@ -45,6 +47,8 @@ public final class Refs {
     }
 
     /** {@code {id, apiVersion, kind}}: ApiKeyOwner, copied from a ServiceAccount's outputs. */
+    // Pulumi's serializer reads the @Import fields by reflection; no Java code reads them.
+    @SuppressWarnings("UnusedVariable")
     public static final class Owner extends ResourceArgs {
         @Import(name = "id", required = true)
         private final Output<String> id;
@@ -61,6 +65,8 @@ public final class Refs {
     }
 
     /** {@code {id, apiVersion, kind, environment: {id}}}: ApiKeyManagedResource for a Kafka cluster key. */
+    // Pulumi's serializer reads the @Import fields by reflection; no Java code reads them.
+    @SuppressWarnings("UnusedVariable")
     public static final class ManagedCluster extends ResourceArgs {
         @Import(name = "id", required = true)
         private final Output<String> id;

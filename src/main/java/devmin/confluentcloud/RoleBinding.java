@@ -20,6 +20,8 @@ public final class RoleBinding extends CustomResource {
         super(TYPE, name, args, ConfluentPackage.options(options, SECRET_OUTPUTS), false);
     }
 
+    // Pulumi's serializer reads the @Import fields by reflection; no Java code reads them.
+    @SuppressWarnings("UnusedVariable")
     public static final class Args extends ResourceArgs {
         @Import(name = "principal", required = true)
         private final Output<String> principal;

@@ -45,6 +45,8 @@ public final class ServiceAccount extends CustomResource {
         return id().applyValue(id -> "User:" + id);
     }
 
+    // Pulumi's serializer reads the @Import fields by reflection; no Java code reads them.
+    @SuppressWarnings("UnusedVariable")
     public static final class Args extends ResourceArgs {
         @Import(name = "displayName")
         private final Output<String> displayName;

@@ -28,6 +28,8 @@ final class QuietRunner implements Runner {
     }
 
     @Override
+    // The callback's own future is dropped: the callback routes the task's failure to firstFailure and cannot throw.
+    @SuppressWarnings("FutureReturnValueIgnored")
     public <T> void registerTask(String description, CompletableFuture<T> task) {
         synchronized (lock) {
             if (inFlight++ == 0) {

@@ -7,6 +7,7 @@ import devmin.graph.PropertyPaths;
 import devmin.graph.WireValues;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -58,7 +59,7 @@ final class SecretFingerprints {
                 && fields.get("secret").getBoolValue());
     }
 
-    private static void collect(Value value, TreeSet<String> fingerprints) {
+    private static void collect(Value value, Set<String> fingerprints) {
         if (value == null) {
             return;
         }

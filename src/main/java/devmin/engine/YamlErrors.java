@@ -22,7 +22,7 @@ final class YamlErrors {
             return file + ":" + position(problem) + ": not valid YAML: " + marked.getProblem() + context;
         }
         if (error instanceof JsonProcessingException parse && parse.getLocation() != null
-                && parse.getLocation() != JsonLocation.NA) {
+                && !JsonLocation.NA.equals(parse.getLocation())) {
             JsonLocation at = parse.getLocation();
             return file + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": not valid YAML: "
                     + firstLine(parse.getOriginalMessage());

@@ -2,9 +2,9 @@ package devmin.evidence;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import devmin.cli.VersionProvider;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +24,7 @@ public record Provenance(String toolVersion, String gitCommit, String stack, Str
     /** Provenance of a run that began at {@code startedAt} (before its inputs were read). */
     public static Provenance start(Path projectDir, String stack, String imageTag, String imageDigest,
                                    Instant startedAt) {
-        return new Provenance(VersionProvider.version(), gitCommit(projectDir), stack, imageTag, imageDigest,
+        return new Provenance(ToolVersion.current(), gitCommit(projectDir), stack, imageTag, imageDigest,
                 startedAt, startedAt);
     }
 
@@ -62,7 +62,7 @@ public record Provenance(String toolVersion, String gitCommit, String stack, Str
                 process.destroyForcibly();
                 return "unknown";
             }
-            String out = new String(process.getInputStream().readAllBytes()).trim();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return process.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
         } catch (IOException e) {
             return "unknown";

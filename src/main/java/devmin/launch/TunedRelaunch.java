@@ -62,6 +62,8 @@ public final class TunedRelaunch {
     }
 
     /** In the relaunched child: exit when the launching process goes away, so the child is never orphaned. */
+    // The callback halts the JVM; there is no result or failure for anyone to wait on.
+    @SuppressWarnings("FutureReturnValueIgnored")
     public static void exitWithParent(Map<String, String> env) {
         if ("1".equals(env.get(RELAUNCHED))) {
             ProcessHandle.current().parent().ifPresent(parent ->

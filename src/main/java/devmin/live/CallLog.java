@@ -2,7 +2,7 @@ package devmin.live;
 
 import devmin.live.aws.AwsFailure;
 import devmin.live.aws.PageTokens;
-import devmin.live.aws.ResultMembers;
+import devmin.evidence.ResultMembers;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.exception.SdkException;
 

@@ -40,7 +40,7 @@ public record PlannedResource(String urn, String type, String name, String layer
     }
 
     public static String shortType(String type) {
-        String[] parts = type.split(":");
+        String[] parts = type.split(":", -1);
         if (parts.length != 3) {
             return type;
         }

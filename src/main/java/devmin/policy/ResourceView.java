@@ -90,7 +90,7 @@ public record ResourceView(String urn, String type, String name, String layer, O
 
     /** A nested property by dotted path ({@code executionRole.roleArn}); absent members are empty. */
     public Optional<JsonNode> path(String dotted) {
-        String[] parts = dotted.split("\\.");
+        String[] parts = dotted.split("\\.", -1);
         Optional<JsonNode> value = property(parts[0]);
         for (int i = 1; i < parts.length && value.isPresent(); i++) {
             JsonNode next = value.get().get(parts[i]);

@@ -26,6 +26,8 @@ final class DebugFilteringEngine implements AutoCloseable {
     private final EngineGrpc.EngineBlockingStub engine;
     private final Server server;
 
+    // 127.0.0.1 is a literal IPv4 address, never resolved; the engine is told exactly that address, so no other.
+    @SuppressWarnings("AddressSelection")
     DebugFilteringEngine(String engineAddress) throws IOException {
         this.upstream = NettyChannelBuilder.forTarget(engineAddress).usePlaintext().build();
         this.engine = EngineGrpc.newBlockingStub(upstream);

@@ -13,12 +13,12 @@ public record Operation(String kind, String result, Instant startTime, Optional<
     /** Whether it left the demo layer surely gone: a destroy that succeeded, or an update that closed the window. */
     boolean closedTheWindow() {
         return result.equals("succeeded") && (kind.equals("destroy")
-                || kind.equals("update") && demoWindow.filter("closed"::equals).isPresent());
+                || (kind.equals("update") && demoWindow.filter("closed"::equals).isPresent()));
     }
 
     /** Operations that do not create or delete the demo layer: they neither open a window nor hide an open one. */
     boolean leavesTheLayerAsItWas() {
-        return !kind.equals("update") && !kind.equals("destroy") || result.equals("not-started");
+        return (!kind.equals("update") && !kind.equals("destroy")) || result.equals("not-started");
     }
 
     String describe() {

@@ -19,6 +19,7 @@ import pulumirpc.AnalyzerOuterClass.EnforcementLevel;
 import pulumirpc.AnalyzerOuterClass.PolicyConfig;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,9 +105,9 @@ class PolicyPackIT {
             AnalyzeRequest alb = AnalyzeRequest.newBuilder().setType("aws:lb/loadBalancer:LoadBalancer")
                     .setName("partner-alb").setUrn(ALB_URN).setProperties(struct("loadBalancerType", "application"))
                     .build();
-            analyzer.configure(waiverExpiring(LocalDate.now().plusDays(30)));
+            analyzer.configure(waiverExpiring(LocalDate.now(ZoneOffset.UTC).plusDays(30)));
             assertThat(analyzer.analyze(alb).getDiagnosticsList()).isEmpty();
-            analyzer.configure(waiverExpiring(LocalDate.now().minusDays(1)));
+            analyzer.configure(waiverExpiring(LocalDate.now(ZoneOffset.UTC).minusDays(1)));
             // The expired waiver is reported with the first resource analyzed after the configuration, once: Pulumi's
             // summary shows it even when the program stops before AnalyzeStack.
             assertThat(analyzer.analyze(alb).getDiagnosticsList()).extracting(d -> d.getPolicyName())

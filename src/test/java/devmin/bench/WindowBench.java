@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -139,8 +140,9 @@ public final class WindowBench {
                 String definition = ecs.registerTaskDefinition(b -> b.family("devmin-dev-min-" + lane.name())
                         .networkMode(NetworkMode.AWSVPC).requiresCompatibilitiesWithStrings("FARGATE")
                         .cpu(String.valueOf(lane.cpu())).memory(String.valueOf(lane.memory()))
-                        .containerDefinitions(c -> c.name(lane.name()).image(WindowFixtures.REPOSITORY + "@"
-                                + spec.image().digest()))).taskDefinition().taskDefinitionArn();
+                        .containerDefinitions(ContainerDefinition.builder().name(lane.name())
+                                .image(WindowFixtures.REPOSITORY + "@"
+                                + spec.image().digest()).build())).taskDefinition().taskDefinitionArn();
                 handles.put(HandleName.taskDefinition(lane.name()), definition);
                 if (lane.isService()) {
                     ecs.createService(b -> b.cluster(cluster).serviceName(lane.name()).taskDefinition(definition)

@@ -70,7 +70,7 @@ final class JobRequirements {
 
     private List<Requirement> devmin(WorkflowJobs.Job job, WorkflowJobs.Use use) {
         String command = CommandActions.of(use.command()).isPresent() ? use.command()
-                : use.command().split(" ")[0];
+                : use.command().split(" ", -1)[0];
         Optional<java.util.Set<String>> actions = CommandActions.of(command);
         if (actions.isEmpty()) {
             problems.add("job " + job.name() + " runs './devmin " + use.command() + "', which declares no AWS actions"

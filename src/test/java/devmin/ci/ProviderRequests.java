@@ -75,12 +75,12 @@ final class ProviderRequests {
             request = request.with("ecs:CreateAction", api);
         }
         if (resource.type().equals("aws:ecs/service:Service") && action.startsWith("ecs:")) {
-            request = request.with("ecs:cluster", clusterArn(resource, graph, arns));
+            request = request.with("ecs:cluster", clusterArn(resource, arns));
         }
         return List.of(request);
     }
 
-    private static String clusterArn(DeclaredResource service, StackGraph graph, DeclaredArns arns) {
+    private static String clusterArn(DeclaredResource service, DeclaredArns arns) {
         return arns.of(arns.clusterOf(service)).orElseThrow();
     }
 

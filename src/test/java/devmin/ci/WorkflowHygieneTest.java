@@ -36,7 +36,9 @@ class WorkflowHygieneTest {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     static Stream<Path> workflows() throws IOException {
-        return Files.list(WorkflowJobs.WORKFLOWS).filter(f -> f.toString().endsWith(".yml")).sorted();
+        try (Stream<Path> files = Files.list(WorkflowJobs.WORKFLOWS)) {
+            return files.filter(f -> f.toString().endsWith(".yml")).sorted().toList().stream();
+        }
     }
 
     @TestFactory

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -139,7 +140,8 @@ class BindingMatchesSchemaTest {
             assertThat(json.get("resource").asBoolean()).isTrue();
             assertThat(json.get("name").asText()).isEqualTo("confluentcloud");
             assertThat(json.get("version").asText()).isEqualTo(SCHEMA.at("/source/providerVersion").asText());
-            assertThat(new String(version.readAllBytes()).trim()).isEqualTo(ConfluentPackage.VERSION);
+            assertThat(new String(version.readAllBytes(), StandardCharsets.UTF_8).trim())
+                    .isEqualTo(ConfluentPackage.VERSION);
         }
     }
 

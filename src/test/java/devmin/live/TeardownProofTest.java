@@ -359,7 +359,7 @@ class TeardownProofTest {
         int at = 0;
         while (at < body.length()) {
             int header = body.indexOf("\r\n", at);
-            int size = Integer.parseInt(body.substring(at, header).split(";")[0], 16);
+            int size = Integer.parseInt(body.substring(at, header).split(";", -1)[0], 16);
             if (size == 0) {
                 break;
             }

@@ -121,7 +121,8 @@ public final class WindowWorld {
         for (String file : allFiles()) {
             String objectName = "/" + file.substring(file.indexOf('/') + 1);
             world.answerWhen("s3:GetObject", r -> r.andMatching(request -> MatchResult.of(request.getUrl()
-                    .split("\\?")[0].endsWith(objectName))), aResponse().withStatus(200).withHeader("ETag", "\"e1\"")
+                    .split("\\?", -1)[0].endsWith(objectName))),
+                aResponse().withStatus(200).withHeader("ETag", "\"e1\"")
                     .withHeader("Content-Type", "application/json").withBody(passingVerdict(file, digest)));
         }
     }

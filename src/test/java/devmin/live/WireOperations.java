@@ -42,7 +42,7 @@ public final class WireOperations {
         }
         String method = request.getMethod().value();
         if (service.equals("s3")) {
-            long slashes = request.getUrl().split("\\?")[0].chars().filter(c -> c == '/').count();
+            long slashes = request.getUrl().split("\\?", -1)[0].chars().filter(c -> c == '/').count();
             return switch (method) {
                 case "HEAD" -> Optional.of(slashes == 1 ? "ListBucket" : "GetObject");  // HeadBucket, HeadObject
                 case "PUT" -> slashes > 1 ? Optional.of("PutObject") : Optional.empty();

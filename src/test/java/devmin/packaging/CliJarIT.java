@@ -4,6 +4,7 @@ import devmin.testing.LanguageHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +26,7 @@ class CliJarIT {
     @Test
     void planRunsFromTheJarAndKeepsItsExitCodes(@TempDir Path out) throws Exception {
         Process ok = run(out, "plan");
-        String text = new String(ok.getInputStream().readAllBytes());
+        String text = new String(ok.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(ok.exitValue()).as(text).isZero();
         assertThat(text).contains("plan: PASS").doesNotContain("[warning]").doesNotContain("cds");
 

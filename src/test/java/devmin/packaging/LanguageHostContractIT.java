@@ -8,6 +8,7 @@ import devmin.testing.LanguageHost;
 import org.junit.jupiter.api.Test;
 import pulumirpc.Resource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -112,7 +113,7 @@ class LanguageHostContractIT {
     void pluginDiscoveryListsAwsAndConfluentResourcePlugins() throws Exception {
         Process process = new ProcessBuilder(LanguageHost.javaBinary(), "-cp", LanguageHost.JAR.toString(),
                 "com.pulumi.bootstrap.internal.Main", "packages").redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes());
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).isZero();
 
         assertThat(out).contains("{\"resource\":true,\"name\":\"aws\",\"version\":\"6.83.0\"}")

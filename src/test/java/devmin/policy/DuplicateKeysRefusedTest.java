@@ -63,8 +63,16 @@ class DuplicateKeysRefusedTest {
     @Test
     void aPolicyPackConfigSetsLevelsAndCarriesWaivers(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("config.yaml");
-        Files.writeString(config, "no-load-balancer: advisory\nwaivers-are-valid:\n  waivers:\n    - rule: DM-COST-002\n"
-                + "      resource: x\n      reason: demo\n      owner: team\n      expires: 2026-12-31\n");
+        Files.writeString(config, """
+                no-load-balancer: advisory
+                waivers-are-valid:
+                  waivers:
+                    - rule: DM-COST-002
+                      resource: x
+                      reason: demo
+                      owner: team
+                      expires: 2026-12-31
+                """);
         Path list = dir.resolve("list.yaml");
         Files.writeString(list, "- 1\n");
 

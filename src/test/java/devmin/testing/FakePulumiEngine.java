@@ -42,6 +42,8 @@ public final class FakePulumiEngine implements AutoCloseable {
     private volatile String root = "";
     private final Server server;
 
+    // 127.0.0.1 is a literal IPv4 address, never resolved; the program under test is given exactly that address.
+    @SuppressWarnings("AddressSelection")
     public FakePulumiEngine(String project, String stack, boolean dryRun) throws IOException {
         this.project = project;
         this.stack = stack;

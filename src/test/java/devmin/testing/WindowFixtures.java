@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -143,7 +144,7 @@ public final class WindowFixtures {
         handles.put("ECS_CLUSTER_ARN", CLUSTER);
         handles.put("ECS_SUBNET_IDS", SUBNET_A + "," + SUBNET_B);
         handles.put("ECS_SECURITY_GROUP_ID", SECURITY_GROUP);
-        LANES.forEach(lane -> handles.put("TASK_DEFINITION_" + lane.toUpperCase().replace('-', '_'),
+        LANES.forEach(lane -> handles.put("TASK_DEFINITION_" + lane.toUpperCase(Locale.ROOT).replace('-', '_'),
                 taskDefinition(lane)));
         return handles;
     }

@@ -214,10 +214,6 @@ class ConfluentStackTest {
         assertThat(fromEnvironment.inputs().has("cloudApiKey")).isFalse();
     }
 
-    private static stacks.spec.EnvironmentSpec spec() {
-        return stacks.spec.SpecParser.parse(stacks.spec.ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
-    }
-
     /** Update-mode provider stand-in that hands out the canary as every API key's secret. */
     private static final class CanaryMocks extends devmin.engine.PreviewMocks {
         CanaryMocks() {

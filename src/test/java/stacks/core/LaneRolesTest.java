@@ -24,14 +24,12 @@ class LaneRolesTest {
 
     private static DeclaredLayer layer;
     private static StackGraph graph;
-    private static List<DeclaredResource> core;
     private static EnvironmentSpec spec;
 
     @BeforeAll
     static void declare() {
         layer = DeclaredLayer.committed("core");
         graph = layer.graph();
-        core = layer.resources();
         spec = layer.spec();
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import stacks.DevminProgram;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import static devmin.testing.Fixtures.committedConfig;
@@ -99,7 +100,7 @@ class OpeningTheWindowTest {
         assertThat(handles.path("ECS_CLUSTER_ARN").asText()).isNotBlank();
         assertThat(handles.path("ECS_SUBNET_IDS").asText().split(",")).hasSize(2);
         assertThat(handles.path("ECS_SECURITY_GROUP_ID").asText()).isNotBlank();
-        lanes.forEach(lane -> assertThat(handles.path("TASK_DEFINITION_" + lane.name().toUpperCase()
+        lanes.forEach(lane -> assertThat(handles.path("TASK_DEFINITION_" + lane.name().toUpperCase(Locale.ROOT)
                 .replace('-', '_')).asText()).as(lane.name()).isNotBlank());
     }
 }

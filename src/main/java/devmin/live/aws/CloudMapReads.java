@@ -91,7 +91,7 @@ public final class CloudMapReads {
     public record Namespace(String id, String name) {
     }
 
-    /** The IAM action of {@link #namespaces()}, also its name in the call log. */
+    /** The IAM action of {@link #namespaces(Runnable)}, also its name in the call log. */
     public static final String LIST_NAMESPACES = "servicediscovery:ListNamespaces";
 
     /**

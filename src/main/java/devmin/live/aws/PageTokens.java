@@ -1,5 +1,6 @@
 package devmin.live.aws;
 
+import devmin.evidence.ResultMembers;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkResponse;
 

@@ -115,7 +115,7 @@ public record ResourceArn(String arn, String service, String region, String acco
     }
 
     private static ResourceArn loadBalancing(String arn, String[] parts, String resource) {
-        String[] segments = resource.split("/");
+        String[] segments = resource.split("/", -1);
         if (segments[0].equals("loadbalancer") && segments.length >= 3 && ELB_V2_KINDS.contains(segments[1])) {
             return of(arn, parts, "loadbalancer/" + segments[1], segments[2], Optional.empty());
         }

@@ -15,6 +15,7 @@ import devmin.live.ecs.Redactor;
 import devmin.live.ecs.TaskOutcome;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -143,7 +144,8 @@ public final class JobRun {
                 .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets(request.subnets())
                         .securityGroups(request.securityGroup()).assignPublicIp(AssignPublicIp.ENABLED)));
         if (!request.command().isEmpty()) {
-            run.overrides(o -> o.containerOverrides(c -> c.name(container.name()).command(request.command())));
+            run.overrides(o -> o.containerOverrides(ContainerOverride.builder().name(container.name())
+                    .command(request.command()).build()));
         }
         var answer = log.call("ecs:RunTask", () -> aws.ecs(spec.awsRegion()).runTask(run.build()));
         if (answer.tasks().isEmpty()) {

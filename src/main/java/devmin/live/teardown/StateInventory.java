@@ -51,7 +51,8 @@ public record StateInventory(String stack, List<InventoryEntry> demo, List<Strin
             if (urn.isEmpty() || type.isEmpty()) {
                 throw new IllegalArgumentException(where + ": got no urn or type, expected both");
             }
-            String urnStack = urn.startsWith("urn:pulumi:") ? urn.substring("urn:pulumi:".length()).split("::")[0] : "";
+            String urnStack = urn.startsWith("urn:pulumi:")
+                    ? urn.substring("urn:pulumi:".length()).split("::", -1)[0] : "";
             if (!urnStack.equals(stack)) {
                 throw new IllegalArgumentException(where + ".urn: got '" + urn + "', expected a resource of stack '"
                         + stack + "'");

@@ -90,7 +90,7 @@ final class InputChanges {
     /** JSON equality with numbers by value: a plan writes 10 as a long, a file reads it back as an int. */
     private static boolean same(JsonNode a, JsonNode b) {
         if (a == null || b == null) {
-            return a == b;
+            return a == null && b == null;
         }
         return a.equals(BY_VALUE, b);
     }

@@ -120,8 +120,12 @@ public final class PlanDiffMarkdown {
         if (diff.types().isEmpty()) {
             return;
         }
-        md.append("<details><summary>Counts by layer and type</summary>\n\n| layer | type | before | after |\n"
-                + "|---|---|---:|---:|\n");
+        md.append("""
+                <details><summary>Counts by layer and type</summary>
+
+                | layer | type | before | after |
+                |---|---|---:|---:|
+                """);
         diff.types().forEach(c -> md.append("| ").append(c.layer()).append(" | ")
                 .append(c.isLayerTotal() ? "**all resources**" : "`" + c.type() + "`").append(" | ")
                 .append(c.before()).append(" | ").append(c.after()).append(" |\n"));

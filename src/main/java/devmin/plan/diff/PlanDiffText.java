@@ -140,7 +140,7 @@ public final class PlanDiffText {
 
     /** {@code urn:pulumi:s::p::a$b$aws:iam/role:Role::name} reads {@code aws:iam.Role name}. */
     static String shortUrn(String urn) {
-        String[] parts = urn.split("::");
+        String[] parts = urn.split("::", -1);
         if (parts.length < 4) {
             return urn;
         }

@@ -64,7 +64,7 @@ public final class PolicyStatements {
         }
         JsonNode statements = tree.get().get("Statement");
         boolean wellFormed = Values.isAbsent(statements) || statements.isObject()
-                || statements.isArray() && Values.elements(statements).stream().allMatch(JsonNode::isObject);
+                || (statements.isArray() && Values.elements(statements).stream().allMatch(JsonNode::isObject));
         return wellFormed ? new Reading(tree.get(), "")
                 : new Reading(null, "its Statement is not a statement or a list of them");
     }

@@ -17,7 +17,7 @@ public final class TypeToken {
 
     /** The module: {@code ec2} for all three spellings above. */
     public static String module(String type) {
-        String[] parts = type.split(":");
+        String[] parts = type.split(":", -1);
         if (parts.length < 3) {
             return "";
         }

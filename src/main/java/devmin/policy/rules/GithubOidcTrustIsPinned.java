@@ -52,7 +52,7 @@ public final class GithubOidcTrustIsPinned extends AbstractRule implements Resou
         if (value.isEmpty()) {
             return List.of();
         }
-        // Parsed, never searched as text: IAM reads the JSON (escapes such as \u002e included), so must the rule.
+        // Parsed, never searched as text: IAM reads the JSON (escapes such as \\u002e included), so must the rule.
         Optional<String> opacity = PolicyStatements.opacity(value.get());
         if (opacity.isPresent()) {
             return List.of(new Violation(r.urn(), "role '" + r.name() + "' trust (" + trustProperty.get()

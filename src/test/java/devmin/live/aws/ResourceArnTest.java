@@ -202,4 +202,12 @@ class ResourceArnTest {
         assertThat(root.name()).isEmpty();
         assertThat(root.parent()).isEmpty();
     }
+
+    @Test
+    void aLoadBalancingArnWhoseResourceIsSeparatorsOnlyParsesToEmptyParts() {
+        ResourceArn odd = parse("arn:aws:elasticloadbalancing:us-east-1:123456789012:/");
+
+        assertThat(odd.type()).isEmpty();
+        assertThat(odd.name()).isEmpty();
+    }
 }

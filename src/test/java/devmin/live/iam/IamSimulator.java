@@ -112,7 +112,7 @@ public final class IamSimulator implements ResponseDefinitionTransformerV2 {
 
     static Map<String, List<String>> form(String body) {
         Map<String, List<String>> form = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
+        for (String pair : body.split("&", -1)) {
             int eq = pair.indexOf('=');
             String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Listener;
@@ -190,8 +191,9 @@ final class MotoAccount implements AutoCloseable {
     }
 
     private void taskDefinition() {
-        ecs.registerTaskDefinition(b -> b.family("devmin-probe").networkMode("bridge").containerDefinitions(c -> c
-                .name("probe").image("public.ecr.aws/docker/library/busybox:latest").memory(128)));
+        ecs.registerTaskDefinition(b -> b.family("devmin-probe").networkMode("bridge")
+                .containerDefinitions(ContainerDefinition.builder()
+                .name("probe").image("public.ecr.aws/docker/library/busybox:latest").memory(128).build()));
     }
 
     String dbInstance(String id, Map<String, String> tags) {

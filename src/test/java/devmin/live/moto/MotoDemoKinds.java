@@ -2,6 +2,7 @@ package devmin.live.moto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 
 import java.util.Map;
@@ -84,7 +85,8 @@ final class MotoDemoKinds {
                 String family = "devmin-dev-min-" + name;
                 String arn = a.ecs.registerTaskDefinition(b -> b.family(family).networkMode("awsvpc")
                         .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
-                        .containerDefinitions(c -> c.name("lane").image("public.ecr.aws/docker/library/busybox:latest")))
+                        .containerDefinitions(ContainerDefinition.builder().name("lane")
+                                .image("public.ecr.aws/docker/library/busybox:latest").build()))
                         .taskDefinition().taskDefinitionArn();
                 return new Created(family, arn);
             })),
@@ -135,8 +137,9 @@ final class MotoDemoKinds {
     }
 
     private static String taskDefinition(MotoAccount a, String family) {
-        a.ecs.registerTaskDefinition(b -> b.family(family).networkMode("awsvpc").containerDefinitions(c -> c
-                .name("probe").image("public.ecr.aws/docker/library/busybox:latest").memory(128)));
+        a.ecs.registerTaskDefinition(b -> b.family(family).networkMode("awsvpc")
+                .containerDefinitions(ContainerDefinition.builder()
+                .name("probe").image("public.ecr.aws/docker/library/busybox:latest").memory(128).build()));
         return family;
     }
 

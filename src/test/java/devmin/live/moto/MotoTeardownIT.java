@@ -18,6 +18,7 @@ import stacks.spec.EnvironmentSpec;
 import stacks.spec.SpecParser;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -266,7 +267,7 @@ class MotoTeardownIT {
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "moto");
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
 
         assertThat(process.exitValue()).as(output).isZero();

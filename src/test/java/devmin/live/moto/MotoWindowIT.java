@@ -19,6 +19,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import stacks.spec.EnvironmentSpec;
@@ -34,6 +35,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -92,11 +94,11 @@ class MotoWindowIT {
         return account.ecs.registerTaskDefinition(b -> b.family("devmin-dev-min-" + lane)
                 .networkMode(mode).requiresCompatibilitiesWithStrings(mode == NetworkMode.AWSVPC ? List.of("FARGATE")
                         : List.of()).cpu("256").memory("512")
-                .containerDefinitions(c -> c.name(lane).essential(true).memory(containerMemory)
+                .containerDefinitions(ContainerDefinition.builder().name(lane).essential(true).memory(containerMemory)
                         .image(WindowWorld.REPOSITORY + "@" + spec.image().digest())
                         .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of(
                                 "awslogs-group", "/devmin/dev_min/" + lane, "awslogs-region", MotoAccount.REGION,
-                                "awslogs-stream-prefix", lane)))))
+                                "awslogs-stream-prefix", lane))).build()))
                 .taskDefinition().taskDefinitionArn();
     }
 
@@ -113,7 +115,8 @@ class MotoWindowIT {
         handles.put("ECS_CLUSTER_ARN", cluster);
         handles.put("ECS_SUBNET_IDS", network.subnetA() + "," + network.subnetB());
         handles.put("ECS_SECURITY_GROUP_ID", network.securityGroup());
-        taskDefinitions.forEach((lane, arn) -> handles.put("TASK_DEFINITION_" + lane.toUpperCase().replace('-', '_'),
+        taskDefinitions.forEach((lane, arn) -> handles.put("TASK_DEFINITION_"
+                + lane.toUpperCase(Locale.ROOT).replace('-', '_'),
                 arn));
         return WindowFixtures.stackOutputs(dir.resolve("outputs-" + System.nanoTime() + ".json"), handles);
     }

@@ -104,6 +104,14 @@ class StateInventoryTest {
     }
 
     @Test
+    void aUrnOfSeparatorsOnlyIsRefusedNamingTheResource() {
+        resource("urn:pulumi:::", "aws:ec2/vpc:Vpc", "vpc-0a");
+
+        assertThatThrownBy(this::read).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("deployment.resources[0].urn: got 'urn:pulumi:::', expected a resource of stack 'dev-min'");
+    }
+
+    @Test
     void aDocumentThatIsNotAStackExportIsRefusedNamingTheKey() {
         JsonNode notAnExport = JSON.createObjectNode().put("schema", "devmin.teardown-proof/v1");
 

@@ -110,7 +110,7 @@ class MermaidDiagramTest {
 
     private static String classOf(String mermaid, String id) {
         return mermaid.lines().map(String::trim).filter(l -> l.startsWith("class "))
-                .filter(l -> List.of(l.split(" ")[1].split(",")).contains(id)).map(l -> l.split(" ")[2])
+                .filter(l -> List.of(l.split(" ", -1)[1].split(",", -1)).contains(id)).map(l -> l.split(" ", -1)[2])
                 .findFirst().orElse("none");
     }
 

@@ -206,7 +206,8 @@ class PlanDiffTest {
         StackGraph graph = committedPreview.run().graph();
         DeclaredResource bucket = graph.resources().stream()
                 .filter(r -> r.type().equals("aws:s3/bucketV2:BucketV2")).findFirst().orElseThrow();
-        StackGraph flipped = new StackGraph(graph.resources().stream().map(r -> r == bucket ? unprotected(r) : r)
+        StackGraph flipped = new StackGraph(graph.resources().stream()
+                .map(r -> r.urn().equals(bucket.urn()) ? unprotected(r) : r)
                 .toList(), graph.outputs());
 
         PlanDiff diff = against(Plans.plan(committedPreview.spec(), flipped));

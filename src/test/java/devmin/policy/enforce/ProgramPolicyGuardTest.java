@@ -71,7 +71,7 @@ class ProgramPolicyGuardTest {
     void aStackLevelViolationFailsTheRunOnceEverythingIsDeclared() {
         EngineRun run = GuardedProgram.runEmbedded(committedConfig(), true, ctx -> {
             DevminProgram.define(ctx);
-            var role = new Role("rogue-role", RoleArgs.builder().name("devmin-dev-min-ecs-execution-extra")
+            new Role("rogue-role", RoleArgs.builder().name("devmin-dev-min-ecs-execution-extra")
                     .assumeRolePolicy("{\"Version\":\"2012-10-17\",\"Statement\":[]}").build());
             new RolePolicy("rogue-policy", RolePolicyArgs.builder().role("devmin-dev-min-ecs-execution")
                     .policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"

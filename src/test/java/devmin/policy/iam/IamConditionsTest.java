@@ -3,6 +3,7 @@ package devmin.policy.iam;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
 
 import static devmin.policy.iam.IamEvaluatorTest.statements;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,7 @@ class IamConditionsTest {
         assertThat(IamEvaluator.surelyAllows(s, IamRequest.of("iam:CreateRole", ROLE)
                 .with("IAM:permissionsboundary", BOUNDARY))).isPresent();
         assertThat(IamEvaluator.mayAllow(s, IamRequest.of("iam:CreateRole", ROLE)
-                .with("iam:PermissionsBoundary", BOUNDARY.toUpperCase()))).isEmpty();
+                .with("iam:PermissionsBoundary", BOUNDARY.toUpperCase(Locale.ROOT)))).isEmpty();
     }
 
     @Test

@@ -105,7 +105,7 @@ final class AwsSemanticsCases {
 
     private static List<RuleCase> trusts() {
         var oidc = new GithubOidcTrustIsPinned();
-        // IAM decodes JSON escapes (RFC 8259 section 7): \u002e is '.', so this trust names GitHub's provider
+        // IAM decodes JSON escapes (RFC 8259 section 7): \\u002e is '.', so this trust names GitHub's provider
         String escapedIssuer = "token\\u002eactions\\u002egithubusercontent\\u002ecom";
         String escapedTrust = "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'Federated':"
                 + "'arn:aws:iam::1:oidc-provider/" + escapedIssuer + "'},'Action':'sts:AssumeRoleWithWebIdentity',"

@@ -41,7 +41,7 @@ class RulesNeverCrashTest {
             kinds.facts(type).ifPresent(f -> collect(f.shape(), properties));
             for (JsonNode odd : ODD_VALUES) {
                 ObjectNode values = props();
-                properties.forEach(p -> values.set(p.split("\\.")[0], odd));
+                properties.forEach(p -> values.set(p.split("\\.", -1)[0], odd));
                 List<ResourceView> stack = new ArrayList<>(List.of(withOutputs(demo(type, "x", values), values.deepCopy()),
                         IamRuleCases.role("exec"), IamRuleCases.task("t")));
                 assertThatCode(() -> engine.evaluate(stack)).as(type + " with " + odd).doesNotThrowAnyException();

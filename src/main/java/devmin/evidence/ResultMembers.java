@@ -1,4 +1,4 @@
-package devmin.live.aws;
+package devmin.evidence;
 
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkResponse;
@@ -152,7 +152,7 @@ public final class ResultMembers {
     }
 
     /** The field of the model member {@code member} (its wire name may differ, e.g. EC2's {@code natGatewaySet}). */
-    static Optional<SdkField<?>> field(SdkResponse response, String member) {
+    public static Optional<SdkField<?>> field(SdkResponse response, String member) {
         return response.sdkFields().stream().filter(f -> member.equals(f.memberName())).findFirst();
     }
 

@@ -1,4 +1,4 @@
-package devmin.live.aws;
+package devmin.evidence;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkResponse;
