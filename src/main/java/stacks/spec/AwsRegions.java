@@ -40,7 +40,7 @@ public final class AwsRegions {
      * kilometres; it is what the SDK's metadata offers offline.
      */
     public static Optional<String> nearestPriced(String region, Collection<String> priced) {
-        String[] parts = region.split("-");
+        String[] parts = region.split("-", -1);
         List<String> sorted = priced.stream().sorted().toList();
         return sorted.stream().filter(p -> parts.length > 1 && p.startsWith(parts[0] + "-" + parts[1] + "-"))
                 .findFirst()

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -37,7 +38,9 @@ class AnalyzerServerTest {
         assertThat(code).isZero();
         assertThat(stdout).matches("[1-9][0-9]*\\R");
         int port = Integer.parseInt(stdout.trim());
-        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).as("the server was shut down")
+        // A literal IPv4 address, never resolved: the server listened on exactly that address.
+        assertThatThrownBy(() -> new Socket(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port).close())
+                .as("the server was shut down")
                 .isInstanceOf(java.net.ConnectException.class);
     }
 

@@ -50,7 +50,8 @@ class PolicyAnalyzerTest {
     private static final String ALB = "aws:lb/loadBalancer:LoadBalancer";
     private static final String ALB_URN = DEMO + ALB + "::partner-alb";
     private static final RulePack PACK = RulePack.devmin();
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    /** Today in UTC, the zone the analyzer judges expiry in; read per test, so a run across midnight stays right. */
+    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
     private final AtomicInteger cancelled = new AtomicInteger();
     private final PolicyAnalyzer analyzer = new PolicyAnalyzer(List.of(), cancelled::incrementAndGet);
@@ -222,10 +223,10 @@ class PolicyAnalyzerTest {
 
     @Test
     void aWaiverInConfigClearsTheResourceUntilItExpires() {
-        configure(waivers(waiverFor(ALB_URN, TODAY.plusDays(30))));
+        configure(waivers(waiverFor(ALB_URN, today.plusDays(30))));
         assertThat(analyze(alb())).isEmpty();
 
-        configure(waivers(waiverFor(ALB_URN, TODAY.minusDays(1))));
+        configure(waivers(waiverFor(ALB_URN, today.minusDays(1))));
         // An expired waiver is itself reported (DM-WAIVER-001) with the first resource analysed after the configuration.
         assertThat(analyze(alb())).extracting(AnalyzeDiagnostic::getPolicyName)
                 .containsExactlyInAnyOrder("no-load-balancer", "waivers-are-valid");
@@ -233,7 +234,7 @@ class PolicyAnalyzerTest {
 
     @Test
     void aLaterConfigureReplacesTheEarlierOne() {
-        configure(waivers(waiverFor(ALB_URN, TODAY.plusDays(30))));
+        configure(waivers(waiverFor(ALB_URN, today.plusDays(30))));
 
         configure(ConfigureAnalyzerRequest.getDefaultInstance());
 
@@ -243,7 +244,7 @@ class PolicyAnalyzerTest {
     @Test
     void waiversFromTheFileStayWhenConfigAddsMore() {
         PolicyAnalyzer withFile = new PolicyAnalyzer(List.of(new Waiver("DM-COST-002", ALB_URN,
-                "Partner demo needs one public HTTPS endpoint", "platform-team", TODAY.plusDays(30))), () -> { });
+                "Partner demo needs one public HTTPS endpoint", "platform-team", today.plusDays(30))), () -> { });
         Recorded<Empty> configured = new Recorded<>();
         withFile.configure(ConfigureAnalyzerRequest.getDefaultInstance(), configured);
         Recorded<AnalyzeResponse> response = new Recorded<>();
@@ -306,7 +307,7 @@ class PolicyAnalyzerTest {
 
     @Test
     void analyzeStackReportsStackRulesAndWaiversButNotPerResourceFindingsAgain() {
-        configure(waivers(waiverFor(DEMO + ALB + "::gone", TODAY.plusDays(30))));
+        configure(waivers(waiverFor(DEMO + ALB + "::gone", today.plusDays(30))));
 
         List<AnalyzeDiagnostic> diagnostics = analyzeStack(
                 AnalyzerResource.newBuilder().setType(NAT).setName("nat").setUrn(DEMO + NAT + "::nat")

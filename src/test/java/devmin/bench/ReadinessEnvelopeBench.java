@@ -107,7 +107,7 @@ public final class ReadinessEnvelopeBench {
             String definition = WindowFixtures.taskDefinition(lane.name());
             String task = WindowFixtures.ECS + "task/devmin-dev-min/" + String.format("%032x", lane.name().hashCode()
                     & 0xffffffffL);
-            handles.put("TASK_DEFINITION_" + lane.name().toUpperCase().replace('-', '_'), definition);
+            handles.put("TASK_DEFINITION_" + lane.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_'), definition);
             server.stubFor(json(ECS + "DescribeTaskDefinition").withRequestBody(containing(definition + "\""))
                     .willReturn(jsonBody(WindowEcs.taskDefinition(lane.name(), WindowFixtures.REPOSITORY + "@"
                             + digest))));

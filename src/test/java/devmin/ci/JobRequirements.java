@@ -128,7 +128,7 @@ final class JobRequirements {
             "ssm:GetParameters");
 
     private List<Requirement> commandRequests(String job, String cause, String command, String action) {
-        if (command.equals("run") || command.equals("readiness") && PROBE_ACTIONS.contains(action)) {
+        if (command.equals("run") || (command.equals("readiness") && PROBE_ACTIONS.contains(action))) {
             return runRequests(job, cause, action);
         }
         List<Requirement> onDemo = demoLayerReads(job, cause, action);

@@ -1,5 +1,8 @@
 package devmin.cli;
 
+import org.mockito.ArgumentMatchers;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -276,7 +279,8 @@ class LiveRunTest {
     @Test
     void anAnswerWithoutETagIsNotAPublication() throws Exception {
         S3Client s3 = mock(S3Client.class);
-        when(s3.putObject(any(Consumer.class), any(RequestBody.class))).thenReturn(PutObjectResponse.builder().build());
+        when(s3.putObject(ArgumentMatchers.<Consumer<PutObjectRequest.Builder>>any(), any(RequestBody.class)))
+                .thenReturn(PutObjectResponse.builder().build());
         AwsClients aws = mock(AwsClients.class);
         when(aws.s3(any())).thenReturn(s3);
 
