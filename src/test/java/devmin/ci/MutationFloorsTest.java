@@ -236,7 +236,7 @@ class MutationFloorsTest {
         assertThat(committed.groups()).containsKeys("devmin.policy", "devmin.live", "devmin.certify",
                 "devmin.evidence", "devmin.plan", "devmin.plan.cost", "devmin.window", "devmin.cli.LiveRun",
                 "devmin.analyzer", "devmin.program", "stacks.spec", "stacks.handles", "stacks.core", "stacks.iam",
-                "stacks.demo", "stacks.confluent");
+                "stacks.confluent");
         assertThat(MainPackages.unjudged(Path.of("target", "classes"), committed)).isEmpty();
         assertThat(committed.untargeted().keySet()).allSatisfy(test -> assertThat(
                 Path.of("src", "test", "java", test.replace('.', '/') + ".java")).as(test).exists());
