@@ -234,7 +234,7 @@ class MutationFloorsTest {
         FloorsFile committed = FloorsFile.read(Path.of(".ci", "mutation-floors"));
 
         assertThat(committed.groups()).containsKeys("devmin.policy", "devmin.live", "devmin.certify",
-                "devmin.evidence", "devmin.plan", "devmin.plan.cost", "devmin.window", "devmin.cli.LiveRun",
+                "devmin.evidence", "devmin.plan.Plan", "devmin.plan.cost", "devmin.window", "devmin.cli.LiveRun",
                 "devmin.analyzer", "devmin.program", "stacks.spec", "stacks.handles", "stacks.core", "stacks.iam",
                 "stacks.confluent");
         assertThat(MainPackages.unjudged(Path.of("target", "classes"), committed)).isEmpty();
