@@ -25,7 +25,10 @@ import java.util.stream.Collectors;
  */
 record FloorsFile(Map<String, Floor> groups, Map<String, String> exempt, Map<String, String> untargeted) {
 
-    /** A group's floor and the score it was measured at (percent of mutants detected). */
+    /**
+     * A group's floor and the score it was measured at (percent of mutants detected); {@code measured} is null for a
+     * group not yet measured on this tree, which keeps the floor it had (the file says "unmeasured").
+     */
     record Floor(int floor, BigDecimal measured) {
         /** The floor a measured score implies: one point below it, rounded down. */
         static int impliedBy(BigDecimal measured) {
@@ -86,10 +89,14 @@ record FloorsFile(Map<String, Floor> groups, Map<String, String> exempt, Map<Str
     }
 
     private static Floor floor(String[] parts, String raw, String where) {
+        if (parts.length == 3 && parts[0].matches(NAME) && parts[1].matches("\\d{1,3}")
+                && parts[2].equals("unmeasured") && Integer.parseInt(parts[1]) <= 100) {
+            return new Floor(Integer.parseInt(parts[1]), null);
+        }
         if (parts.length != 3 || !parts[0].matches(NAME) || !parts[1].matches("\\d{1,3}")
                 || !parts[2].matches("\\d{1,3}(\\.\\d)?")) {
             throw new IllegalArgumentException(where + "'" + raw
-                    + "' is not '<package or class> <floor percent> <measured percent, e.g. 96.4>'");
+                    + "' is not '<package or class> <floor percent> <measured percent, e.g. 96.4, or unmeasured>'");
         }
         int floor = Integer.parseInt(parts[1]);
         BigDecimal measured = new BigDecimal(parts[2]);

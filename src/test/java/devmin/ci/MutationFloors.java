@@ -35,8 +35,8 @@ public final class MutationFloors {
         }
 
         String describe() {
-            return String.format("%-22s %5.1f %% (%d/%d detected), floor %d %% (measured %s %%)", group, percent(),
-                    detected, total, floor, measured);
+            return String.format("%-22s %5.1f %% (%d/%d detected), floor %d %% (%s)", group, percent(), detected,
+                    total, floor, measured == null ? "not yet measured on this tree" : "measured " + measured + " %");
         }
     }
 

@@ -191,6 +191,15 @@ class MutationFloorsTest {
     }
 
     @Test
+    void aGroupNotYetMeasuredKeepsItsFloorAndSaysSo() throws IOException {
+        Outcome outcome = MutationFloors.judge(floors("a 90 unmeasured\n"), scored("a.B", 9, 1));
+
+        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.scores()).singleElement().satisfies(s -> assertThat(s.describe())
+                .contains("floor 90 %", "not yet measured on this tree"));
+    }
+
+    @Test
     void aBadLineNamesTheFileLineAndTheExpectedShape() {
         assertThatThrownBy(() -> floors("# comment\ndevmin.live 85 86.0\ndevmin.policy 185 86.0\n"))
                 .hasMessageContaining("floors:3: ").hasMessageContaining("a percent is at most 100");
