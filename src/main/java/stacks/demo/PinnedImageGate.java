@@ -41,17 +41,27 @@ final class PinnedImageGate {
                 .repositoryName(image.repository())
                 .imageDigest(image.digest())
                 .build(), new InvokeOptions(null, provider, null));
-        return Output.of(lookup.handle((found, error) -> {
-            if (error != null) {
-                throw new RunException(missing(image, "ECR answered: " + rootMessage(error)));
-            }
-            List<String> tags = found.imageTags() == null ? List.of() : found.imageTags();
-            if (!tags.contains(image.tag())) {
-                throw new RunException(missing(image, "the digest exists but carries the tags "
-                        + tags + ", not " + image.tag()));
-            }
-            return image;
-        }));
+        return Output.of(lookup.handle((found, error) -> judge(image, found == null ? null : found.imageTags(),
+                error)));
+    }
+
+    /**
+     * The gate's decision on ECR's answer: the image when the digest was found and carries the pinned tag; otherwise
+     * one {@link RunException} naming the image and what ECR said.
+     *
+     * @param tags  the tags of the image ECR found (null: none), when it answered
+     * @param error why the lookup failed, or null when ECR answered
+     */
+    static ImageSpec judge(ImageSpec image, List<String> tags, Throwable error) {
+        if (error != null) {
+            throw new RunException(missing(image, "ECR answered: " + rootMessage(error)));
+        }
+        List<String> carried = tags == null ? List.of() : tags;
+        if (!carried.contains(image.tag())) {
+            throw new RunException(missing(image, "the digest exists but carries the tags " + carried + ", not "
+                    + image.tag()));
+        }
+        return image;
     }
 
     static String missing(ImageSpec image, String detail) {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import stacks.handles.HandleName;
-import stacks.handles.HandleRegistry;
-import devmin.testing.StandInResource;
 import stacks.core.LanePermissions;
 import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
@@ -15,13 +13,15 @@ import stacks.spec.S3Grant;
 import stacks.spec.SpecParser;
 
 import java.util.List;
-import java.util.Map;
 
 import static devmin.testing.Fixtures.committedConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The demo layer's pure planning: subnets, lane permissions, container definitions, handle resolution. */
+/**
+ * The lane permissions the demo layer attaches ({@link LanePermissions}, declared by core): what each lane's task role
+ * and the execution role may do. Subnets, containers and handle resolution have their own tests (SubnetPlanTest,
+ * LaneContainerTest, DemoPlanTest).
+ */
 class LanePlanningTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,13 +33,6 @@ class LanePlanningTest {
                 true, grants, true);
     }
 
-    @Test
-    void subnetsAreTwoPublicSubnetsInTwoZonesInsideTheVpc() {
-        SubnetPlan plan = SubnetPlan.of("eu-west-2");
-        assertThat(plan.subnets()).extracting(SubnetPlan.PublicSubnet::availabilityZone)
-                .containsExactly("eu-west-2a", "eu-west-2b");
-        assertThat(plan.subnets()).extracting(SubnetPlan.PublicSubnet::cidr).allMatch(c -> c.startsWith("10.42."));
-    }
 
     @Test
     void aLaneReadsExactlyTheArnsOfItsHandles() throws Exception {
@@ -110,37 +103,5 @@ class LanePlanningTest {
                 .doesNotContain("s3:");
     }
 
-    @Test
-    void containerEnvironmentCarriesHandlePathsAndTopicsNeverValues() throws Exception {
-        LaneSpec ig = SPEC.lane("ig").orElseThrow();
-        Map<String, String> env = LaneContainer.environment("dev_min", "eu-west-2", ig,
-                Map.of(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH, "/devmin/dev_min/confluent/bootstrap",
-                        HandleName.SSM_CONFLUENT_API_KEY_PATH, "/devmin/dev_min/confluent/lanes/ig/api_key",
-                        HandleName.SSM_CONFLUENT_API_SECRET_PATH, "/devmin/dev_min/confluent/lanes/ig/api_secret",
-                        HandleName.SSM_IG_API_KEY_PATH, "/devmin/dev_min/ig/api_key"), "bucket");
 
-        assertThat(env).containsEntry("SSM_IG_API_KEY_PATH", "/devmin/dev_min/ig/api_key")
-                .containsEntry("KAFKA_TOPIC_INGRESS_TRAFFIC_V1", "ingress.traffic.v1")
-                .containsEntry("DEVMIN_LANE", "ig")
-                .doesNotContainKey("KAFKA_GROUP_PREFIX")
-                .doesNotContainKey("S3_EVIDENCE_BUCKET");
-        JsonNode container = JSON.readTree(LaneContainer.definitionJson(ig, "repo@sha256:x", env, "/g", "eu-west-2"))
-                .get(0);
-        assertThat(container.at("/portMappings/0/containerPort").asInt()).isEqualTo(8080);
-        assertThat(container.get("readonlyRootFilesystem").asBoolean()).isTrue();
-    }
-
-    @Test
-    void anUnresolvableHandleFailsTheWholeLayerNamingTheLane() {
-        HandleRegistry handles = new HandleRegistry();
-        handles.publish(HandleName.ECR_REPOSITORY_URI, "test", "repo", StandInResource.any());
-        handles.publish(HandleName.ECR_REPOSITORY_ARN, "test", "arn", StandInResource.any());
-        handles.publish(HandleName.S3_EVIDENCE_BUCKET, "test", "b", StandInResource.any());
-        handles.publish(HandleName.S3_EVIDENCE_BUCKET_ARN, "test", "arn:aws:s3:::b", StandInResource.any());
-
-        assertThatThrownBy(() -> DemoPlan.resolve(SPEC, handles))
-                .isInstanceOf(UnresolvedLaneException.class)
-                .hasMessageContaining("lane ig: handle SSM_IG_API_KEY_PATH was never materialized")
-                .hasMessageContaining("lane sr: handle SSM_CONFLUENT_BOOTSTRAP_PATH");
-    }
 }
