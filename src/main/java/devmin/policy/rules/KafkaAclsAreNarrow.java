@@ -12,6 +12,8 @@ import java.util.List;
 /**
  * Kafka ALLOW ACLs name one principal and literal topics (groups may be prefixed): never {@code *} as a resource or
  * principal ({@code User:*} is every user), never ALL, never the cluster. DENY ACLs only narrow and are not judged.
+ * A principal that cannot be read (a secret, or unknown and from no service account of this stack) is a violation:
+ * the rule cannot say whom the ACL grants to.
  */
 public final class KafkaAclsAreNarrow extends AbstractRule implements ResourceRule {
 
@@ -39,6 +41,9 @@ public final class KafkaAclsAreNarrow extends AbstractRule implements ResourceRu
             out.add(new Violation(r.urn(), what + " names no principal, so whom it grants to cannot be verified"));
         } else if (principal.equals("*") || principal.endsWith(":*")) {
             out.add(new Violation(r.urn(), what + " grants to principal '" + principal + "', which is any principal"));
+        } else if (principal.equals(WireValues.SECRET)) {
+            out.add(new Violation(r.urn(), what + " grants to a principal held as a secret, so whom it grants to"
+                    + " cannot be verified"));
         } else if (principal.equals(WireValues.UNKNOWN) && r.relationsKnown()
                 && r.dependenciesOf("principal").isEmpty()) {
             out.add(new Violation(r.urn(), what + " grants to a principal that cannot be verified (unknown until the"

@@ -94,6 +94,17 @@ class RulesOnOpaqueValuesTest {
                 + " cannot be verified (unknown until the update runs, and from no service account of this stack)");
     }
 
+    /** A principal marked secret hides whom the ACL grants to: never a pass. */
+    @Test
+    void aSecretKafkaPrincipalCannotBeVerified() {
+        ResourceView acl = demo("confluentcloud:index/kafkaAcl:KafkaAcl", "acl", props("resourceType", "TOPIC",
+                "resourceName", "orders.v1", "patternType", "LITERAL", "operation", "WRITE", "permission", "ALLOW",
+                "host", "*", "principal", "[secret]"));
+
+        assertThat(messagesOf(findingsOn(acl), "DM-KAFKA-001")).containsExactly("ACL 'acl' grants to a principal held"
+                + " as a secret, so whom it grants to cannot be verified");
+    }
+
     @Test
     void anOpaqueImageIsNotPinned() {
         for (String value : OPAQUE) {
