@@ -1,6 +1,7 @@
 package devmin.policy.enforce;
 
 import com.pulumi.Context;
+import com.pulumi.core.Output;
 import com.pulumi.deployment.internal.InlineDeploymentSettings;
 import com.pulumi.internal.PulumiInternal;
 import com.pulumi.exceptions.RunException;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The dev-min program with its policy guard, however it is run: by the Pulumi language host, or under the embedded
@@ -54,7 +56,12 @@ public final class GuardedProgram {
 
     /** The stack-level rules wait for the program's declarations, which follow the image gate's answer. */
     static Consumer<Context> program(ProgramPolicyGuard guard) {
-        return ctx -> guard.finishAfter(DevminProgram.declare(ctx));
+        return program(guard, DevminProgram::declare);
+    }
+
+    /** {@code declare} under the guard, the stack-level rules waiting for the output it returns. */
+    static Consumer<Context> program(ProgramPolicyGuard guard, Function<Context, Output<?>> declare) {
+        return ctx -> guard.finishAfter(declare.apply(ctx));
     }
 
     private static Consumer<Context> guarded(Consumer<Context> program, ProgramPolicyGuard guard) {

@@ -46,7 +46,8 @@ public record IamStatement(boolean allow, List<String> actions, List<String> not
 
     private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static Pattern compile(String pattern, boolean ignoreCase) {
+    /** The regular expression of an IAM wildcard pattern (uncached: {@link #wildcardMatch} caches it). */
+    static Pattern compile(String pattern, boolean ignoreCase) {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
