@@ -124,7 +124,7 @@ public final class PlanMarkdown {
                 c.currency(), c.idleMonthly(), c.windowHourly(), c.windowHours(), c.monthlyTotal(), c.keptMonthly(),
                 c.budgetLimit().toPlainString(), alerts));
         if (!c.jobRuns().isEmpty()) {
-            md.append(String.format("Job runs are %s: every job once costs **%.4f**.%n%n",
+            md.append(String.format("Job runs are %s; every job once costs **%.4f**.%n%n",
                     CostEstimate.JOB_RUNS_NOT_IN_TOTAL, c.jobRunsOnce()));
         }
         md.append("<details><summary>Cost lines</summary>\n\n| cost line | per | amount | basis |\n|---|---|---:|---|\n");
