@@ -302,12 +302,14 @@ class CostModelTest {
         double assumed = fact("/assumptions/job_run_minutes");
         assertThat(j.runMinutes()).isEqualTo(assumed);
         assertThat(j.runTimeFrom()).isEqualTo(JobRunCost.RunTimeFrom.PRICE_TABLE);
+        assertThat(j.runTimeFrom().wireName()).as("the plan JSON's run_minutes_from").isEqualTo("price_table");
         assertThat(j.line().amount()).isCloseTo((4 * vcpuHour + 8 * gbHour) * assumed / 60, within(CENT));
         assertThat(j.line().basis()).contains("job_run_minutes").contains("4.0 vCPU, 8.0 GB on demand");
         // k states 45 minutes; it asks for Spot, but a job is started with launch type FARGATE: on-demand prices
         JobRunCost k = c.jobRuns().get(1);
         assertThat(k.runMinutes()).isEqualTo(45);
         assertThat(k.runTimeFrom()).isEqualTo(JobRunCost.RunTimeFrom.LANE);
+        assertThat(k.runTimeFrom().wireName()).isEqualTo("lane");
         assertThat(k.line().amount()).isCloseTo((1 * vcpuHour + 2 * gbHour) * 45 / 60, within(CENT));
         assertThat(k.line().basis()).contains("45 min (the lane's runMinutes)").contains("spot: true does not apply");
         assertThat(c.jobRunsOnce()).isCloseTo(j.line().amount() + k.line().amount(), within(CENT));
