@@ -3,6 +3,7 @@ package devmin.plan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import devmin.plan.cost.CostEstimate;
 import devmin.plan.cost.CostLine;
 import devmin.policy.report.PolicyReportJson;
 
@@ -58,6 +59,7 @@ public final class PlanJson {
             cost.put("idle_monthly", round(c.idleMonthly()));
             cost.put("window_hourly", round(c.windowHourly()));
             cost.put("window_hours_per_month", c.windowHours());
+            cost.put("kept_monthly", round(c.keptMonthly()));
             cost.put("monthly_total", round(c.monthlyTotal()));
             cost.put("budget_monthly_limit", c.budgetLimit());
             cost.put("within_budget", c.withinBudget());
@@ -65,7 +67,16 @@ public final class PlanJson {
             c.thresholdsCrossed().forEach(crossed::add);
             lines(cost.putArray("idle_lines"), c.idle());
             lines(cost.putArray("window_lines"), c.window());
+            lines(cost.putArray("kept_lines"), c.kept());
             lines(cost.putArray("violation_lines"), c.violations());
+            cost.put("job_runs_in_monthly_total", false);
+            cost.put("job_runs_note", CostEstimate.JOB_RUNS_NOT_IN_TOTAL);
+            cost.put("job_runs_once", round(c.jobRunsOnce()));
+            ArrayNode jobs = cost.putArray("job_run_lines");
+            c.jobRuns().forEach(j -> jobs.addObject().put("lane", j.lane()).put("probe", j.probe())
+                    .put("run_minutes", j.runMinutes()).put("run_minutes_from", j.runTimeFrom().wireName())
+                    .put("item", j.line().item()).put("basis", j.line().basis())
+                    .put("amount_per_run", round(j.line().amount())));
         }, () -> {
             cost.put("available", false);
             cost.put("reason", plan.costUnavailable());

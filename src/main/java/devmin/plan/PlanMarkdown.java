@@ -2,6 +2,7 @@ package devmin.plan;
 
 import devmin.plan.cost.CostEstimate;
 import devmin.plan.cost.CostLine;
+import devmin.plan.cost.JobRunCost;
 import devmin.plan.diagram.KindGraph;
 import devmin.plan.diagram.MermaidDiagram;
 import devmin.policy.Finding;
@@ -119,8 +120,13 @@ public final class PlanMarkdown {
                 : "alert thresholds reached: " + c.thresholdsCrossed().stream().map(BigDecimal::toPlainString)
                 .collect(Collectors.joining(", "));
         md.append(String.format("**Cost** (%s): idle **%.2f/month**, open window **%.4f/hour**; at %.0f window-hours"
-                        + " **%.2f/month** against a budget of %s (%s).%n%n", c.currency(), c.idleMonthly(),
-                c.windowHourly(), c.windowHours(), c.monthlyTotal(), c.budgetLimit().toPlainString(), alerts));
+                        + " **%.2f/month** (of which %.2f logs kept from them) against a budget of %s (%s).%n%n",
+                c.currency(), c.idleMonthly(), c.windowHourly(), c.windowHours(), c.monthlyTotal(), c.keptMonthly(),
+                c.budgetLimit().toPlainString(), alerts));
+        if (!c.jobRuns().isEmpty()) {
+            md.append(String.format("Job runs are %s; every job once costs **%.4f**.%n%n",
+                    CostEstimate.JOB_RUNS_NOT_IN_TOTAL, c.jobRunsOnce()));
+        }
         md.append("<details><summary>Cost lines</summary>\n\n| cost line | per | amount | basis |\n|---|---|---:|---|\n");
         for (CostLine l : c.idle()) {
             md.append(String.format("| %s | month | %.2f | %s |%n", l.item(), l.amount(), l.basis()));
@@ -128,8 +134,15 @@ public final class PlanMarkdown {
         for (CostLine l : c.window()) {
             md.append(String.format("| %s | window hour | %.4f | %s |%n", l.item(), l.amount(), l.basis()));
         }
+        for (CostLine l : c.kept()) {
+            md.append(String.format("| %s | month | %.2f | %s |%n", l.item(), l.amount(), l.basis()));
+        }
         for (CostLine l : c.violations()) {
             md.append(String.format("| :x: %s | month | %.2f | %s |%n", l.item(), l.amount(), l.basis()));
+        }
+        for (JobRunCost j : c.jobRuns()) {
+            md.append(String.format("| %s | run (not in the month) | %.4f | %s |%n", j.line().item(), j.line().amount(),
+                    j.line().basis()));
         }
         md.append("\n</details>\n\n");
     }

@@ -2,6 +2,7 @@ package devmin.plan;
 
 import devmin.plan.cost.CostEstimate;
 import devmin.plan.cost.CostLine;
+import devmin.plan.cost.JobRunCost;
 import devmin.policy.PolicyReport;
 
 import java.io.PrintWriter;
@@ -75,13 +76,25 @@ public final class PlanText {
     }
 
     private static void cost(PrintWriter out, CostEstimate c) {
-        out.printf("cost (%s): idle %.2f/month; open window %.4f/hour; at %.0f window-hours %.2f/month; budget %s%n",
-                c.currency(), c.idleMonthly(), c.windowHourly(), c.windowHours(), c.monthlyTotal(),
-                c.budgetLimit().toPlainString());
+        out.printf("cost (%s): idle %.2f/month; open window %.4f/hour; at %.0f window-hours %.2f/month, of which"
+                        + " %.2f logs kept from them; budget %s%n", c.currency(), c.idleMonthly(), c.windowHourly(),
+                c.windowHours(), c.monthlyTotal(), c.keptMonthly(), c.budgetLimit().toPlainString());
         for (CostLine l : c.violations()) {
             out.printf("  violation: %s would add %.2f/month%n", l.item(), l.amount());
         }
         out.printf("  alert thresholds reached: %s%n", c.thresholdsCrossed().isEmpty() ? "none"
                 : c.thresholdsCrossed().stream().map(BigDecimal::toPlainString).toList());
+        if (!c.jobRuns().isEmpty()) {
+            out.printf("  job runs, %s; every job once: %.4f%n", CostEstimate.JOB_RUNS_NOT_IN_TOTAL, c.jobRunsOnce());
+            int width = c.jobRuns().stream().mapToInt(j -> j.lane().length()).max().orElse(0);
+            for (JobRunCost j : c.jobRuns()) {
+                out.printf("    %-" + width + "s  %.4f/run  %s min from %s%s%n", j.lane(), j.line().amount(),
+                        minutes(j.runMinutes()), j.runTimeFrom().description(), j.probe() ? " (a readiness probe)" : "");
+            }
+        }
+    }
+
+    private static String minutes(double minutes) {
+        return minutes == Math.rint(minutes) ? String.valueOf((long) minutes) : String.valueOf(minutes);
     }
 }

@@ -48,7 +48,7 @@ public final class ConfigKeys {
     /** The fields of one item of {@link #LANES}. */
     public static final List<String> LANE_FIELDS = List.of("name", "kind", "command", "cpu", "memory", "desiredCount",
             "reads", "produces", "consumes", "ingressPort", "spot", "onDemandBase", "s3Access", "readOnlyRootFilesystem",
-            "calls", "probe");
+            "calls", "probe", "runMinutes");
     /** The fields of one item of a lane's {@code s3Access}. */
     public static final List<String> S3_GRANT_FIELDS = List.of("access", "prefix");
     /** The fields of one item of {@link #TOPICS}. */

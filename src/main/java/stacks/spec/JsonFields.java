@@ -49,6 +49,12 @@ final class JsonFields {
         }
     }
 
+    /** The field's value as the config gives it, for an error message (text unquoted, anything else as JSON). */
+    String given(String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() ? value.asText() : value.toString();
+    }
+
     Optional<String> text(String field, Pattern pattern, String expected) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -89,7 +95,7 @@ final class JsonFields {
         JsonNode value = node.get(field);
         Optional<Long> parsed = asLong(value);
         if (parsed.isEmpty() || parsed.get() < min || parsed.get() > max) {
-            problems.invalid(key(field), value.isTextual() ? value.asText() : value.toString(), rangeText(min, max));
+            problems.invalid(key(field), given(field), rangeText(min, max));
             return Optional.empty();
         }
         return parsed;

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 final class LaneCatalogParser {
 
     static final int MAX_SERVICE_DESIRED_COUNT = 10;
+    /** The longest run a job's {@code runMinutes} may state: a day. */
+    static final int MAX_RUN_MINUTES = 1440;
     private static final Pattern HANDLE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern ANY_TOPIC = Pattern.compile(".+");
 
@@ -62,7 +64,23 @@ final class LaneCatalogParser {
         List<String> calls = f.textList("calls", Patterns.LANE_NAME, "the name of an ingress lane this lane calls");
         return new LaneSpec(name, kind, command, cpu, memory, desired, reads, produces, consumes, port, spot,
                 s3Grants(f), f.bool("readOnlyRootFilesystem", true), calls, onDemandBase(f, kind, spot, desired),
-                probe(f, kind));
+                probe(f, kind), runMinutes(f, kind));
+    }
+
+    /**
+     * How long one run of a job takes, in whole minutes (Fargate bills a task by the second with a one-minute
+     * minimum): the cost estimate prices a run from it. A service runs all the time and is priced per window hour.
+     */
+    private int runMinutes(JsonFields f, LaneKind kind) {
+        if (!f.has("runMinutes")) {
+            return 0;
+        }
+        if (kind == LaneKind.SERVICE) {
+            problems.invalid(f.key("runMinutes"), f.given("runMinutes"), "no runMinutes on a service (a service runs"
+                    + " all the time and is priced per window hour; runMinutes is how long one run of a job takes)");
+            return 0;
+        }
+        return (int) f.integer("runMinutes", 0, 1, MAX_RUN_MINUTES);
     }
 
     /** A probe is run once by readiness with RunTask: only a job lane can be one. */

@@ -24,6 +24,8 @@ import java.util.OptionalInt;
  *                     rest run on FARGATE_SPOT: a Spot shortage still leaves these running (0: all on Spot)
  * @param probe        a probe lane: a job whose command is the image's own probe entrypoint, run once by
  *                     {@code devmin readiness} after the services are steady; its exit decides a named check
+ * @param runMinutes   for a job, how long one run takes as the config states it, in minutes (the cost estimate
+ *                     prices a run from it); 0 when the config does not state it
  */
 public record LaneSpec(
         String name,
@@ -41,7 +43,8 @@ public record LaneSpec(
         boolean readOnlyRootFilesystem,
         List<String> calls,
         int onDemandBase,
-        boolean probe) {
+        boolean probe,
+        int runMinutes) {
 
     public LaneSpec {
         calls = List.copyOf(calls);
@@ -50,6 +53,15 @@ public record LaneSpec(
         produces = List.copyOf(produces);
         consumes = List.copyOf(consumes);
         s3Access = List.copyOf(s3Access);
+    }
+
+    /** A lane whose config states no run time. */
+    public LaneSpec(String name, LaneKind kind, List<String> command, int cpu, int memory, int desiredCount,
+                    List<String> reads, List<String> produces, List<String> consumes, int ingressPort, boolean spot,
+                    List<S3Grant> s3Access, boolean readOnlyRootFilesystem, List<String> calls, int onDemandBase,
+                    boolean probe) {
+        this(name, kind, command, cpu, memory, desiredCount, reads, produces, consumes, ingressPort, spot, s3Access,
+                readOnlyRootFilesystem, calls, onDemandBase, probe, 0);
     }
 
     /** A lane that is not a readiness probe. */
@@ -78,6 +90,11 @@ public record LaneSpec(
 
     public OptionalInt ingress() {
         return ingressPort == 0 ? OptionalInt.empty() : OptionalInt.of(ingressPort);
+    }
+
+    /** A job's run time as the config states it; empty when it states none (or for a service). */
+    public OptionalInt runTime() {
+        return runMinutes == 0 ? OptionalInt.empty() : OptionalInt.of(runMinutes);
     }
 
     public boolean isService() {

@@ -32,8 +32,8 @@ class PlanBlockersTest {
     }
 
     private static CostEstimate costing(double monthlyTotal) {
-        return new CostEstimate("USD", 10, 1, 20, monthlyTotal, List.of(), List.of(), List.of(), new BigDecimal("30"),
-                List.of());
+        return new CostEstimate("USD", 10, 1, 20, 0, monthlyTotal, List.of(), List.of(), List.of(), List.of(),
+                List.of(), new BigDecimal("30"), List.of());
     }
 
     private static Plan plan(PolicyReport policy, Optional<CostEstimate> cost, String unavailable, boolean gapBlocks,

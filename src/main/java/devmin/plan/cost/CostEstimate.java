@@ -4,31 +4,46 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The monthly cost of dev_min against its budget.
+ * The monthly cost of dev_min against its budget, and what one run of each job lane costs beside it.
  *
  * @param currency          the price table's currency
- * @param idleMonthly       persistent layers with every window closed, per month
+ * @param idleMonthly       persistent layers with every window closed, per month; it does not depend on window hours
  * @param windowHourly      an open demo window, per hour
  * @param windowHours       window hours assumed per month
- * @param monthlyTotal      idle + window hours × hourly (+ violations)
+ * @param keptMonthly       what the window hours leave stored (their logs), per month
+ * @param monthlyTotal      idle + window hours × hourly + kept (+ violations); job runs are not in it
  * @param idle              the idle lines
  * @param window            the window lines
+ * @param kept              the lines of what the window hours leave stored
  * @param violations        what forbidden resources in the graph (NAT gateways, load balancers) would add per month
+ * @param jobRuns           one run of each job lane, in catalog order; not in {@code monthlyTotal}
  * @param budgetLimit       the budget's monthly limit
  * @param thresholdsCrossed the budget alert thresholds the total reaches
  */
 public record CostEstimate(String currency, double idleMonthly, double windowHourly, double windowHours,
-                           double monthlyTotal, List<CostLine> idle, List<CostLine> window, List<CostLine> violations,
+                           double keptMonthly, double monthlyTotal, List<CostLine> idle, List<CostLine> window,
+                           List<CostLine> kept, List<CostLine> violations, List<JobRunCost> jobRuns,
                            BigDecimal budgetLimit, List<BigDecimal> thresholdsCrossed) {
+
+    /** What every output says of job runs, next to them. */
+    public static final String JOB_RUNS_NOT_IN_TOTAL = "not in the monthly total: a job costs only when it is run"
+            + " (devmin run; a probe by devmin readiness), so each line is one run";
 
     public CostEstimate {
         idle = List.copyOf(idle);
         window = List.copyOf(window);
+        kept = List.copyOf(kept);
         violations = List.copyOf(violations);
+        jobRuns = List.copyOf(jobRuns);
         thresholdsCrossed = List.copyOf(thresholdsCrossed);
     }
 
     public boolean withinBudget() {
         return BigDecimal.valueOf(monthlyTotal).compareTo(budgetLimit) <= 0;
+    }
+
+    /** One run of every job lane: what running each job once in a window adds, on top of the monthly total. */
+    public double jobRunsOnce() {
+        return jobRuns.stream().mapToDouble(j -> j.line().amount()).sum();
     }
 }

@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * The cost estimate as a pure function of the spec, the declared resources and the price table: idle monthly cost
- * (persistent layers), hourly cost of an open window (demo layer), and the month at a number of window-hours.
+ * (persistent layers), hourly cost of an open window (demo layer), what the window hours leave stored (their logs),
+ * the month at a number of window-hours, and beside it what one run of each job lane costs.
  */
 public final class CostModel {
 
@@ -21,6 +22,8 @@ public final class CostModel {
     static final List<String> LB_TYPES = List.of("aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer",
             "aws:elb/loadBalancer:LoadBalancer");
     static final String ECS_SERVICE = "aws:ecs/service:Service";
+    /** The price table's assumption for a job run's length, used where a job lane states no runMinutes. */
+    public static final String JOB_RUN_MINUTES = "job_run_minutes";
 
     private CostModel() {
     }
@@ -37,21 +40,24 @@ public final class CostModel {
                     + region);
         }
         Pricing p = new Pricing(prices, region);
-        List<CostLine> idle = idle(spec, p, windowHours);
+        List<CostLine> idle = idle(spec, p);
         List<CostLine> window = window(spec, resources, p);
+        List<CostLine> kept = kept(spec, p, windowHours);
         List<CostLine> violations = violations(resources, p, windowHours);
+        List<JobRunCost> jobRuns = jobRuns(spec, p);
 
         double idleMonthly = sum(idle);
         double windowHourly = sum(window);
-        double total = idleMonthly + windowHourly * windowHours + sum(violations);
+        double keptMonthly = sum(kept);
+        double total = idleMonthly + windowHourly * windowHours + keptMonthly + sum(violations);
         List<BigDecimal> crossed = spec.budget().alertThresholds().stream()
                 .filter(t -> BigDecimal.valueOf(total).compareTo(t) >= 0).toList();
-        return new CostEstimate(prices.currency(), idleMonthly, windowHourly, windowHours, total, idle, window,
-                violations, spec.budget().monthlyLimit(), crossed);
+        return new CostEstimate(prices.currency(), idleMonthly, windowHourly, windowHours, keptMonthly, total, idle,
+                window, kept, violations, jobRuns, spec.budget().monthlyLimit(), crossed);
     }
 
-    /** What the persistent layers cost per month with every window closed (plus the logs windows leave behind). */
-    private static List<CostLine> idle(EnvironmentSpec spec, Pricing p, double windowHours) {
+    /** What the persistent layers cost per month with every window closed, whatever the window hours. */
+    private static List<CostLine> idle(EnvironmentSpec spec, Pricing p) {
         double month = p.assumption("hours_per_month");
         List<CostLine> idle = new ArrayList<>();
         double evidenceGb = p.assumption("evidence_gb");
@@ -63,10 +69,47 @@ public final class CostModel {
         idle.add(p.line("Confluent Basic cluster", month + " h", "confluent_basic_base_hour", month));
         double storedGb = p.assumption("kafka_stored_gb");
         idle.add(p.line("Confluent storage", storedGb + " GB", "confluent_storage_gb_month", storedGb));
-        double logGb = runningTasks(spec) * p.assumption("log_gb_per_lane_hour") * windowHours;
-        idle.add(p.line("CloudWatch Logs storage", String.format(Locale.ROOT, "%.2f GB kept from %.0f window-hours",
-                logGb, windowHours), "logs_storage_gb_month", logGb));
         return idle;
+    }
+
+    /**
+     * What the month's window hours leave stored: the running services' logs, kept in the persistent log groups
+     * after the windows close. It grows with the window hours, so it is not idle cost.
+     */
+    private static List<CostLine> kept(EnvironmentSpec spec, Pricing p, double windowHours) {
+        double logGb = runningTasks(spec) * p.assumption("log_gb_per_lane_hour") * windowHours;
+        return List.of(p.line("CloudWatch Logs kept from window hours", String.format(Locale.ROOT,
+                "%.2f GB kept from %.0f window-hours", logGb, windowHours), "logs_storage_gb_month", logGb));
+    }
+
+    /**
+     * One run of each job lane, on demand: {@code devmin run} and {@code devmin readiness} start a job with launch
+     * type FARGATE whatever its {@code spot} says. The run time is the lane's runMinutes, else the table's assumption.
+     */
+    private static List<JobRunCost> jobRuns(EnvironmentSpec spec, Pricing p) {
+        List<JobRunCost> runs = new ArrayList<>();
+        for (LaneSpec lane : spec.lanes()) {
+            if (lane.isService()) {
+                continue;
+            }
+            JobRunCost.RunTimeFrom from = lane.runTime().isPresent() ? JobRunCost.RunTimeFrom.LANE
+                    : JobRunCost.RunTimeFrom.PRICE_TABLE;
+            double minutes = lane.runTime().isPresent() ? lane.runTime().getAsInt() : p.assumption(JOB_RUN_MINUTES);
+            double vcpu = lane.cpu() / 1024.0;
+            double gb = lane.memory() / 1024.0;
+            double amount = (vcpu * p.price("fargate_vcpu_hour") + gb * p.price("fargate_gb_hour")) * minutes / 60;
+            String basis = vcpu + " vCPU, " + gb + " GB on demand for " + formatMinutes(minutes) + " min ("
+                    + from.description() + ")" + (lane.spot() ? "; its spot: true does not apply, a job is started"
+                    + " with launch type FARGATE" : "") + "; Fargate only, its logs and public IPv4 address not"
+                    + " included; " + p.source("fargate_vcpu_hour");
+            runs.add(new JobRunCost(lane.name(), lane.probe(), minutes, from,
+                    new CostLine("Fargate: " + lane.name() + ", one run", basis, amount)));
+        }
+        return runs;
+    }
+
+    private static String formatMinutes(double minutes) {
+        return minutes == Math.rint(minutes) ? String.valueOf((long) minutes) : String.valueOf(minutes);
     }
 
     /** What one hour of an open window costs: the running services, their addresses, logs and Kafka traffic. */

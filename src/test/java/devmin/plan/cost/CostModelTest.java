@@ -45,19 +45,23 @@ class CostModelTest {
                "public_ipv4_address_hour": {"price": 0.005},
                "cloud_map_instance_month": {"price": 0.1}, "route53_hosted_zone_month": {"price": 0.5}}},
              "assumptions": {"evidence_gb": 2, "image_gb": 0.5, "log_gb_per_lane_hour": 0.01,
-               "kafka_gb_per_window_hour": 0.5, "kafka_stored_gb": 2, "hours_per_month": 730}}
+               "kafka_gb_per_window_hour": 0.5, "kafka_stored_gb": 2, "hours_per_month": 730,
+               "job_run_minutes": 12}}
             """;
 
     /**
      * Lanes of this test: "a" 2 on-demand tasks of 1 vCPU / 2 GB; "b" 1 Spot task of 0.5 vCPU / 1 GB; "j" a job of
-     * 4 vCPU / 8 GB (run on demand, so never in an open window's hourly cost). ECR keeps 10 images.
+     * 4 vCPU / 8 GB (run on demand, so never in an open window's hourly cost) that states no run time; "k" a job of
+     * 1 vCPU / 2 GB that states a run of 45 minutes and asks for Spot. ECR keeps 10 images.
      */
     private static final String LANES = """
             [{"name": "a", "kind": "service", "command": ["a"], "cpu": 1024, "memory": 2048, "desiredCount": 2,
               "spot": false},
              {"name": "b", "kind": "service", "command": ["b"], "cpu": 512, "memory": 1024, "desiredCount": 1,
               "spot": true},
-             {"name": "j", "kind": "job", "command": ["j"], "cpu": 4096, "memory": 8192}]
+             {"name": "j", "kind": "job", "command": ["j"], "cpu": 4096, "memory": 8192},
+             {"name": "k", "kind": "job", "command": ["k"], "cpu": 1024, "memory": 2048, "runMinutes": 45,
+              "spot": true}]
             """;
 
     private static PriceTable table() throws Exception {
@@ -82,6 +86,11 @@ class CostModelTest {
     /** Services as the program would declare them: a (2 tasks) and b (1 task), both with public IPs. */
     private static List<ResourceView> services() {
         return List.of(service("service-a", 2, true), service("service-b", 1, true));
+    }
+
+    /** A figure of {@link #TABLE}, read from it so an expected amount is arithmetic on the table's own values. */
+    private static double fact(String pointer) throws Exception {
+        return JSON.readTree(TABLE).at(pointer).asDouble();
     }
 
     private static double line(List<CostLine> lines, String item) {
@@ -193,22 +202,47 @@ class CostModelTest {
     }
 
     @Test
-    void idleIsStorageOfEvidenceImagesKafkaAndTheLogsWindowsLeave() throws Exception {
+    void idleIsStorageOfEvidenceImagesAndKafka() throws Exception {
         CostEstimate c = CostModel.estimate(spec(lanes()), services(), table(), 20);
 
         assertThat(line(c.idle(), "S3 evidence bucket")).isCloseTo(0.04, within(CENT));      // 2 GB × 0.02
         assertThat(line(c.idle(), "ECR images")).isCloseTo(0.5, within(CENT));              // 10 × 0.5 GB × 0.1
         assertThat(line(c.idle(), "Confluent storage")).isCloseTo(0.2, within(CENT));       // 2 GB × 0.1
-        // 3 tasks × 0.01 GB per hour × 20 window-hours × 0.03 = 0.018
-        assertThat(line(c.idle(), "CloudWatch Logs storage")).isCloseTo(0.018, within(CENT));
-        assertThat(c.idleMonthly()).isCloseTo(0.758, within(CENT));
+        assertThat(c.idle()).extracting(CostLine::item).noneMatch(item -> item.contains("CloudWatch"));
+        assertThat(c.idleMonthly()).isCloseTo(0.74, within(CENT));
+    }
+
+    @Test
+    void theLogsTheWindowHoursLeaveAreTheirOwnLineOfTheMonthNotIdle() throws Exception {
+        CostEstimate c = CostModel.estimate(spec(lanes()), services(), table(), 20);
+
+        // 3 running tasks × 0.01 GB per hour × 20 window-hours × 0.03 = 0.018
+        assertThat(line(c.kept(), "CloudWatch Logs kept from window hours")).isCloseTo(0.018, within(CENT));
+        assertThat(c.kept()).singleElement().extracting(CostLine::basis).asString()
+                .contains("0.60 GB kept from 20 window-hours");
+        assertThat(c.keptMonthly()).isCloseTo(0.018, within(CENT));
+    }
+
+    @Test
+    void idleIsTheSameWithNoWindowHoursAndWithAWindowOpenAllMonth() throws Exception {
+        CostEstimate none = CostModel.estimate(spec(lanes()), services(), table(), 0);
+        CostEstimate allMonth = CostModel.estimate(spec(lanes()), services(), table(), 720);
+
+        assertThat(allMonth.idleMonthly()).isEqualTo(none.idleMonthly()).isPositive();
+        assertThat(allMonth.idle()).isEqualTo(none.idle());
+        // what grows with the hours is the logs kept: 3 tasks × 0.01 GB × 720 h × 0.03, and nothing at 0 h
+        assertThat(allMonth.keptMonthly()).isCloseTo(3 * 0.01 * 720 * 0.03, within(CENT));
+        assertThat(none.keptMonthly()).isZero();
+        // and the month: idle + 720 × hourly + the logs kept
+        assertThat(allMonth.monthlyTotal()).isCloseTo(none.idleMonthly() + 720 * allMonth.windowHourly()
+                + allMonth.keptMonthly(), within(CENT));
     }
 
     @Test
     void theMonthIsIdlePlusTheWindowHoursAtTheHourlyCost() throws Exception {
         CostEstimate c = CostModel.estimate(spec(lanes()), services(), table(), 20);
 
-        // 0.758 + 20 × 0.162 = 3.998, within a budget of 30 and below every threshold (10, 20, 28)
+        // 0.74 idle + 20 × 0.162 + 0.018 logs kept = 3.998, within a budget of 30 and below every threshold (10, 20, 28)
         assertThat(c.monthlyTotal()).isCloseTo(3.998, within(CENT));
         assertThat(c.withinBudget()).isTrue();
         assertThat(c.thresholdsCrossed()).isEmpty();
@@ -254,6 +288,81 @@ class CostModelTest {
         assertThat(line(c.violations(), "Load balancer alb")).isCloseTo(18.25, within(CENT));
         // 3.998 + 1.0 + 18.25
         assertThat(c.monthlyTotal()).isCloseTo(23.248, within(CENT));
+    }
+
+    @Test
+    void everyJobLaneIsListedByNameWithTheCostOfOneRunAtOnDemandPrices() throws Exception {
+        CostEstimate c = CostModel.estimate(spec(lanes()), services(), table(), 20);
+
+        double vcpuHour = fact("/regions/eu-west-2/fargate_vcpu_hour/price");
+        double gbHour = fact("/regions/eu-west-2/fargate_gb_hour/price");
+        assertThat(c.jobRuns()).extracting(JobRunCost::lane).containsExactly("j", "k");
+        // j states no run time: the table's job_run_minutes; 4 vCPU, 8 GB
+        JobRunCost j = c.jobRuns().get(0);
+        double assumed = fact("/assumptions/job_run_minutes");
+        assertThat(j.runMinutes()).isEqualTo(assumed);
+        assertThat(j.runTimeFrom()).isEqualTo(JobRunCost.RunTimeFrom.PRICE_TABLE);
+        assertThat(j.runTimeFrom().wireName()).as("the plan JSON's run_minutes_from").isEqualTo("price_table");
+        assertThat(j.line().amount()).isCloseTo((4 * vcpuHour + 8 * gbHour) * assumed / 60, within(CENT));
+        assertThat(j.line().basis()).contains("job_run_minutes").contains("4.0 vCPU, 8.0 GB on demand");
+        // k states 45 minutes; it asks for Spot, but a job is started with launch type FARGATE: on-demand prices
+        JobRunCost k = c.jobRuns().get(1);
+        assertThat(k.runMinutes()).isEqualTo(45);
+        assertThat(k.runTimeFrom()).isEqualTo(JobRunCost.RunTimeFrom.LANE);
+        assertThat(k.runTimeFrom().wireName()).isEqualTo("lane");
+        assertThat(k.line().amount()).isCloseTo((1 * vcpuHour + 2 * gbHour) * 45 / 60, within(CENT));
+        assertThat(k.line().basis()).contains("45 min (the lane's runMinutes)").contains("spot: true does not apply");
+        assertThat(c.jobRunsOnce()).isCloseTo(j.line().amount() + k.line().amount(), within(CENT));
+    }
+
+    @Test
+    void jobRunsAreNotInTheMonthlyTotal() throws Exception {
+        StackConfig servicesOnly = lanes().with("devmin:lanes", LANES.replaceAll("(?s),\\s*\\{\"name\": \"j\".*\\}\\]",
+                "]"));
+        assertThat(spec(servicesOnly).lanes()).extracting(l -> l.name()).containsExactly("a", "b");
+
+        CostEstimate withJobs = CostModel.estimate(spec(lanes()), services(), table(), 20);
+        CostEstimate without = CostModel.estimate(spec(servicesOnly), services(), table(), 20);
+
+        assertThat(withJobs.jobRunsOnce()).isPositive();
+        assertThat(without.jobRuns()).isEmpty();
+        assertThat(withJobs.monthlyTotal()).isEqualTo(without.monthlyTotal());
+        assertThat(CostEstimate.JOB_RUNS_NOT_IN_TOTAL).contains("not in the monthly total");
+    }
+
+    @Test
+    void aProbeIsAJobRunAndSaysSo() throws Exception {
+        StackConfig config = lanes().with("devmin:lanes", """
+                [{"name": "p", "kind": "job", "probe": true, "command": ["p"], "cpu": 256, "memory": 512,
+                  "runMinutes": 2}]
+                """);
+
+        CostEstimate c = CostModel.estimate(spec(config), List.of(), table(), 20);
+
+        assertThat(c.jobRuns()).singleElement().satisfies(p -> {
+            assertThat(p.probe()).isTrue();
+            assertThat(p.line().amount()).isCloseTo((0.25 * fact("/regions/eu-west-2/fargate_vcpu_hour/price")
+                    + 0.5 * fact("/regions/eu-west-2/fargate_gb_hour/price")) * 2 / 60, within(CENT));
+        });
+    }
+
+    @Test
+    void aJobWithoutRunMinutesNeedsTheTablesAssumptionAndNamesIt() throws Exception {
+        ObjectNode table = (ObjectNode) JSON.readTree(TABLE);
+        ((ObjectNode) table.get("assumptions")).remove("job_run_minutes");
+
+        assertThatThrownBy(() -> CostModel.estimate(spec(lanes()), services(), PriceTable.of(table), 20))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("job_run_minutes")
+                .hasMessageContaining(PriceTable.SOURCE);
+        StackConfig stated = lanes().with("devmin:lanes", LANES.replace("\"memory\": 8192}",
+                "\"memory\": 8192, \"runMinutes\": 5}"));
+        assertThat(CostModel.estimate(spec(stated), services(), PriceTable.of(table), 20).jobRuns())
+                .extracting(JobRunCost::runMinutes).containsExactly(5.0, 45.0);
+    }
+
+    @Test
+    void theBundledTableAssumesAJobRunTime() {
+        assertThat(PriceTable.bundled().assumption(CostModel.JOB_RUN_MINUTES)).isPositive();
     }
 
     @Test
@@ -305,8 +414,8 @@ class CostModelTest {
     }
 
     private static CostEstimate estimate(double total, String limit) {
-        return new CostEstimate("USD", 0, 0, 0, total, List.of(), List.of(), List.of(), new BigDecimal(limit),
-                List.of());
+        return new CostEstimate("USD", 0, 0, 0, 0, total, List.of(), List.of(), List.of(), List.of(), List.of(),
+                new BigDecimal(limit), List.of());
     }
 
     @Test

@@ -120,8 +120,10 @@ class PlanDiffTest {
         // a public IPv4 address 0.005 per hour when the service assigns one
         double expectedHourly = 0.25 * 0.01452 + 0.5 * 0.00159 + 0.01 * 0.5985 + (publicIp ? 0.005 : 0);
         assertThat(diff.cost().windowHourly()).isCloseTo(expectedHourly, within(0.0001));
-        // its logs kept: 0.01 GB × 20 window-hours × 0.0315
-        assertThat(diff.cost().idleMonthly()).isCloseTo(0.01 * 20 * 0.0315, within(0.0001));
+        // idle does not move (a service adds nothing to the closed environment); the month gains 20 window-hours of
+        // it and its logs kept: 0.01 GB × 20 window-hours × 0.0315
+        assertThat(diff.cost().idleMonthly()).isZero();
+        assertThat(diff.cost().monthlyTotal()).isCloseTo(20 * expectedHourly + 0.01 * 20 * 0.0315, within(0.0002));
         assertThat(text(diff)).contains("+ demo").contains(lane);
     }
 
