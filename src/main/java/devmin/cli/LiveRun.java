@@ -17,7 +17,6 @@ import devmin.live.aws.AwsFailure;
 import devmin.live.aws.AwsSettings;
 import software.amazon.awssdk.core.exception.SdkException;
 import stacks.core.CoreNames;
-import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.InvalidSpecException;
 import stacks.spec.SpecParser;
@@ -70,7 +69,7 @@ final class LiveRun {
     static EnvironmentSpec spec(LiveOptions options) {
         try {
             StackConfig config = StackFiles.load(options.projectDir, options.stack);
-            return SpecParser.parse(ConfigSource.of(config.values(), config.secretKeys()), config.project(),
+            return SpecParser.parse(config.source(), config.project(),
                     config.stack());
         } catch (StackFiles.StackFileException e) {
             throw new IllegalArgumentException(e.getMessage());

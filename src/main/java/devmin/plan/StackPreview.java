@@ -4,7 +4,6 @@ import devmin.engine.EmbeddedEngine;
 import stacks.DevminProgram;
 import devmin.engine.EngineRun;
 import devmin.engine.StackConfig;
-import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.SpecParser;
 
@@ -24,7 +23,7 @@ public record StackPreview(EnvironmentSpec spec, EngineRun run, java.util.List<S
 
     /** @throws stacks.spec.InvalidSpecException with every problem when the config is invalid */
     public static StackPreview of(StackConfig config) {
-        EnvironmentSpec spec = SpecParser.parse(ConfigSource.of(config.values(), config.secretKeys()), config.project(),
+        EnvironmentSpec spec = SpecParser.parse(config.source(), config.project(),
                 config.stack());
         EngineRun run = EmbeddedEngine.run(config, true, DevminProgram::define);
         if (!run.succeeded()) {

@@ -26,9 +26,12 @@ final class LaneCatalogParser {
         List<LaneSpec> lanes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
-            LaneSpec lane = lane(new JsonFields(list.get(i), ConfigKeys.LANES + "[" + i + "]", problems));
+            String path = ConfigKeys.LANES + "[" + i + "]";
+            LaneSpec lane = lane(new JsonFields(list.get(i), path, problems));
             if (!lane.name().isEmpty() && !seen.add(lane.name())) {
-                problems.invalid(ConfigKeys.LANES + "[" + i + "].name", lane.name(), "a lane name not already used");
+                problems.invalid(path + ".name", lane.name(), "a lane name not already used");
+            } else if (!lane.name().isEmpty()) {
+                problems.name(path, lane.name());
             }
             lanes.add(lane);
         }

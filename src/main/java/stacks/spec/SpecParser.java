@@ -29,7 +29,7 @@ public final class SpecParser {
 
     private SpecParser(ConfigSource config) {
         this.config = config;
-        this.problems = new Problems(config::isSecret);
+        this.problems = new Problems(config::isSecret, config::position);
     }
 
     public static EnvironmentSpec parse(ConfigSource config, String project, String stack) {

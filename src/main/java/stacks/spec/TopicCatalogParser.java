@@ -32,6 +32,8 @@ final class TopicCatalogParser {
                 problems.invalid(f.key("name"), name, Patterns.KAFKA_TOPIC_TEXT);
             } else if (!name.isEmpty() && !seen.add(name)) {
                 problems.invalid(f.key("name"), name, "a topic name not already in the catalog");
+            } else if (!name.isEmpty()) {
+                problems.name(f.path(), name);
             }
             int partitions = (int) f.integer("partitions", 1, 1, BASIC_CLUSTER_MAX_PARTITIONS);
             totalPartitions += partitions;
