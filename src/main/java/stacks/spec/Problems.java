@@ -21,6 +21,8 @@ final class Problems {
     private final Function<String, Optional<String>> position;
     /** Index path of a list element ({@code devmin:lanes[5]}) to its name ({@code ig}). */
     private final Map<String, String> names = new HashMap<>();
+    /** Per catalog ({@code devmin:lanes}), the names given that were rejected ({@code Ig}): already reported. */
+    private final Map<String, java.util.Set<String>> rejectedNames = new HashMap<>();
 
     Problems(Predicate<String> isSecretKey) {
         this(isSecretKey, path -> Optional.empty());
@@ -69,14 +71,23 @@ final class Problems {
         names.put(elementPath, name);
     }
 
-    boolean isEmpty() {
-        return errors.isEmpty();
+    /** An element of {@code catalog} was given this name and it was rejected (and reported). */
+    void rejectedName(String catalog, String given) {
+        rejectedNames.computeIfAbsent(catalog, c -> new java.util.TreeSet<>()).add(given);
     }
 
-    /** Whether a problem was recorded at {@code path} or inside it (its fields, its elements). */
-    boolean hasProblemAt(String path) {
-        return errors.stream().anyMatch(e -> e.key().equals(path) || e.key().startsWith(path + ".")
-                || e.key().startsWith(path + "["));
+    /**
+     * Whether a reference to a name the catalog lacks is most likely to an element whose own name was rejected: the
+     * same name or a typo away from it. Its root cause is reported already, so the reference is not reported again.
+     */
+    boolean meantARejectedName(String catalog, String reference) {
+        java.util.Set<String> rejected = rejectedNames.getOrDefault(catalog, java.util.Set.of());
+        return rejected.stream().anyMatch(r -> r.equalsIgnoreCase(reference))
+                || DidYouMean.closest(reference, rejected).isPresent();
+    }
+
+    boolean isEmpty() {
+        return errors.isEmpty();
     }
 
     /** Whether a problem at or inside {@code path} matches. */
