@@ -19,6 +19,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import stacks.core.CoreNames;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.InvalidSpecException;
+import stacks.spec.Placeholders;
 import stacks.spec.SpecParser;
 
 import java.io.IOException;
@@ -62,6 +63,18 @@ final class LiveRun {
         } catch (IllegalArgumentException e) {
             err.println("devmin " + command + ": " + e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The example values of the committed stack file still in the stack's config (see {@link Placeholders}); read
+     * after {@link #spec}, so the files are known to be readable.
+     */
+    static List<Placeholders.Placeholder> placeholders(LiveOptions options) {
+        try {
+            return Placeholders.in(StackFiles.load(options.projectDir, options.stack).source());
+        } catch (StackFiles.StackFileException e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
     }
 
