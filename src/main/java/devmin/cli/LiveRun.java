@@ -17,9 +17,9 @@ import devmin.live.aws.AwsFailure;
 import devmin.live.aws.AwsSettings;
 import software.amazon.awssdk.core.exception.SdkException;
 import stacks.core.CoreNames;
-import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.InvalidSpecException;
+import stacks.spec.Placeholders;
 import stacks.spec.SpecParser;
 
 import java.io.IOException;
@@ -66,11 +66,23 @@ final class LiveRun {
         }
     }
 
+    /**
+     * The example values of the committed stack file still in the stack's config (see {@link Placeholders}); read
+     * after {@link #spec}, so the files are known to be readable.
+     */
+    static List<Placeholders.Placeholder> placeholders(LiveOptions options) {
+        try {
+            return Placeholders.in(StackFiles.load(options.projectDir, options.stack).source());
+        } catch (StackFiles.StackFileException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
     /** @throws IllegalArgumentException with a readable message when the stack files or config are unusable */
     static EnvironmentSpec spec(LiveOptions options) {
         try {
             StackConfig config = StackFiles.load(options.projectDir, options.stack);
-            return SpecParser.parse(ConfigSource.of(config.values(), config.secretKeys()), config.project(),
+            return SpecParser.parse(config.source(), config.project(),
                     config.stack());
         } catch (StackFiles.StackFileException e) {
             throw new IllegalArgumentException(e.getMessage());

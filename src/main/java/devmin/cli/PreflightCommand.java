@@ -60,8 +60,9 @@ public final class PreflightCommand implements Callable<Integer> {
             return 2;
         }
         try (AwsClients aws = clients.get()) {
-            Verdict verdict = new Preflight(aws, environment).run(new KafkaUsability(Duration.ofMillis(kafkaTimeoutMs)),
-                    kafkaProtocol, options.parallelism, deadline, LiveRun.provenance(options, environment));
+            Verdict verdict = new Preflight(aws, environment, LiveRun.placeholders(options)).run(
+                    new KafkaUsability(Duration.ofMillis(kafkaTimeoutMs)), kafkaProtocol, options.parallelism, deadline,
+                    LiveRun.provenance(options, environment));
             return LiveRun.finish(options, environment, aws, verdict, "preflight", "preflight_snapshot",
                     "Preflight " + environment.stack(), spec.commandLine().getOut(), err);
         }

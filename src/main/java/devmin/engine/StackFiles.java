@@ -105,7 +105,8 @@ public final class StackFiles {
                 secrets.add(key);
             }
         }
-        return new StackConfig(projectName, stack, values, secrets);
+        return new StackConfig(projectName, stack, values, secrets,
+                YamlPositions.of(stackFile, key -> qualify(projectName, key)));
     }
 
     /** The declared secrets a loaded stack config does not set, by full key. */

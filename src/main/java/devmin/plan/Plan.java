@@ -4,6 +4,7 @@ import devmin.evidence.Provenance;
 import devmin.plan.cost.CostEstimate;
 import devmin.policy.PolicyReport;
 import stacks.spec.EnvironmentSpec;
+import stacks.spec.Placeholders;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ import java.util.Optional;
  */
 public record Plan(EnvironmentSpec spec, List<LayerSummary> layers, List<PlannedResource> resources,
                    Map<String, String> handles, PolicyReport policy, Optional<CostEstimate> cost,
-                   String costUnavailable, boolean costGapBlocks, Provenance provenance, List<String> unsetSecrets) {
+                   String costUnavailable, boolean costGapBlocks, Provenance provenance, List<String> unsetSecrets,
+                   List<Placeholders.Placeholder> placeholders) {
 
     public static final String SCHEMA = "devmin.plan-snapshot/v2";
 
@@ -31,6 +33,14 @@ public record Plan(EnvironmentSpec spec, List<LayerSummary> layers, List<Planned
         resources = List.copyOf(resources);
         handles = Map.copyOf(handles);
         unsetSecrets = List.copyOf(unsetSecrets);
+        placeholders = List.copyOf(placeholders);
+    }
+
+    public Plan(EnvironmentSpec spec, List<LayerSummary> layers, List<PlannedResource> resources,
+                Map<String, String> handles, PolicyReport policy, Optional<CostEstimate> cost, String costUnavailable,
+                boolean costGapBlocks, Provenance provenance, List<String> unsetSecrets) {
+        this(spec, layers, resources, handles, policy, cost, costUnavailable, costGapBlocks, provenance, unsetSecrets,
+                List.of());
     }
 
     /** What fails the plan: mandatory policy findings, an estimate above the budget, or a broken price table. */
@@ -52,6 +62,8 @@ public record Plan(EnvironmentSpec spec, List<LayerSummary> layers, List<Planned
         List<String> warnings = new ArrayList<>();
         unsetSecrets.forEach(key -> warnings.add(key + " is not set in this stack: pulumi refuses the stack until it"
                 + " is (pulumi config set --secret " + key + ")"));
+        placeholders.forEach(p -> warnings.add("placeholder: " + p.describe() + "; replace it before a real deploy"
+                + " (devmin preflight refuses it)"));
         if (cost.isEmpty() && !costGapBlocks) {
             warnings.add("cost: no estimate and no budget check (" + costUnavailable + ")");
         }

@@ -53,7 +53,8 @@ public final class PlanBuilder {
             }
         }
         return new Plan(preview.spec(), layers, resources(graph), handles(graph.outputs().get("handles")),
-                policy.evaluate(views), cost, unavailable, gapBlocks, provenance.finished(), preview.unsetSecrets());
+                policy.evaluate(views), cost, unavailable, gapBlocks, provenance.finished(), preview.unsetSecrets(),
+                preview.placeholders());
     }
 
     /**

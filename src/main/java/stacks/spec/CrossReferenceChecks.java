@@ -42,7 +42,8 @@ final class CrossReferenceChecks {
             }
         });
         String readiness = spec.confluent().readinessTopic();
-        if (!readiness.isEmpty() && spec.topic(readiness).isEmpty()) {
+        if (!readiness.isEmpty() && spec.topic(readiness).isEmpty()
+                && !problems.meantARejectedName(ConfigKeys.TOPICS, readiness)) {
             problems.invalid(ConfigKeys.CONFLUENT + ".readinessTopic", readiness, "a topic name from " + ConfigKeys.TOPICS);
         }
     }
@@ -63,18 +64,33 @@ final class CrossReferenceChecks {
         }
     }
 
-    /** A lane calls only other service lanes that listen on a port (only those get a stable address). */
+    /**
+     * A lane calls only other service lanes that listen on a port (only those get a stable address). A call that
+     * fails only because of the callee's own reported problem (its name rejected, its kind or ingressPort rejected
+     * or misspelt) is that problem again, and is not reported a second time.
+     */
     private static void checkCalls(EnvironmentSpec spec, LaneSpec lane, String key, Problems problems) {
         for (int c = 0; c < lane.calls().size(); c++) {
             String callee = lane.calls().get(c);
             boolean reachable = !callee.equals(lane.name()) && spec.lane(callee)
                     .filter(l -> l.isService() && l.ingress().isPresent()).isPresent();
-            if (!reachable) {
+            if (!reachable && !calleeAlreadyReported(spec, callee, problems)) {
                 problems.invalid(key + ".calls[" + c + "]", callee, "another service lane with an ingressPort, one of "
                         + spec.lanes().stream().filter(l -> l.isService() && l.ingress().isPresent()
-                                && !l.name().equals(lane.name())).map(LaneSpec::name).toList());
+                                && !l.name().isEmpty() && !l.name().equals(lane.name())).map(LaneSpec::name).toList());
             }
         }
+    }
+
+    private static boolean calleeAlreadyReported(EnvironmentSpec spec, String callee, Problems problems) {
+        List<LaneSpec> lanes = spec.lanes();
+        for (int i = 0; i < lanes.size(); i++) {
+            if (lanes.get(i).name().equals(callee)) {
+                return problems.hasProblemAt(ConfigKeys.LANES + "[" + i + "]", e -> e.key().endsWith(".kind")
+                        || e.key().endsWith(".ingressPort") || e.value().equals(SpecError.UNKNOWN_KEY));
+            }
+        }
+        return problems.meantARejectedName(ConfigKeys.LANES, callee);
     }
 
     private static final List<String> KAFKA_HANDLES = List.of(HandleName.SSM_CONFLUENT_BOOTSTRAP_PATH,
@@ -82,7 +98,7 @@ final class CrossReferenceChecks {
 
     private static void checkTopics(EnvironmentSpec spec, Problems problems, String key, List<String> topics) {
         for (int t = 0; t < topics.size(); t++) {
-            if (spec.topic(topics.get(t)).isEmpty()) {
+            if (spec.topic(topics.get(t)).isEmpty() && !problems.meantARejectedName(ConfigKeys.TOPICS, topics.get(t))) {
                 problems.invalid(key + "[" + t + "]", topics.get(t), "a topic name from " + ConfigKeys.TOPICS);
             }
         }

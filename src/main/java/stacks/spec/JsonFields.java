@@ -39,6 +39,29 @@ final class JsonFields {
         return value != null && !value.isNull();
     }
 
+    /** Whether this is an object at all; anything else (a scalar, a list) has no fields to read. */
+    boolean isObject() {
+        return node.isObject();
+    }
+
+    /** The field's text as given, before any check ({@code Ig} for a rejected name); empty if it is not a scalar. */
+    Optional<String> given(String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isValueNode() && !value.isNull() ? Optional.of(value.asText()) : Optional.empty();
+    }
+
+    /**
+     * One error for an element of a list that is not an object ({@code - ig} where {@code - {name: ig, …}} was meant),
+     * instead of one per field it then lacks; the caller skips the element.
+     */
+    boolean rejectUnlessObject(String expected) {
+        if (node.isObject()) {
+            return true;
+        }
+        problems.invalid(path, node.isValueNode() ? node.asText() : node.toString(), expected);
+        return false;
+    }
+
     /** Unknown fields are almost always typos; naming them (and what was meant) saves a confusing default. */
     void rejectUnknown(List<String> known) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {

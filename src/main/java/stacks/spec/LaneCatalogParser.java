@@ -18,6 +18,10 @@ final class LaneCatalogParser {
     private static final Pattern HANDLE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern ANY_TOPIC = Pattern.compile(".+");
 
+    /** Stands in for an element that is not a lane at all (already reported): no name, nothing it refers to. */
+    private static final LaneSpec UNREADABLE = new LaneSpec("", LaneKind.JOB, List.of(), 256, 512, 0, List.of(),
+            List.of(), List.of(), 0, false, List.of(), true, List.of(), 0, false);
+
     private final Problems problems;
 
     LaneCatalogParser(Problems problems) {
@@ -28,9 +32,20 @@ final class LaneCatalogParser {
         List<LaneSpec> lanes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
-            LaneSpec lane = lane(new JsonFields(list.get(i), ConfigKeys.LANES + "[" + i + "]", problems));
+            String path = ConfigKeys.LANES + "[" + i + "]";
+            JsonFields fields = new JsonFields(list.get(i), path, problems);
+            if (!fields.rejectUnlessObject("a lane, a YAML object {name, kind, command, …}")) {
+                lanes.add(UNREADABLE); // keeps the later lanes at their index, which their problems are reported under
+                continue;
+            }
+            LaneSpec lane = lane(fields);
+            if (lane.name().isEmpty()) {
+                fields.given("name").ifPresent(given -> problems.rejectedName(ConfigKeys.LANES, given));
+            }
             if (!lane.name().isEmpty() && !seen.add(lane.name())) {
-                problems.invalid(ConfigKeys.LANES + "[" + i + "].name", lane.name(), "a lane name not already used");
+                problems.invalid(path + ".name", lane.name(), "a lane name not already used");
+            } else if (!lane.name().isEmpty()) {
+                problems.name(path, lane.name());
             }
             lanes.add(lane);
         }
@@ -137,6 +152,9 @@ final class LaneCatalogParser {
         List<JsonNode> items = f.list("s3Access");
         for (int i = 0; i < items.size(); i++) {
             JsonFields g = new JsonFields(items.get(i), f.key("s3Access") + "[" + i + "]", problems);
+            if (!g.rejectUnlessObject("a grant, a YAML object {access: read|write, prefix: some/prefix/}")) {
+                continue;
+            }
             g.rejectUnknown(ConfigKeys.S3_GRANT_FIELDS);
             String access = g.requiredText("access", Pattern.compile("read|write"), "read or write");
             String prefix = g.requiredText("prefix", Patterns.S3_PREFIX,

@@ -29,7 +29,7 @@ public final class SpecParser {
 
     private SpecParser(ConfigSource config) {
         this.config = config;
-        this.problems = new Problems(config::isSecret);
+        this.problems = new Problems(config::isSecret, config::position);
     }
 
     public static EnvironmentSpec parse(ConfigSource config, String project, String stack) {
@@ -159,8 +159,9 @@ public final class SpecParser {
     }
 
     private BudgetSpec budget() {
-        JsonFields f = new JsonFields(object(BUDGET, true, false), BUDGET, problems);
-        if (!config.get(BUDGET).isPresent()) {
+        JsonNode node = object(BUDGET, true, false);
+        JsonFields f = new JsonFields(node, BUDGET, problems);
+        if (node.isMissingNode()) { // unset or not an object: reported once, not once per field it then lacks
             return new BudgetSpec(BigDecimal.ZERO, "USD", List.of(), List.of());
         }
         f.rejectUnknown(BUDGET_FIELDS);
@@ -197,10 +198,14 @@ public final class SpecParser {
     }
 
     private CiSpec ci() {
-        JsonFields f = new JsonFields(object(CI, true, false), CI, problems);
+        JsonNode node = object(CI, true, false);
+        if (node.isMissingNode()) { // unset or not an object: reported once, not once per field it then lacks
+            return new CiSpec("", "", 0, 0, "", "refs/heads/main", "refs/heads/main", "",
+                    CiSpec.SubjectForm.IMMUTABLE, "");
+        }
+        JsonFields f = new JsonFields(node, CI, problems);
         f.rejectUnknown(CI_FIELDS);
-        String slug = config.get(CI).isPresent()
-                ? f.requiredText("repository", Patterns.GITHUB_SLUG, Patterns.GITHUB_SLUG_TEXT) : "";
+        String slug = f.requiredText("repository", Patterns.GITHUB_SLUG, Patterns.GITHUB_SLUG_TEXT);
         var matcher = Patterns.GITHUB_SLUG.matcher(slug);
         boolean valid = matcher.matches();
         long ownerId = f.integer("githubOwnerId", 0, 1, Long.MAX_VALUE);
@@ -242,8 +247,9 @@ public final class SpecParser {
     }
 
     private ImageSpec image() {
-        JsonFields f = new JsonFields(object(IMAGE, true, false), IMAGE, problems);
-        if (config.get(IMAGE).isEmpty()) {
+        JsonNode node = object(IMAGE, true, false);
+        JsonFields f = new JsonFields(node, IMAGE, problems);
+        if (node.isMissingNode()) {
             return new ImageSpec("", "", "");
         }
         f.rejectUnknown(IMAGE_FIELDS);
@@ -254,8 +260,9 @@ public final class SpecParser {
     }
 
     private ConfluentSpec confluent() {
-        JsonFields f = new JsonFields(object(CONFLUENT, true, false), CONFLUENT, problems);
-        if (config.get(CONFLUENT).isEmpty()) {
+        JsonNode node = object(CONFLUENT, true, false);
+        JsonFields f = new JsonFields(node, CONFLUENT, problems);
+        if (node.isMissingNode()) {
             return new ConfluentSpec("AWS", "", "");
         }
         f.rejectUnknown(CONFLUENT_FIELDS);
@@ -273,7 +280,11 @@ public final class SpecParser {
     }
 
     private DatabaseSpec database() {
-        JsonFields f = new JsonFields(object(DATABASE, false, false), DATABASE, problems);
+        JsonNode node = object(DATABASE, false, false);
+        if (node.isMissingNode()) {
+            return new DatabaseSpec(false, "db.t4g.micro", 20);
+        }
+        JsonFields f = new JsonFields(node, DATABASE, problems);
         f.rejectUnknown(DATABASE_FIELDS);
         return new DatabaseSpec(
                 f.bool("enabled", false),

@@ -26,12 +26,21 @@ final class TopicCatalogParser {
         int totalPartitions = 0;
         for (int i = 0; i < list.size(); i++) {
             JsonFields f = new JsonFields(list.get(i), ConfigKeys.TOPICS + "[" + i + "]", problems);
+            if (!f.rejectUnlessObject("a topic, a YAML object {name, partitions, retentionMs, cleanupPolicy}")) {
+                continue;
+            }
             f.rejectUnknown(ConfigKeys.TOPIC_FIELDS);
             String name = f.requiredText("name", Patterns.KAFKA_TOPIC, Patterns.KAFKA_TOPIC_TEXT);
+            if (name.isEmpty()) {
+                f.given("name").ifPresent(given -> problems.rejectedName(ConfigKeys.TOPICS, given));
+            }
             if (name.equals(".") || name.equals("..")) {
                 problems.invalid(f.key("name"), name, Patterns.KAFKA_TOPIC_TEXT);
+                problems.rejectedName(ConfigKeys.TOPICS, name);
             } else if (!name.isEmpty() && !seen.add(name)) {
                 problems.invalid(f.key("name"), name, "a topic name not already in the catalog");
+            } else if (!name.isEmpty()) {
+                problems.name(f.path(), name);
             }
             int partitions = (int) f.integer("partitions", 1, 1, BASIC_CLUSTER_MAX_PARTITIONS);
             totalPartitions += partitions;

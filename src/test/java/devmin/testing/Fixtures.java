@@ -38,6 +38,27 @@ public final class Fixtures {
         return committed;
     }
 
+    /**
+     * The committed config with every example value of the file (its {@code # REPLACE} lines, see
+     * {@code stacks.spec.Placeholders}) replaced, as a user has it after filling it in.
+     */
+    public static StackConfig filledIn(StackConfig config) {
+        StackConfig account = config.with("devmin:awsAccountId", "210987654321");
+        StackConfig budget = editObject(account, "devmin:budget", b -> b.set("recipients",
+                array("platform-alerts@fraud-team.io")));
+        return editObject(budget, "devmin:ci", ci -> ci.put("repository", "fraud-team/fraud-platform")
+                .put("githubOwnerId", 4711).put("githubRepoId", 815));
+    }
+
+    /** The committed stack file's text with every example value replaced, as {@link #filledIn} does to the config. */
+    public static String filledInFile(String committed) {
+        return committed.replace("\"123456789012\"", "\"210987654321\"")
+                .replace("platform-alerts@example.com", "platform-alerts@fraud-team.io")
+                .replace("example-org/fraud-platform", "fraud-team/fraud-platform")
+                .replace("githubOwnerId: 10000001", "githubOwnerId: 4711")
+                .replace("githubRepoId: 20000002", "githubRepoId: 815");
+    }
+
     /** A copy of the config with the JSON value at {@code key} changed by {@code edit}. */
     public static StackConfig editJson(StackConfig config, String key, Consumer<JsonNode> edit) {
         try {

@@ -44,8 +44,8 @@ class InvalidConfigTest {
     static Stream<Arguments> invalidConfigs() {
         int ig = laneIndex(committedConfig(), "ig");
         int reporter = laneIndex(committedConfig(), "reporter");
-        String igKey = "devmin:lanes[" + ig + "]";
-        String reporterKey = "devmin:lanes[" + reporter + "]";
+        String igKey = "devmin:lanes[ig]";
+        String reporterKey = "devmin:lanes[reporter]";
         return Stream.of(
                 invalid("missing region", c -> c.without("aws:region"), "aws:region",
                         "aws:region: got <missing>, expected an AWS region such as eu-west-2"),
@@ -105,10 +105,10 @@ class InvalidConfigTest {
                         "devmin:image.digest", "got 'sha256:abc', expected an image digest sha256:<64 lower-case hex>"),
                 invalid("misspelt image field", c -> editObject(c, "devmin:image", i -> i.put("digets", "sha256:abc")),
                         "devmin:image.digets", "did you mean digest?"),
-                invalid("cpu Fargate does not offer", c -> editLane(c, 0, l -> l.put("cpu", 300)), "devmin:lanes[0].cpu",
+                invalid("cpu Fargate does not offer", c -> editLane(c, 0, l -> l.put("cpu", 300)), "devmin:lanes[seed-pack].cpu",
                         "got '300', expected Fargate cpu units, one of [256, 512, 1024, 2048, 4096, 8192, 16384]"),
                 invalid("memory outside the cpu's band", c -> editLane(c, 0, l -> l.put("cpu", 512).put("memory", 8192)),
-                        "devmin:lanes[0].memory", "got '8192', expected memory from 1024 to 4096 MiB in steps of 1024 for cpu 512"),
+                        "devmin:lanes[seed-pack].memory", "got '8192', expected memory from 1024 to 4096 MiB in steps of 1024 for cpu 512"),
                 invalid("negative desired count", c -> editLane(c, ig, l -> l.put("desiredCount", -1)), igKey + ".desiredCount",
                         "got '-1', expected a whole number from 0 to 10"),
                 invalid("job with a desired count", c -> editLane(c, reporter, l -> l.put("desiredCount", 1)), reporterKey + ".desiredCount",
@@ -117,9 +117,9 @@ class InvalidConfigTest {
                         "got 'seed-pack', expected a lane name not already used"),
                 invalid("lane name unusable in resource names", c -> editLane(c, 0, l -> l.put("name", "Seed_Pack")), "devmin:lanes[0].name",
                         "got 'Seed_Pack', expected a lane name of 1-23 characters"),
-                invalid("unknown lane kind", c -> editLane(c, 0, l -> l.put("kind", "daemon")), "devmin:lanes[0].kind",
+                invalid("unknown lane kind", c -> editLane(c, 0, l -> l.put("kind", "daemon")), "devmin:lanes[seed-pack].kind",
                         "got 'daemon', expected service or job"),
-                invalid("lane without command", c -> editLane(c, 0, l -> l.remove("command")), "devmin:lanes[0].command",
+                invalid("lane without command", c -> editLane(c, 0, l -> l.remove("command")), "devmin:lanes[seed-pack].command",
                         "got <missing>, expected the lane's entrypoint command"),
                 invalid("lane produces an unknown topic", c -> editLane(c, ig, l -> l.set("produces", array("nope.v1"))), igKey + ".produces[0]",
                         "got 'nope.v1', expected a topic name from devmin:topics"),
@@ -151,13 +151,13 @@ class InvalidConfigTest {
                         "got 'bad topic!', expected a Kafka topic name"),
                 invalid("duplicate topic", c -> editTopic(c, 1, t -> t.put("name", "control.run-commands.v1")), "devmin:topics[1].name",
                         "expected a topic name not already in the catalog"),
-                invalid("zero partitions", c -> editTopic(c, 0, t -> t.put("partitions", 0)), "devmin:topics[0].partitions",
+                invalid("zero partitions", c -> editTopic(c, 0, t -> t.put("partitions", 0)), "devmin:topics[control.run-commands.v1].partitions",
                         "got '0', expected a whole number from 1 to 4096"),
-                invalid("retention below -1", c -> editTopic(c, 0, t -> t.put("retentionMs", -2)), "devmin:topics[0].retentionMs",
+                invalid("retention below -1", c -> editTopic(c, 0, t -> t.put("retentionMs", -2)), "devmin:topics[control.run-commands.v1].retentionMs",
                         "got '-2', expected a whole number >= -1"),
                 invalid("unknown cleanup policy", c -> editTopic(c, 0, t -> t.set("cleanupPolicy", TextNode.valueOf("forever"))),
-                        "devmin:topics[0].cleanupPolicy", "got 'forever', expected delete, compact or compact,delete"),
-                invalid("misspelt topic field", c -> editTopic(c, 0, t -> t.put("partitons", 3)), "devmin:topics[0].partitons",
+                        "devmin:topics[control.run-commands.v1].cleanupPolicy", "got 'forever', expected delete, compact or compact,delete"),
+                invalid("misspelt topic field", c -> editTopic(c, 0, t -> t.put("partitons", 3)), "devmin:topics[control.run-commands.v1].partitons",
                         "did you mean partitions?"),
                 invalid("log retention CloudWatch rejects", c -> c.with("devmin:logRetentionDays", "10"), "devmin:logRetentionDays",
                         "got '10', expected a CloudWatch Logs retention in days, one of [1, 3, 5, 7, 14, 30,"),
@@ -355,7 +355,7 @@ class InvalidConfigTest {
                 () -> SpecParser.parse(ConfigSource.of(config.values()), "devmin", "dev-min"));
 
         assertThat(error.errors()).extracting(SpecError::key).containsExactlyInAnyOrder(
-                "aws:region", "devmin:awsAccountId", "devmin:owner", "devmin:lanes[0].cpu");
+                "aws:region", "devmin:awsAccountId", "devmin:owner", "devmin:lanes[seed-pack].cpu");
         assertThat(error.getMessage()).contains("4 problem(s)", "'London'", "'abc'", "<missing>", "'300'");
     }
 

@@ -39,26 +39,26 @@ class LaneCapacityConfigTest {
     @Test
     void aBaseOnAJobIsRefusedNamingKeyValueAndExpectation() {
         assertThat(problems(editLane(committedConfig(), SEED_PACK, l -> l.put("onDemandBase", 1))))
-                .contains("devmin:lanes[" + SEED_PACK + "].onDemandBase: got '1', expected no onDemandBase on a job");
+                .contains("devmin:lanes[seed-pack].onDemandBase: got '1', expected no onDemandBase on a job");
     }
 
     @Test
     void aBaseOffSpotIsRefused() {
         assertThat(problems(editLane(committedConfig(), IG, l -> l.put("spot", false).put("onDemandBase", 1))))
-                .contains("devmin:lanes[" + IG + "].onDemandBase: got '1', expected an onDemandBase only with"
+                .contains("devmin:lanes[ig].onDemandBase: got '1', expected an onDemandBase only with"
                         + " spot: true");
     }
 
     @Test
     void aBaseAboveTheDesiredCountIsRefused() {
         assertThat(problems(editLane(committedConfig(), IG, l -> l.put("desiredCount", 1).put("onDemandBase", 2))))
-                .contains("devmin:lanes[" + IG + "].onDemandBase: got '2', expected at most the lane's desiredCount"
+                .contains("devmin:lanes[ig].onDemandBase: got '2', expected at most the lane's desiredCount"
                         + " (1)");
     }
 
     @Test
     void aBaseThatIsNotAWholeNumberIsRefused() {
         assertThat(problems(editLane(committedConfig(), IG, l -> l.put("onDemandBase", "one"))))
-                .contains("devmin:lanes[" + IG + "].onDemandBase: got 'one', expected a whole number");
+                .contains("devmin:lanes[ig].onDemandBase: got 'one', expected a whole number");
     }
 }

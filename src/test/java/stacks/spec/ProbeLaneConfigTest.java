@@ -44,13 +44,13 @@ class ProbeLaneConfigTest {
     @Test
     void aProbeOnAServiceIsRefusedNamingKeyValueAndExpectation() {
         assertThat(problems(editLane(committedConfig(), IG, l -> l.put("probe", true))))
-                .contains("devmin:lanes[" + IG + "].probe: got 'true', expected probe: true only on a lane of kind"
+                .contains("devmin:lanes[ig].probe: got 'true', expected probe: true only on a lane of kind"
                         + " job");
     }
 
     @Test
     void aProbeThatIsNotABooleanIsRefused() {
         assertThat(problems(editLane(committedConfig(), PROBE_INGRESS, l -> l.put("probe", "yes"))))
-                .contains("devmin:lanes[" + PROBE_INGRESS + "].probe: got 'yes', expected true or false");
+                .contains("devmin:lanes[probe-ingress].probe: got 'yes', expected true or false");
     }
 }

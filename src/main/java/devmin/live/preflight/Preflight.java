@@ -13,6 +13,7 @@ import devmin.live.aws.SsmParameterNames;
 import stacks.core.CoreNames;
 import stacks.handles.SsmHandles;
 import stacks.spec.EnvironmentSpec;
+import stacks.spec.Placeholders;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,16 +34,25 @@ public final class Preflight {
     private final AwsClients aws;
     private final EnvironmentSpec spec;
     private final String region;
+    private final List<Placeholders.Placeholder> placeholders;
 
+    /** A preflight of a spec that holds none of the committed file's example values. */
     public Preflight(AwsClients aws, EnvironmentSpec spec) {
+        this(aws, spec, List.of());
+    }
+
+    /** @param placeholders the example values still in the stack's config ({@link Placeholders#in}): blockers */
+    public Preflight(AwsClients aws, EnvironmentSpec spec, List<Placeholders.Placeholder> placeholders) {
         this.aws = aws;
         this.spec = spec;
         this.region = spec.awsRegion();
+        this.placeholders = List.copyOf(placeholders);
     }
 
     public Verdict run(KafkaUsability kafka, String kafkaProtocol, int parallelism, long deadlineMillis,
                        Provenance provenance) {
         List<Checks.Named> checks = List.of(
+                new Checks.Named("placeholders", "config", this::placeholders),
                 new Checks.Named("caller-identity", region, this::callerIdentity),
                 new Checks.Named("image", region, this::image),
                 new Checks.Named("handles", region, this::handles),
@@ -54,6 +64,14 @@ public final class Preflight {
         context.put("account", spec.awsAccountId());
         context.put("region", region);
         return new Verdict(SCHEMA, results, context, provenance.finished());
+    }
+
+    /** The committed file's example values are valid in shape but no real environment's: not ready while left. */
+    CheckResult placeholders(CallLog log) {
+        return log.result("placeholders", "config", placeholders.stream().map(Placeholders.Placeholder::describe)
+                .toList(), "no example value of the committed stack file is left in the config",
+                "example values of the committed stack file are still in the config; replace them (see"
+                        + " docs/configuration.md)");
     }
 
     CheckResult callerIdentity(CallLog log) {

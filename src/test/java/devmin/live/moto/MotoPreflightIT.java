@@ -32,11 +32,21 @@ class MotoPreflightIT {
     static Moto moto;
     static LocalKafka kafka;
     static EnvironmentSpec spec;
+    /**
+     * The committed project with its example values filled in, all but the account id: moto answers as account
+     * 123456789012, AWS's documented example id, so a stack pointed at moto still holds that one placeholder, and
+     * every preflight here also shows the placeholder check blocking on exactly it.
+     */
+    static Path project;
     MotoAccount account;
 
     @BeforeAll
     static void start() throws Exception {
         moto = Moto.server();
+        project = Files.createTempDirectory("devmin-moto-preflight");
+        Files.copy(Path.of("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+        Files.writeString(project.resolve("Pulumi.dev-min.yaml"), devmin.testing.Fixtures.filledInFile(
+                Files.readString(Path.of("Pulumi.dev-min.yaml"))).replace("\"210987654321\"", "\"123456789012\""));
         spec = SpecParser.parse(ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
         kafka = new LocalKafka();
         List<String> topics = new ArrayList<>(Preflight.catalogTopics(spec));
@@ -70,18 +80,20 @@ class MotoPreflightIT {
     }
 
     MotoTeardownIT.Run preflight(Path out) throws IOException {
-        return MotoTeardownIT.run(out, "preflight_snapshot.json", "preflight", "--kafka-security-protocol",
-                "SASL_PLAINTEXT", "--kafka-timeout", "5000");
+        return MotoTeardownIT.run(out, "preflight_snapshot.json", "preflight", "--project-dir", project.toString(),
+                "--kafka-security-protocol", "SASL_PLAINTEXT", "--kafka-timeout", "5000");
     }
 
     @Test
-    void aReadyAccountPassesAndNoSecretIsWritten(@TempDir Path out) throws IOException {
+    void aReadyAccountPassesEveryLiveCheckAndNoSecretIsWritten(@TempDir Path out) throws IOException {
         MotoTeardownIT.Run run = preflight(out);
 
-        assertThat(run.verdict().get("blockers")).as(run.stdout() + run.stderr()).isEmpty();
-        assertThat(run.exitCode()).isZero();
+        assertThat(run.nonPassing()).as(run.stdout() + run.stderr()).containsExactly("placeholders");
+        assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.verdict().get("checks")).extracting(c -> c.get("name").asText())
-                .containsExactly("caller-identity", "image", "handles", "evidence-bucket", "kafka");
+                .containsExactly("placeholders", "caller-identity", "image", "handles", "evidence-bucket", "kafka");
+        assertThat(run.verdict().get("checks").get(0).get("found")).extracting(JsonNode::asText).singleElement()
+                .asString().contains("devmin:awsAccountId is still the example value '123456789012'");
         String everything = run.stdout() + run.stderr() + run.verdict();
         try (var files = Files.walk(out)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -100,7 +112,7 @@ class MotoPreflightIT {
         MotoTeardownIT.Run run = preflight(out);
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.nonPassing()).containsExactly("image");
+        assertThat(run.nonPassing()).containsExactly("placeholders", "image");
         assertThat(run.check("image").get("message").asText()).contains(other).contains(spec.image().digest());
     }
 
@@ -111,7 +123,7 @@ class MotoPreflightIT {
 
         MotoTeardownIT.Run run = preflight(out);
 
-        assertThat(run.nonPassing()).containsExactly("image");
+        assertThat(run.nonPassing()).containsExactly("placeholders", "image");
         assertThat(run.check("image").get("found")).extracting(JsonNode::asText)
                 .containsExactly("tag " + spec.image().tag() + " is not in fraud-platform");
     }
@@ -123,7 +135,7 @@ class MotoPreflightIT {
         MotoTeardownIT.Run run = preflight(out);
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.nonPassing()).containsExactly("handles");
+        assertThat(run.nonPassing()).containsExactly("placeholders", "handles");
         assertThat(run.check("handles").get("found")).extracting(JsonNode::asText)
                 .containsExactly("missing /devmin/dev_min/ig/api_key");
     }

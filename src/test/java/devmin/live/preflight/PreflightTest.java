@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import devmin.testing.CommittedHandles;
 import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
+import stacks.spec.Placeholders;
 import stacks.spec.SpecParser;
 
 import java.net.URI;
@@ -95,7 +96,12 @@ class PreflightTest {
     }
 
     Verdict preflight() {
-        return new Preflight(aws, spec).run(new KafkaUsability(Duration.ofSeconds(20)), "SASL_PLAINTEXT", 5, 60_000,
+        return preflight(Placeholders.in(devmin.testing.Fixtures.filledIn(committedConfig()).source()));
+    }
+
+    /** The AWS answers are for the committed spec; the placeholder check judges the config's example values. */
+    Verdict preflight(List<Placeholders.Placeholder> placeholders) {
+        return new Preflight(aws, spec, placeholders).run(new KafkaUsability(Duration.ofSeconds(20)), "SASL_PLAINTEXT", 5, 60_000,
                 Provenance.start(Path.of("."), "dev-min", spec.image().tag(), spec.image().digest()));
     }
 
@@ -109,7 +115,9 @@ class PreflightTest {
 
         assertThat(verdict.blockers()).isEmpty();
         assertThat(verdict.checks()).extracting(CheckResult::name)
-                .containsExactly("caller-identity", "image", "handles", "evidence-bucket", "kafka");
+                .containsExactly("placeholders", "caller-identity", "image", "handles", "evidence-bucket", "kafka");
+        assertThat(check(verdict, "placeholders").status()).isEqualTo(CheckStatus.PASS);
+        assertThat(check(verdict, "placeholders").apiCalls()).isEmpty();
         assertThat(check(verdict, "caller-identity").message()).isEqualTo("caller is in account 123456789012");
         assertThat(check(verdict, "image").apiCalls()).containsExactly("ecr:DescribeImages");
         assertThat(verdict.toJson().toString()).doesNotContain(LocalKafka.RUNTIME_SECRET);
@@ -117,6 +125,22 @@ class PreflightTest {
                 .withHeader("X-Amz-Target", equalTo("AmazonEC2ContainerRegistry_V20150921.DescribeImages"))
                 .withRequestBody(matchingJsonPath("$.repositoryName", equalTo("fraud-platform")))
                 .withRequestBody(matchingJsonPath("$.imageIds[0].imageTag", equalTo(spec.image().tag()))));
+    }
+
+    @Test
+    void theCommittedFilesExampleValuesAreABlockerNamingEachKeyValueAndLine() {
+        Verdict verdict = preflight(Placeholders.in(committedConfig().source()));
+
+        CheckResult placeholders = check(verdict, "placeholders");
+        assertThat(placeholders.status()).isEqualTo(CheckStatus.BLOCKER);
+        assertThat(placeholders.found()).hasSize(5).allSatisfy(found -> assertThat(found)
+                .matches("Pulumi\\.dev-min\\.yaml:\\d+: devmin:\\S+ is still the example value '.+' \\(.+\\)"));
+        assertThat(placeholders.message()).contains("devmin:awsAccountId is still the example value '123456789012'")
+                .contains("devmin:budget.recipients[0] is still the example value 'platform-alerts@example.com'")
+                .contains("devmin:ci.repository", "devmin:ci.githubOwnerId", "devmin:ci.githubRepoId");
+        assertThat(verdict.blockers()).isNotEmpty();
+        assertThat(verdict.checks()).filteredOn(c -> !c.name().equals("placeholders"))
+                .extracting(CheckResult::status).containsOnly(CheckStatus.PASS);
     }
 
     @Test
