@@ -73,7 +73,7 @@ final class JsonFields {
     }
 
     /** The field's value as the config gives it, for an error message (text unquoted, anything else as JSON). */
-    String given(String field) {
+    String shown(String field) {
         JsonNode value = node.path(field);
         return value.isTextual() ? value.asText() : value.toString();
     }
@@ -118,7 +118,7 @@ final class JsonFields {
         JsonNode value = node.get(field);
         Optional<Long> parsed = asLong(value);
         if (parsed.isEmpty() || parsed.get() < min || parsed.get() > max) {
-            problems.invalid(key(field), given(field), rangeText(min, max));
+            problems.invalid(key(field), shown(field), rangeText(min, max));
             return Optional.empty();
         }
         return parsed;

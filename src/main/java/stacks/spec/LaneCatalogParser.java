@@ -91,7 +91,7 @@ final class LaneCatalogParser {
             return 0;
         }
         if (kind == LaneKind.SERVICE) {
-            problems.invalid(f.key("runMinutes"), f.given("runMinutes"), "no runMinutes on a service (a service runs"
+            problems.invalid(f.key("runMinutes"), f.shown("runMinutes"), "no runMinutes on a service (a service runs"
                     + " all the time and is priced per window hour; runMinutes is how long one run of a job takes)");
             return 0;
         }

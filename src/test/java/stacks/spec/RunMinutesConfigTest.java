@@ -38,25 +38,25 @@ class RunMinutesConfigTest {
         assertThat(parse(editLane(committedConfig(), STREAM_SORT, l -> l.put("runMinutes", 1440)))
                 .lane("stream-sort").orElseThrow().runMinutes()).isEqualTo(1440);
         assertThat(problems(editLane(committedConfig(), STREAM_SORT, l -> l.put("runMinutes", 0))))
-                .contains("devmin:lanes[" + STREAM_SORT + "].runMinutes: got '0', expected a whole number from 1 to"
+                .contains("devmin:lanes[stream-sort].runMinutes: got '0', expected a whole number from 1 to"
                         + " 1440");
         assertThat(problems(editLane(committedConfig(), STREAM_SORT, l -> l.put("runMinutes", 1441))))
-                .contains("devmin:lanes[" + STREAM_SORT + "].runMinutes: got '1441', expected a whole number from 1"
+                .contains("devmin:lanes[stream-sort].runMinutes: got '1441', expected a whole number from 1"
                         + " to 1440");
     }
 
     @Test
     void aRunTimeThatIsNotAWholeNumberIsRefusedNamingKeyValueAndExpectation() {
         assertThat(problems(editLane(committedConfig(), STREAM_SORT, l -> l.put("runMinutes", "ten"))))
-                .contains("devmin:lanes[" + STREAM_SORT + "].runMinutes: got 'ten', expected a whole number from 1"
+                .contains("devmin:lanes[stream-sort].runMinutes: got 'ten', expected a whole number from 1"
                         + " to 1440");
         assertThat(problems(editLane(committedConfig(), STREAM_SORT, l -> l.put("runMinutes", 2.5))))
-                .contains("devmin:lanes[" + STREAM_SORT + "].runMinutes: got '2.5', expected a whole number");
+                .contains("devmin:lanes[stream-sort].runMinutes: got '2.5', expected a whole number");
     }
 
     @Test
     void aRunTimeOnAServiceIsRefusedNamingKeyValueAndExpectation() {
         assertThat(problems(editLane(committedConfig(), IG, l -> l.put("runMinutes", 30))))
-                .contains("devmin:lanes[" + IG + "].runMinutes: got '30', expected no runMinutes on a service");
+                .contains("devmin:lanes[ig].runMinutes: got '30', expected no runMinutes on a service");
     }
 }
