@@ -90,4 +90,14 @@ class ChecksTest {
         assertThat(new Verdict("v", List.of(blocker, unverified), context, provenance).exitCode()).isEqualTo(1);
         assertThat(new Verdict("v", List.of(), context, provenance).overallPass()).as("no check is no pass").isFalse();
     }
+
+    /** A check stuck in an AWS call past its deadline must not keep the JVM (and so the CLI) from exiting. */
+    @Test
+    void checksRunOnDaemonThreadsSoAHungCheckCannotKeepTheProcessAlive() {
+        List<CheckResult> results = Checks.run(List.of(new Checks.Named("where", "r", log -> new CheckResult("where",
+                "r", CheckStatus.PASS, "daemon=" + Thread.currentThread().isDaemon(), List.of(), List.of()))), 1,
+                5_000);
+
+        assertThat(results).extracting(CheckResult::message).containsExactly("daemon=true");
+    }
 }

@@ -226,6 +226,35 @@ class CloudMapReadsTest {
         }
     }
 
+    /** ListNamespaces is retried as the reads are: throttling and a 5xx up to the attempts, a refusal never. */
+    @Test
+    void aListingIsRetriedOnThrottlingAndServerErrorsUpToTheAttemptsButNotOnARefusal() {
+        server.stubFor(post(urlPathEqualTo("/")).inScenario("throttled").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(400).withBody("{\"__type\":\"ThrottlingException\"}"))
+                .willSetStateTo("answered"));
+        server.stubFor(post(urlPathEqualTo("/")).inScenario("throttled").whenScenarioStateIs("answered")
+                .willReturn(aResponse().withStatus(200).withBody("{\"Namespaces\":[{\"Id\":\"ns-1\",\"Name\":"
+                        + "\"a.internal\"}]}")));
+        assertThat(namespaces(2)).containsExactly(new CloudMapReads.Namespace("ns-1", "a.internal"));
+
+        server.resetAll();
+        answer("ListNamespaces", 503, "{\"__type\":\"ServiceUnavailable\"}");
+        assertThatThrownBy(() -> namespaces(3)).isInstanceOf(SdkException.class).hasMessageContaining("HTTP 503");
+        server.verify(3, postRequestedFor(urlPathEqualTo("/")));
+
+        server.resetAll();
+        answer("ListNamespaces", 400, "{\"__type\":\"AccessDeniedException\"}");
+        assertThatThrownBy(() -> namespaces(3)).isInstanceOf(SdkException.class)
+                .satisfies(e -> assertThat(AwsFailure.hasCode((SdkException) e, "AccessDeniedException")).isTrue());
+        server.verify(1, postRequestedFor(urlPathEqualTo("/")));
+    }
+
+    private static java.util.List<CloudMapReads.Namespace> namespaces(int attempts) {
+        try (AwsClients aws = AwsTestEndpoint.clients(server.baseUrl(), attempts, Duration.ofMillis(5))) {
+            return aws.cloudMap("eu-west-2").namespaces(() -> { });
+        }
+    }
+
     private static void answer(String operation, int status, String body) {
         server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", containing(operation))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
