@@ -106,7 +106,8 @@ class CloudMapReadsTest {
         answer("GetNamespace", 400, "{\"__type\":\"AccessDeniedException\",\"Message\":\"not authorized\"}");
 
         assertThatThrownBy(() -> exists(CloudMapReads.Read.NAMESPACE, "ns-1", 1)).isInstanceOf(SdkException.class)
-                .satisfies(e -> assertThat(AwsFailure.describe((SdkException) e)).contains("access denied"));
+                .satisfies(e -> assertThat(AwsFailure.describe((SdkException) e)).contains("access denied"))
+                .hasMessageContaining("GetNamespace: HTTP 400 AccessDeniedException");
     }
 
     @Test

@@ -26,6 +26,7 @@ import static devmin.live.AwsWire.json;
 import static devmin.live.AwsWire.jsonBody;
 import static devmin.testing.Fixtures.committedConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Single preflight checks on WireMock answers, without a Kafka broker (ECR DescribeImages, SSM GetParameters with
@@ -96,5 +97,15 @@ class PreflightChecksTest {
         assertThat(Preflight.catalogTopics(spec)).isNotEmpty()
                 .containsExactlyInAnyOrderElementsOf(spec.topics().stream().map(TopicSpec::name).toList())
                 .isSorted();
+    }
+
+    /** ECR refusing the read says nothing about the image: unverified, never "not in the repository". */
+    @Test
+    void anImageReadEcrRefusesIsUnverifiedNotAMissingImage() {
+        server.stubFor(json("AmazonEC2ContainerRegistry_V20150921.DescribeImages").willReturn(
+                devmin.live.AwsWire.jsonError(400, "AccessDeniedException")));
+
+        assertThatThrownBy(() -> new Preflight(aws, spec).image(log)).isInstanceOf(CallLog.Unverified.class)
+                .hasMessageContaining("ecr:DescribeImages");
     }
 }

@@ -212,6 +212,19 @@ class ProbeLanesTest {
         assertThat(probe.found()).isEmpty();
     }
 
+    /** A probe run that recorded no step at all (nothing was run) is never taken for a pass. */
+    @Test
+    void aProbeRunWithNoStepIsUnverifiedNeverAPass() {
+        LaneSpec lane = Readiness.probes(withProbe("seed-pack")).get(0);
+        Verdict empty = new Verdict("devmin.job-run/v1", List.of(), com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode(), new Provenance("test", "c0ffee", "dev-min", "t", DIGEST, NOW, NOW));
+
+        CheckResult probe = ProbeLanes.fold(lane, empty, "eu-west-2");
+
+        assertThat(probe.status()).isEqualTo(CheckStatus.UNVERIFIED);
+        assertThat(probe.message()).isEqualTo("probe seed-pack: nothing was run");
+    }
+
     /**
      * The probe's task is still running at its first look; the probe's wait (the pause TaskWatch asks for, with a
      * poll interval longer than any deadline) must end no later than {@code STOP_MARGIN_MILLIS} before readiness's
