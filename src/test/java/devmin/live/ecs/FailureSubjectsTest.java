@@ -3,6 +3,7 @@ package devmin.live.ecs;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -58,5 +59,15 @@ class FailureSubjectsTest {
                 + " failed");
         assertThat(redactor.size()).isEqualTo(1);
         assertThat(Redactor.of(Map.of("a1", "A", "b2", "B")).size()).isEqualTo(2);
+    }
+
+    /** Whatever order the values come in, a value containing another is replaced whole, not around the shorter. */
+    @Test
+    void aLongerSecretIsRedactedWholeEvenWhenAShorterOneInsideItComesFirst() {
+        Map<String, String> shortFirst = new LinkedHashMap<>();
+        shortFirst.put("abc", "SHORT");
+        shortFirst.put("abcdef", "LONG");
+
+        assertThat(Redactor.of(shortFirst).redact("x abcdef y abc")).isEqualTo("x [redacted:LONG] y [redacted:SHORT]");
     }
 }
