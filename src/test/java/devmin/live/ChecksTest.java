@@ -90,4 +90,22 @@ class ChecksTest {
         assertThat(new Verdict("v", List.of(blocker, unverified), context, provenance).exitCode()).isEqualTo(1);
         assertThat(new Verdict("v", List.of(), context, provenance).overallPass()).as("no check is no pass").isFalse();
     }
+
+    /**
+     * A check stuck in an AWS call past its deadline must not keep the JVM (and so the CLI) from exiting: its thread
+     * is a daemon even when the caller's is not (as the CLI's main thread is not).
+     */
+    @Test
+    void checksRunOnDaemonThreadsSoAHungCheckCannotKeepTheProcessAlive() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicReference<List<CheckResult>> results =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = new Thread(() -> results.set(Checks.run(List.of(new Checks.Named("where", "r",
+                log -> new CheckResult("where", "r", CheckStatus.PASS, "daemon=" + Thread.currentThread().isDaemon(),
+                        List.of(), List.of()))), 1, 5_000)), "non-daemon caller");
+        caller.setDaemon(false);
+        caller.start();
+        caller.join();
+
+        assertThat(results.get()).extracting(CheckResult::message).containsExactly("daemon=true");
+    }
 }

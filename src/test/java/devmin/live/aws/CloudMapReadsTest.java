@@ -106,7 +106,8 @@ class CloudMapReadsTest {
         answer("GetNamespace", 400, "{\"__type\":\"AccessDeniedException\",\"Message\":\"not authorized\"}");
 
         assertThatThrownBy(() -> exists(CloudMapReads.Read.NAMESPACE, "ns-1", 1)).isInstanceOf(SdkException.class)
-                .satisfies(e -> assertThat(AwsFailure.describe((SdkException) e)).contains("access denied"));
+                .satisfies(e -> assertThat(AwsFailure.describe((SdkException) e)).contains("access denied"))
+                .hasMessageContaining("GetNamespace: HTTP 400 AccessDeniedException");
     }
 
     @Test
@@ -223,6 +224,35 @@ class CloudMapReadsTest {
         try (AwsClients aws = AwsTestEndpoint.clients(server.baseUrl(), 1, Duration.ofMillis(5))) {
             assertThatThrownBy(() -> aws.cloudMap("eu-west-2").namespaces(() -> { }))
                     .isInstanceOf(SdkException.class).hasMessageContaining("AccessDeniedException");
+        }
+    }
+
+    /** ListNamespaces is retried as the reads are: throttling and a 5xx up to the attempts, a refusal never. */
+    @Test
+    void aListingIsRetriedOnThrottlingAndServerErrorsUpToTheAttemptsButNotOnARefusal() {
+        server.stubFor(post(urlPathEqualTo("/")).inScenario("throttled").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(400).withBody("{\"__type\":\"ThrottlingException\"}"))
+                .willSetStateTo("answered"));
+        server.stubFor(post(urlPathEqualTo("/")).inScenario("throttled").whenScenarioStateIs("answered")
+                .willReturn(aResponse().withStatus(200).withBody("{\"Namespaces\":[{\"Id\":\"ns-1\",\"Name\":"
+                        + "\"a.internal\"}]}")));
+        assertThat(namespaces(2)).containsExactly(new CloudMapReads.Namespace("ns-1", "a.internal"));
+
+        server.resetAll();
+        answer("ListNamespaces", 503, "{\"__type\":\"ServiceUnavailable\"}");
+        assertThatThrownBy(() -> namespaces(3)).isInstanceOf(SdkException.class).hasMessageContaining("HTTP 503");
+        server.verify(3, postRequestedFor(urlPathEqualTo("/")));
+
+        server.resetAll();
+        answer("ListNamespaces", 400, "{\"__type\":\"AccessDeniedException\"}");
+        assertThatThrownBy(() -> namespaces(3)).isInstanceOf(SdkException.class)
+                .satisfies(e -> assertThat(AwsFailure.hasCode((SdkException) e, "AccessDeniedException")).isTrue());
+        server.verify(1, postRequestedFor(urlPathEqualTo("/")));
+    }
+
+    private static java.util.List<CloudMapReads.Namespace> namespaces(int attempts) {
+        try (AwsClients aws = AwsTestEndpoint.clients(server.baseUrl(), attempts, Duration.ofMillis(5))) {
+            return aws.cloudMap("eu-west-2").namespaces(() -> { });
         }
     }
 

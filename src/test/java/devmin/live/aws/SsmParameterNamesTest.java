@@ -89,4 +89,18 @@ class SsmParameterNamesTest {
                 "$.ParameterFilters[0].Option", equalTo("Equals"))));
         assertThat(server.findAllUnmatchedRequests()).isEmpty();
     }
+
+    /** An answer that also lists a parameter not asked for gives no metadata for it. */
+    @Test
+    void theMetadataIsOfTheNamesAskedForOnly() {
+        server.stubFor(json("AmazonSSM.DescribeParameters").willReturn(jsonBody("{\"Parameters\":["
+                + "{\"Name\":\"/devmin/dev_min/ig/api_key\",\"Type\":\"SecureString\",\"Version\":2},"
+                + "{\"Name\":\"/devmin/dev_min/other\",\"Type\":\"String\",\"Version\":1}]}")));
+
+        try (AwsClients aws = new AwsClients(new AwsSettings(Optional.of(URI.create(server.baseUrl())), 1,
+                Duration.ofMillis(10), Duration.ofSeconds(10)))) {
+            assertThat(SsmParameterNames.metadata(aws.ssm("eu-west-2"), List.of("/devmin/dev_min/ig/api_key"),
+                    new CallLog())).containsOnlyKeys("/devmin/dev_min/ig/api_key");
+        }
+    }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Where a container's log lines are and how the last of them are read (ECS Developer Guide, "Using the awslogs log
@@ -128,12 +129,26 @@ class LogTailTest {
 
     @Test
     void aStreamThatDoesNotExistHasNoLines() {
-        CloudWatchLogsClient missing = new CloudWatchLogsClient() {
+        assertThat(LogTail.last(failing("ResourceNotFoundException", "The specified log stream does not exist."),
+                new LogTail.Stream("/g", "s"), 5, new CallLog())).isEmpty();
+    }
+
+    /** A refused read is not an empty log: the tail is unknown, and says why. */
+    @Test
+    void aStreamThatCannotBeReadIsUnverifiedNotEmpty() {
+        assertThatThrownBy(() -> LogTail.last(failing("AccessDeniedException", "not authorized"),
+                new LogTail.Stream("/g", "s"), 5, new CallLog())).isInstanceOf(CallLog.Unverified.class)
+                .hasMessageContaining("logs:GetLogEvents");
+    }
+
+    /** GetLogEvents failing with the error {@code code}. */
+    static CloudWatchLogsClient failing(String code, String message) {
+        return new CloudWatchLogsClient() {
             @Override
             public GetLogEventsResponse getLogEvents(GetLogEventsRequest request) {
                 throw (CloudWatchLogsException) CloudWatchLogsException.builder().statusCode(400)
-                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ResourceNotFoundException")
-                                .errorMessage("The specified log stream does not exist.").build()).build();
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
+                        .build();
             }
 
             @Override
@@ -145,7 +160,5 @@ class LogTailTest {
             public void close() {
             }
         };
-
-        assertThat(LogTail.last(missing, new LogTail.Stream("/g", "s"), 5, new CallLog())).isEmpty();
     }
 }

@@ -442,4 +442,39 @@ class JobRunTest {
         assertThat(run.exitCode()).isZero();
         assertThat(check("log-tail").path("message").asText()).isEqualTo("2 last log lines, secrets redacted");
     }
+
+    @Test
+    void aJobThatRanThePinnedImageSaysItDid() throws IOException {
+        run();
+
+        assertThat(check("job-image").path("status").asText()).isEqualTo("pass");
+        assertThat(check("job-image").path("message").asText()).isEqualTo("ran the pinned image " + DIGEST);
+    }
+
+    @Test
+    void aTaskWhoseContainerNeverStartedRanNoOtherImage() throws IOException {
+        stopsWithContainer("{\"name\":\"seed-pack\",\"lastStatus\":\"STOPPED\"}");
+
+        run();
+
+        assertThat(check("job-image").path("status").asText()).isEqualTo("pass");
+        assertThat(check("job-image").path("message").asText()).isEqualTo("no container started, so no other image"
+                + " ran");
+    }
+
+    /** A parameter in the answer that the lane does not read, or one without a value, is no secret of the lane. */
+    @Test
+    void onlyValuesOfTheHandlesTheLaneReadsAreCountedAsItsSecrets() throws IOException {
+        server.stubFor(json("AmazonSSM.GetParameters").willReturn(jsonBody("{\"Parameters\":["
+                + parameter("/devmin/dev_min/confluent/bootstrap", BOOTSTRAP) + ","
+                + parameter("/devmin/dev_min/confluent/lanes/seed-pack/api_key", CANARY_KEY) + ","
+                + parameter("/devmin/dev_min/other/api_secret", "not-this-lanes") + ","
+                + "{\"Name\":\"/devmin/dev_min/confluent/lanes/seed-pack/api_secret\",\"Type\":\"SecureString\","
+                + "\"Version\":3}],\"InvalidParameters\":[]}")));
+
+        run();
+
+        assertThat(check("secrets-known").path("message").asText()).isEqualTo("2 of 3 values of the lane's handles"
+                + " are known and will be redacted");
+    }
 }
