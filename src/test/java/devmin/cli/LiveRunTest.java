@@ -157,6 +157,16 @@ class LiveRunTest {
                 .hasMessageContaining("devmin:awsAccountId: got <missing>");
     }
 
+    /** The committed stack file still holds its example values: each is handed to preflight with key and line. */
+    @Test
+    void theCommittedStacksExampleValuesAreFoundWithTheirKeysAndLines() {
+        List<String> found = LiveRun.placeholders(options(false)).stream().map(p -> p.key() + "@" + p.position())
+                .toList();
+
+        assertThat(found).isNotEmpty().anyMatch(f -> f.startsWith("devmin:awsAccountId@"))
+                .allMatch(f -> f.matches("devmin:[^@]+@.*Pulumi\\.dev-min\\.yaml:\\d+"));
+    }
+
     @Test
     void provenanceNamesTheStackAndThePinnedImage() {
         EnvironmentSpec spec = spec();

@@ -7,6 +7,7 @@ import devmin.policy.Finding;
 import devmin.policy.PolicyReport;
 import devmin.policy.Severity;
 import org.junit.jupiter.api.Test;
+import stacks.spec.Placeholders;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -84,6 +85,21 @@ class PlanBlockersTest {
         assertThat(unpriced.blockers()).isEmpty();
         assertThat(unpriced.passes()).isTrue();
         assertThat(unpriced.warnings()).containsExactly("cost: no estimate and no budget check (no prices for ap-east-2)");
+    }
+
+    /** An example value left in the stack file is said, with where it is, but does not fail the plan. */
+    @Test
+    void aPlaceholderIsAWarningNamingItAndPreflightsRefusal() {
+        Placeholders.Placeholder account = new Placeholders.Placeholder("devmin:awsAccountId", "123456789012",
+                "Pulumi.dev-min.yaml:11", "AWS's documented example account id: set your account's");
+        Plan plan = new Plan(null, List.of(), List.of(), Map.of(), policy(), Optional.of(costing(1)), "", true,
+                PROVENANCE, List.of(), List.of(account));
+
+        assertThat(plan.warnings()).containsExactly("placeholder: " + account.describe()
+                + "; replace it before a real deploy (devmin preflight refuses it)");
+        assertThat(plan.warnings().get(0)).contains("Pulumi.dev-min.yaml:11: devmin:awsAccountId")
+                .contains("'123456789012'");
+        assertThat(plan.passes()).isTrue();
     }
 
     @Test
