@@ -1,5 +1,6 @@
 package devmin.live;
 
+import devmin.testing.AwsTestEndpoint;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -14,7 +15,6 @@ import devmin.live.readiness.Readiness;
 import devmin.live.run.JobRequest;
 import devmin.live.run.JobRun;
 import devmin.testing.WindowFixtures;
-import devmin.live.aws.AwsSettings;
 import devmin.live.iam.IamSimulator;
 import devmin.live.iam.VerifyIam;
 import devmin.live.preflight.KafkaUsability;
@@ -30,7 +30,6 @@ import stacks.spec.ConfigSource;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.SpecParser;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -39,7 +38,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -146,8 +144,7 @@ class UninterpretableAnswersTest {
     }
 
     static List<CheckResult> withClients(Function<AwsClients, List<CheckResult>> run) {
-        try (AwsClients aws = new AwsClients(new AwsSettings(Optional.of(URI.create(server.baseUrl())), 1,
-                Duration.ofMillis(10), Duration.ofSeconds(10)))) {
+        try (AwsClients aws = AwsTestEndpoint.clients(server.baseUrl(), 1, Duration.ofMillis(10))) {
             return run.apply(aws);
         }
     }

@@ -1,12 +1,12 @@
 package devmin.live.preflight;
 
+import devmin.testing.AwsTestEndpoint;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import devmin.live.CallLog;
 import devmin.live.CheckResult;
 import devmin.live.CheckStatus;
 import devmin.live.aws.AwsClients;
-import devmin.live.aws.AwsSettings;
 import devmin.testing.CommittedHandles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,9 +18,7 @@ import stacks.spec.EnvironmentSpec;
 import stacks.spec.SpecParser;
 import stacks.spec.TopicSpec;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 
 import static devmin.live.AwsWire.json;
 import static devmin.live.AwsWire.jsonBody;
@@ -45,8 +43,6 @@ class PreflightChecksTest {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         spec = SpecParser.parse(ConfigSource.of(committedConfig().values()), "devmin", "dev-min");
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "test");
     }
 
     @AfterAll
@@ -57,8 +53,7 @@ class PreflightChecksTest {
     @BeforeEach
     void clients() {
         server.resetAll();
-        aws = new AwsClients(new AwsSettings(Optional.of(URI.create(server.baseUrl())), 1, Duration.ofMillis(10),
-                Duration.ofSeconds(10)));
+        aws = AwsTestEndpoint.clients(server.baseUrl(), 1, Duration.ofMillis(10));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package devmin.live.readiness;
 
+import devmin.testing.AwsTestEndpoint;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -12,7 +13,6 @@ import devmin.live.Verdict;
 import devmin.live.WindowEcs;
 import devmin.live.WindowWorld;
 import devmin.live.aws.AwsClients;
-import devmin.live.aws.AwsSettings;
 import devmin.live.ecs.WindowHandles;
 import devmin.engine.StackConfig;
 import devmin.testing.WindowFixtures;
@@ -25,7 +25,6 @@ import stacks.spec.EnvironmentSpec;
 import stacks.spec.LaneSpec;
 import stacks.spec.SpecParser;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +32,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -90,8 +88,7 @@ class ProbeLanesTest {
         List<LaneSpec> lanes = new ArrayList<>(Readiness.services(spec));
         lanes.addAll(Readiness.probes(spec));
         WindowHandles handles = WindowHandles.of(WindowFixtures.handles(), lanes, !Readiness.probes(spec).isEmpty());
-        try (AwsClients aws = new AwsClients(new AwsSettings(Optional.of(URI.create(server.baseUrl())), 1,
-                Duration.ofMillis(10), Duration.ofSeconds(10)))) {
+        try (AwsClients aws = AwsTestEndpoint.clients(server.baseUrl(), 1, Duration.ofMillis(10))) {
             return Readiness.check(aws, spec, handles, Duration.ofMinutes(15), 4, deadlineMillis,
                     new Provenance("test", "c0ffee", "dev-min", spec.image().tag(), DIGEST, NOW, NOW), settings);
         }
