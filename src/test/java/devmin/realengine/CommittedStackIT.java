@@ -262,7 +262,8 @@ class CommittedStackIT {
         everything.add(workspace.backendContents());
         try (Stream<Path> files = Files.walk(workspace.project())) {
             for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".jar")).toList()) {
-                everything.add(Files.readString(file));
+                // bytes as Latin-1: binary files too (the pack's class-data archive) are searched for the canary
+                everything.add(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
             }
         }
         assertThat(everything).noneSatisfy(text -> assertThat(text).contains(CANARY));

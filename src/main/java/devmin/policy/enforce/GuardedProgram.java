@@ -3,10 +3,10 @@ package devmin.policy.enforce;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.internal.InlineDeploymentSettings;
-import com.pulumi.internal.PulumiInternal;
 import com.pulumi.exceptions.RunException;
 import com.pulumi.resources.StackOptions;
 import devmin.engine.EmbeddedEngine;
+import devmin.engine.EngineDeployment;
 import devmin.engine.EngineRun;
 import devmin.engine.StackConfig;
 import devmin.policy.PolicyConfig;
@@ -33,7 +33,7 @@ public final class GuardedProgram {
     /** Runs under the real Pulumi engine (the language host started the jar); returns the program's exit code. */
     public static int runUnderPulumi(InlineDeploymentSettings settings) {
         ProgramPolicyGuard guard = new ProgramPolicyGuard(engineOrFail());
-        return PulumiInternal.fromInline(settings, StackOptions.builder().resourceTransformations(guard).build())
+        return EngineDeployment.fromInline(settings, StackOptions.builder().resourceTransformations(guard).build())
                 .runAsync(program(guard)).join();
     }
 
