@@ -145,6 +145,9 @@ public final class ThrowawayProject implements AutoCloseable {
         env.put("PULUMI_CONFIG_PASSPHRASE", passphrase);
         env.put("PULUMI_SKIP_UPDATE_CHECK", "true");
         env.put("PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true");
+        // The CLI writes the whole state to a file backend after every step, which is most of an up's time here
+        // (docs/engine-time.md); a throwaway backend needs only the final state. Never for a real window's backend.
+        env.put("PULUMI_SKIP_CHECKPOINTS", "true");
         env.put("DEVMIN_STUB_RECORD", root.resolve("stub-record.jsonl").toString());
         env.put("DEVMIN_STUB_STATE_DIR", root.resolve("stub-generations").toString());
         env.putAll(extraEnvironment);

@@ -5,59 +5,127 @@ import devmin.realengine.PulumiWorkspace;
 import devmin.realengine.RealEngine;
 import devmin.realengine.StubRecord;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * {@code pulumi preview} of the committed stack under the real engine: wall time, and the program phase — from the
- * moment the CLI starts the Java language host to the last resource registration (the last provider Check the stub
- * providers recorded). One warm-up run, then the median of N.
+ * The window's two engine commands under the real Pulumi CLI and Java language host, with the stub providers:
+ * {@code pulumi preview --policy-pack policies/devmin-policy-pack} and {@code pulumi up} of the whole stack from an
+ * empty state, the latter also with {@code PULUMI_SKIP_CHECKPOINTS=true} (the CLI writes the state once instead of
+ * after every step: what an up costs apart from the file backend's checkpoints). For each checkout given (default: this one) a throwaway project is made from its Pulumi files, its
+ * {@code policies/} and its built jar; the checkouts take turns, run by run, so a change of machine load hits each
+ * alike. One warm-up of each command (it also makes the class-data archives beside the jar), then N measured runs.
  *
- * <pre>java -cp target/devmin.jar:target/test-classes devmin.bench.RealEngineBench [runs]</pre>
+ * <p>Each run prints the wall time, the phases of the run ({@link EngineTimeline}: when the CLI started the language
+ * host, plugin discovery, the pack and the program, and the first and last provider {@code Check}, from the stub
+ * record) and the peak resident set of each process, sampled from {@code /proc} every 50 ms (a process's high-water
+ * mark, so a peak is missed only if it is reached in the last 50 ms of the process). Then the medians.
+ *
+ * <pre>mvn -B -DskipTests package &amp;&amp; mvn -B -q test-compile
+ * java -cp target/devmin.jar:target/test-classes devmin.bench.RealEngineBench 5 [checkout ...]</pre>
  */
 public final class RealEngineBench {
+
+    /** The CLI then saves the state once, at the end, instead of after every step (the floor of an up here). */
+    private static final String SKIP_CHECKPOINTS = "PULUMI_SKIP_CHECKPOINTS";
+    private static final Pattern DURATION = Pattern.compile("Duration: (?:(\\d+)m)?(\\d+)s");
 
     private RealEngineBench() {
     }
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        List<Path> trees = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            trees.add(Path.of(args[i]).toAbsolutePath());
+        }
+        if (trees.isEmpty()) {
+            trees.add(Path.of("").toAbsolutePath());
+        }
         RealEngine engine = RealEngine.find().orElseThrow(() -> new IllegalStateException(
                 "the real engine is unavailable: " + RealEngine.whyUnavailable()));
-        try (PulumiWorkspace workspace = PulumiWorkspace.ofCommittedProject(engine)) {
-            Path wrapper = Files.createTempDirectory("devmin-bench-host");
-            Path starts = wrapper.resolve("host-starts.txt");
-            Path script = wrapper.resolve("pulumi-language-java");
-            Files.writeString(script, "#!/usr/bin/env bash\ndate +%s%N >> \"$DEVMIN_BENCH_HOST_STARTS\"\nexec \""
-                    + engine.engineBin().resolve("pulumi-language-java") + "\" \"$@\"\n");
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-            workspace.withPathFirst(wrapper).withEnvironment("DEVMIN_BENCH_HOST_STARTS", starts.toString());
-            check(workspace.pulumi("stack", "init", "dev-min"));
-            check(workspace.pulumi("config", "set", "--secret", "devmin:igApiKey", "bench-only-value"));
-            check(workspace.pulumi("preview")); // warm-up: also creates the class-data archive beside the jar
-
-            List<Long> walls = new ArrayList<>();
-            List<Long> phases = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                Files.deleteIfExists(starts);
-                int before = workspace.stubCalls().calls().size();
-                CliResult preview = check(workspace.pulumi("preview"));
-                long hostStart = Long.parseLong(Files.readAllLines(starts).get(0).trim());
-                List<StubRecord.Call> calls = workspace.stubCalls().calls();
-                long lastRegistration = calls.subList(before, calls.size()).stream()
-                        .filter(c -> c.method().equals("Check")).mapToLong(StubRecord.Call::endNanos).max()
-                        .orElseThrow();
-                long phase = (lastRegistration - hostStart) / 1_000_000;
-                walls.add(preview.millis());
-                phases.add(phase);
-                System.out.printf("run %d: preview wall %d ms, program phase %d ms%n", i + 1, preview.millis(), phase);
+        System.out.println("load average before: " + PlanBench.loadAverage());
+        Map<Path, PulumiWorkspace> workspaces = new LinkedHashMap<>();
+        Map<Path, List<Figures>> previews = new LinkedHashMap<>();
+        Map<Path, List<Figures>> ups = new LinkedHashMap<>();
+        Map<Path, List<Figures>> upsFinalCheckpoint = new LinkedHashMap<>();
+        try {
+            for (Path tree : trees) {
+                PulumiWorkspace workspace = PulumiWorkspace.ofProject(engine, tree);
+                workspaces.put(tree, workspace);
+                initStack(workspace);
+                check(workspace.pulumi("preview", "--policy-pack", "policies/devmin-policy-pack"));
+                check(workspace.pulumi("up", "--yes", "--skip-preview"));
+                recreateStack(workspace);
+                previews.put(tree, new ArrayList<>());
+                ups.put(tree, new ArrayList<>());
+                upsFinalCheckpoint.put(tree, new ArrayList<>());
             }
-            System.out.printf("median of %d: preview wall %d ms, program phase %d ms%n", runs, median(walls),
-                    median(phases));
+            for (int run = 1; run <= runs; run++) {
+                for (Path tree : trees) {
+                    PulumiWorkspace workspace = workspaces.get(tree);
+                    Figures preview = measure(workspace, "preview", "--policy-pack", "policies/devmin-policy-pack");
+                    Figures up = measure(workspace, "up", "--yes", "--skip-preview");
+                    recreateStack(workspace);
+                    workspace.withEnvironment(SKIP_CHECKPOINTS, "true");
+                    Figures upFinalCheckpoint = measure(workspace, "up", "--yes", "--skip-preview");
+                    workspace.withoutEnvironment(SKIP_CHECKPOINTS);
+                    recreateStack(workspace);
+                    previews.get(tree).add(preview);
+                    ups.get(tree).add(up);
+                    upsFinalCheckpoint.get(tree).add(upFinalCheckpoint);
+                    System.out.printf("%s run %d%n  preview: %s%n  up:      %s%n  up, %s: %s%n", tree, run,
+                            preview, up, SKIP_CHECKPOINTS, upFinalCheckpoint);
+                }
+            }
+            System.out.printf("medians of %d runs:%n", runs);
+            for (Path tree : trees) {
+                System.out.printf("%s%n  preview with the pack: %s%n  up of the whole stack: %s%n  up, %s: %s%n",
+                        tree, Figures.median(previews.get(tree)), Figures.median(ups.get(tree)), SKIP_CHECKPOINTS,
+                        Figures.median(upsFinalCheckpoint.get(tree)));
+            }
+            System.out.println("load average after: " + PlanBench.loadAverage());
+        } finally {
+            workspaces.values().forEach(PulumiWorkspace::close);
         }
+    }
+
+    private static void initStack(PulumiWorkspace workspace) {
+        check(workspace.pulumi("stack", "init", "dev-min"));
+        check(workspace.pulumi("config", "set", "--secret", "devmin:igApiKey", "bench-only-value"));
+    }
+
+    /** The next {@code up} starts from an empty state: the stack goes (its resources only in the stub providers). */
+    private static void recreateStack(PulumiWorkspace workspace) {
+        check(workspace.pulumi("stack", "rm", "dev-min", "--force", "--yes", "--preserve-config"));
+        check(workspace.pulumi("stack", "init", "dev-min"));
+    }
+
+    private static Figures measure(PulumiWorkspace workspace, String... command) throws Exception {
+        int callsBefore = workspace.stubCalls().calls().size();
+        ProcessSampler sampler = ProcessSampler.start();
+        CliResult result;
+        try {
+            result = check(workspace.pulumi(command));
+        } finally {
+            sampler.stop();
+        }
+        List<StubRecord.Call> calls = workspace.stubCalls().calls();
+        EngineTimeline timeline = EngineTimeline.of(sampler.processes(), calls.subList(callsBefore, calls.size()));
+        return new Figures(result.millis(), pulumiDurationMillis(result.stdout()), timeline);
+    }
+
+    private static long pulumiDurationMillis(String stdout) {
+        Matcher m = DURATION.matcher(stdout);
+        if (!m.find()) {
+            return -1;
+        }
+        return ((m.group(1) == null ? 0 : Long.parseLong(m.group(1)) * 60) + Long.parseLong(m.group(2))) * 1000;
     }
 
     private static CliResult check(CliResult result) {
@@ -67,8 +135,18 @@ public final class RealEngineBench {
         return result;
     }
 
-    static long median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
+    /** One command's figures: its wall time, Pulumi's own duration (whole seconds; -1 when none) and its timeline. */
+    record Figures(long wallMillis, long pulumiDurationMillis, EngineTimeline timeline) {
+
+        static String median(List<Figures> runs) {
+            return "wall " + PlanBench.median(runs.stream().map(Figures::wallMillis).toList()) + " ms, "
+                    + EngineTimeline.medians(runs.stream().map(Figures::timeline).toList());
+        }
+
+        @Override
+        public String toString() {
+            return "wall " + wallMillis + " ms" + (pulumiDurationMillis < 0 ? "" : " (Pulumi: "
+                    + pulumiDurationMillis / 1000 + " s)") + ", " + timeline;
+        }
     }
 }

@@ -49,16 +49,21 @@ public final class PulumiWorkspace implements AutoCloseable {
 
     /** The repository's project: Pulumi.yaml, every Pulumi.*.yaml, policies/, and target/devmin.jar linked. */
     public static PulumiWorkspace ofCommittedProject(RealEngine engine) {
+        return ofProject(engine, REPOSITORY);
+    }
+
+    /** The same from another checkout {@code tree} (its files, policies and built jar), e.g. for a before/after bench. */
+    public static PulumiWorkspace ofProject(RealEngine engine, Path tree) {
         try {
             Path root = Files.createTempDirectory("devmin-real-engine");
             Path project = Files.createDirectories(root.resolve("project"));
-            try (Stream<Path> files = Files.list(REPOSITORY)) {
+            try (Stream<Path> files = Files.list(tree)) {
                 for (Path file : files.filter(p -> p.getFileName().toString().matches("Pulumi(\\..+)?\\.yaml"))
                         .toList()) {
                     Files.copy(file, project.resolve(file.getFileName()));
                 }
             }
-            addPolicyPackAndJar(project);
+            addPolicyPackAndJar(tree, project);
             return new PulumiWorkspace(engine, root, project);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -74,7 +79,7 @@ public final class PulumiWorkspace implements AutoCloseable {
         try {
             Path root = Files.createTempDirectory("devmin-real-engine");
             Path project = Files.createDirectories(root.resolve("project"));
-            addPolicyPackAndJar(project);
+            addPolicyPackAndJar(REPOSITORY, project);
             Files.createSymbolicLink(project.resolve("devmin.jar"), JAR);
             Files.createSymbolicLink(project.resolve("test-classes"), REPOSITORY.resolve("target").resolve(
                     "test-classes"));
@@ -94,16 +99,17 @@ public final class PulumiWorkspace implements AutoCloseable {
         }
     }
 
-    private static void addPolicyPackAndJar(Path project) throws IOException {
+    private static void addPolicyPackAndJar(Path tree, Path project) throws IOException {
         Path policies = Files.createDirectories(project.resolve("policies"));
-        try (Stream<Path> files = Files.list(REPOSITORY.resolve("policies"))) {
+        try (Stream<Path> files = Files.list(tree.resolve("policies"))) {
             for (Path file : files.toList()) {
                 Files.copy(file, policies.resolve(file.getFileName()),
                         java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
         Files.createDirectories(project.resolve("target"));
-        Files.createSymbolicLink(project.resolve("target").resolve("devmin.jar"), JAR);
+        Files.createSymbolicLink(project.resolve("target").resolve("devmin.jar"),
+                tree.resolve("target").resolve("devmin.jar").toAbsolutePath());
     }
 
     public Path project() {
