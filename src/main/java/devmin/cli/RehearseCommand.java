@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
                 "The project is copied to a temporary directory with its own PULUMI_HOME, a local file backend and a "
                         + "generated passphrase; your ~/.pulumi, backend and stacks are never read or written, and no "
                         + "AWS, Confluent or Pulumi variable of your shell reaches a command. Secrets get throwaway "
-                        + "values.",
+                        + "values. The CLI saves that state once per command, not after every step "
+                        + "(PULUMI_SKIP_CHECKPOINTS=true): a throwaway backend needs no more, a real window's does.",
                 "",
                 "Steps: stack init; preview with the policy pack; up; window status (open); the policy check on the "
                         + "stack export; destroy --exclude-protected; window status (closed). Each step is printed "
