@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * change of load hits each alike — and prints each run, the medians and the machine's load average (the figures mean
  * little on a busy machine). Given checkouts (each with its jar built), it runs each one's {@code ./devmin} in turn,
  * for a before/after comparison in one sitting:
- * {@code java -cp target/test-classes devmin.bench.PlanBench 7 [checkout ...]} after {@code mvn -B -DskipTests package}.
+ * {@code java -cp target/test-classes devmin.bench.PlanBench 7 [checkout ...]} after
+ * {@code mvn -B -DskipTests package}.
  */
 public final class PlanBench {
 

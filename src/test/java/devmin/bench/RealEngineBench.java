@@ -7,9 +7,7 @@ import devmin.realengine.StubRecord;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,9 +15,10 @@ import java.util.regex.Pattern;
  * The window's two engine commands under the real Pulumi CLI and Java language host, with the stub providers:
  * {@code pulumi preview --policy-pack policies/devmin-policy-pack} and {@code pulumi up} of the whole stack from an
  * empty state, the latter also with {@code PULUMI_SKIP_CHECKPOINTS=true} (the CLI writes the state once instead of
- * after every step: what an up costs apart from the file backend's checkpoints). For each checkout given (default: this one) a throwaway project is made from its Pulumi files, its
- * {@code policies/} and its built jar; the checkouts take turns, run by run, so a change of machine load hits each
- * alike. One warm-up of each command (it also makes the class-data archives beside the jar), then N measured runs.
+ * after every step: what an up costs apart from the file backend's checkpoints). For each checkout given (default:
+ * this one) a throwaway project is made from its Pulumi files, its {@code policies/} and its built jar; the checkouts
+ * take turns, run by run, so a change of machine load hits each alike. One warm-up of each command (it also makes
+ * the class-data archives beside the jar), then N measured runs.
  *
  * <p>Each run prints the wall time, the phases of the run ({@link EngineTimeline}: when the CLI started the language
  * host, plugin discovery, the pack and the program, and the first and last provider {@code Check}, from the stub
@@ -50,48 +49,56 @@ public final class RealEngineBench {
         RealEngine engine = RealEngine.find().orElseThrow(() -> new IllegalStateException(
                 "the real engine is unavailable: " + RealEngine.whyUnavailable()));
         System.out.println("load average before: " + PlanBench.loadAverage());
-        Map<Path, PulumiWorkspace> workspaces = new LinkedHashMap<>();
-        Map<Path, List<Figures>> previews = new LinkedHashMap<>();
-        Map<Path, List<Figures>> ups = new LinkedHashMap<>();
-        Map<Path, List<Figures>> upsFinalCheckpoint = new LinkedHashMap<>();
+        List<Checkout> checkouts = new ArrayList<>();
         try {
             for (Path tree : trees) {
-                PulumiWorkspace workspace = PulumiWorkspace.ofProject(engine, tree);
-                workspaces.put(tree, workspace);
-                initStack(workspace);
-                check(workspace.pulumi("preview", "--policy-pack", "policies/devmin-policy-pack"));
-                check(workspace.pulumi("up", "--yes", "--skip-preview"));
-                recreateStack(workspace);
-                previews.put(tree, new ArrayList<>());
-                ups.put(tree, new ArrayList<>());
-                upsFinalCheckpoint.put(tree, new ArrayList<>());
+                checkouts.add(Checkout.warmedUp(tree, PulumiWorkspace.ofProject(engine, tree)));
             }
             for (int run = 1; run <= runs; run++) {
-                for (Path tree : trees) {
-                    PulumiWorkspace workspace = workspaces.get(tree);
-                    Figures preview = measure(workspace, "preview", "--policy-pack", "policies/devmin-policy-pack");
-                    Figures up = measure(workspace, "up", "--yes", "--skip-preview");
-                    recreateStack(workspace);
-                    workspace.withEnvironment(SKIP_CHECKPOINTS, "true");
-                    Figures upFinalCheckpoint = measure(workspace, "up", "--yes", "--skip-preview");
-                    workspace.withoutEnvironment(SKIP_CHECKPOINTS);
-                    recreateStack(workspace);
-                    previews.get(tree).add(preview);
-                    ups.get(tree).add(up);
-                    upsFinalCheckpoint.get(tree).add(upFinalCheckpoint);
-                    System.out.printf("%s run %d%n  preview: %s%n  up:      %s%n  up, %s: %s%n", tree, run,
-                            preview, up, SKIP_CHECKPOINTS, upFinalCheckpoint);
+                for (Checkout checkout : checkouts) {
+                    checkout.measureOnce(run);
                 }
             }
             System.out.printf("medians of %d runs:%n", runs);
-            for (Path tree : trees) {
-                System.out.printf("%s%n  preview with the pack: %s%n  up of the whole stack: %s%n  up, %s: %s%n",
-                        tree, Figures.median(previews.get(tree)), Figures.median(ups.get(tree)), SKIP_CHECKPOINTS,
-                        Figures.median(upsFinalCheckpoint.get(tree)));
-            }
+            checkouts.forEach(Checkout::printMedians);
             System.out.println("load average after: " + PlanBench.loadAverage());
         } finally {
-            workspaces.values().forEach(PulumiWorkspace::close);
+            checkouts.forEach(c -> c.workspace().close());
+        }
+    }
+
+    /** One checkout's throwaway project and its figures so far. */
+    private record Checkout(Path tree, PulumiWorkspace workspace, List<Figures> previews, List<Figures> ups,
+                            List<Figures> upsFinalCheckpoint) {
+
+        /** After one preview and one up, unmeasured: they also make the class-data archives beside the jar. */
+        static Checkout warmedUp(Path tree, PulumiWorkspace workspace) {
+            initStack(workspace);
+            check(workspace.pulumi("preview", "--policy-pack", "policies/devmin-policy-pack"));
+            check(workspace.pulumi("up", "--yes", "--skip-preview"));
+            recreateStack(workspace);
+            return new Checkout(tree, workspace, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        void measureOnce(int run) throws Exception {
+            Figures preview = measure(workspace, "preview", "--policy-pack", "policies/devmin-policy-pack");
+            Figures up = measure(workspace, "up", "--yes", "--skip-preview");
+            recreateStack(workspace);
+            workspace.withEnvironment(SKIP_CHECKPOINTS, "true");
+            Figures upFinalCheckpoint = measure(workspace, "up", "--yes", "--skip-preview");
+            workspace.withoutEnvironment(SKIP_CHECKPOINTS);
+            recreateStack(workspace);
+            previews.add(preview);
+            ups.add(up);
+            upsFinalCheckpoint.add(upFinalCheckpoint);
+            System.out.printf("%s run %d%n  preview: %s%n  up:      %s%n  up, %s: %s%n", tree, run, preview, up,
+                    SKIP_CHECKPOINTS, upFinalCheckpoint);
+        }
+
+        void printMedians() {
+            System.out.printf("%s%n  preview with the pack: %s%n  up of the whole stack: %s%n  up, %s: %s%n", tree,
+                    Figures.median(previews), Figures.median(ups), SKIP_CHECKPOINTS,
+                    Figures.median(upsFinalCheckpoint));
         }
     }
 
