@@ -121,7 +121,7 @@ record EngineTimeline(Map<String, Long> phasesMillis, Map<String, Long> peaksMib
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
-        phasesMillis.forEach((k, v) -> text.append(k).append(' ').append(v).append(" ms, "));
+        phasesMillis.forEach((k, v) -> text.append(k).append(' ').append(v < 0 ? "n/a" : v + " ms").append(", "));
         text.append("peak RSS MiB:");
         peaksMib.forEach((k, v) -> text.append(' ').append(k).append(' ').append(v));
         return text.toString();
