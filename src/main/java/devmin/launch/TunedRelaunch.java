@@ -14,9 +14,9 @@ import java.util.Set;
  * Pulumi SDK compiles far more than it executes in one run. Started with plain {@code java -jar} (as the Pulumi
  * language host starts the program), the jar relaunches itself once with C1 only, the serial collector and an
  * application class-data archive next to the jar (created by the first such run), which is what the {@code ./devmin}
- * wrapper passes directly. The child inherits stdio and environment, its exit code is returned, it is destroyed when this process
- * is terminated, and it exits when this process disappears. Never for the analyzer, whose port line and lifecycle
- * belong to the Pulumi CLI. {@code DEVMIN_NO_RELAUNCH=1} turns it off.
+ * wrapper passes directly. The child inherits stdio and environment, its exit code is returned, it is destroyed when
+ * this process is terminated, and it exits when this process disappears. Never for the analyzer, whose port line and
+ * lifecycle belong to the Pulumi CLI. {@code DEVMIN_NO_RELAUNCH=1} turns it off.
  */
 public final class TunedRelaunch {
 
