@@ -2,6 +2,7 @@ package devmin.plan;
 
 import devmin.evidence.Provenance;
 import devmin.plan.cost.CostEstimate;
+import devmin.plan.cost.PriceGap;
 import devmin.policy.PolicyReport;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.Placeholders;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The offline plan of one stack: every declared resource, what each layer declares, the handle registry, the policy
@@ -43,21 +45,31 @@ public record Plan(EnvironmentSpec spec, List<LayerSummary> layers, List<Planned
                 List.of());
     }
 
-    /** What fails the plan: mandatory policy findings, an estimate above the budget, or a broken price table. */
+    /**
+     * What fails the plan: mandatory policy findings, an estimate above the budget (an incomplete one too: its priced
+     * lines alone are above it), or a broken price table.
+     */
     public List<String> blockers() {
         List<String> blockers = new ArrayList<>();
         policy.mandatory().forEach(f -> blockers.add("policy " + f.ruleId() + " " + f.urn() + ": " + f.message()));
         if (cost.isEmpty() && costGapBlocks) {
             blockers.add("cost: no estimate (" + costUnavailable + ")");
-        } else if (cost.isPresent() && !cost.get().withinBudget()) {
+        } else if (cost.isPresent() && cost.get().exceedsBudget()) {
+            CostEstimate c = cost.get();
+            int bounds = c.upperBounds().size();
             blockers.add(String.format("cost: estimated %s %.2f/month exceeds the budget devmin:budget.monthlyLimit"
-                    + " of %s", cost.get().currency(), cost.get().monthlyTotal(),
-                    cost.get().budgetLimit().toPlainString()));
+                    + " of %s", c.currency(), c.monthlyTotal(), c.budgetLimit().toPlainString())
+                    + (c.complete() ? "" : " with " + PriceGap.lines(c.unpriced().size()) + " not priced yet")
+                    + (bounds == 0 ? "" : "; it prices " + PriceGap.lines(bounds) + " at an upper bound, so the"
+                    + " true month may be lower"));
         }
         return blockers;
     }
 
-    /** What a reader should know that does not fail the plan. */
+    /**
+     * What a reader should know that does not fail the plan: among them an estimate the table could not make (a
+     * region it does not price) or could make only in part (lines whose price it states unknown, each named).
+     */
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
         unsetSecrets.forEach(key -> warnings.add(key + " is not set in this stack: pulumi refuses the stack until it"
@@ -67,6 +79,11 @@ public record Plan(EnvironmentSpec spec, List<LayerSummary> layers, List<Planned
         if (cost.isEmpty() && !costGapBlocks) {
             warnings.add("cost: no estimate and no budget check (" + costUnavailable + ")");
         }
+        cost.filter(c -> !c.complete()).ifPresent(c -> warnings.add(String.format("cost: incomplete estimate%s:"
+                + " %s not priced (%s); the priced lines come to %s %.2f/month of the budget %s",
+                c.exceedsBudget() ? "" : ", no budget check", PriceGap.lines(c.unpriced().size()),
+                c.unpriced().stream().map(PriceGap::describe).collect(Collectors.joining("; ")), c.currency(),
+                c.monthlyTotal(), c.budgetLimit().toPlainString())));
         return warnings;
     }
 

@@ -63,6 +63,10 @@ public final class PlanJson {
             cost.put("monthly_total", round(c.monthlyTotal()));
             cost.put("budget_monthly_limit", c.budgetLimit());
             cost.put("within_budget", c.withinBudget());
+            cost.put("complete", c.complete());
+            ArrayNode unpriced = cost.putArray("unpriced_lines");
+            c.unpriced().forEach(g -> unpriced.addObject().put("item", g.item()).put("key", g.key())
+                    .put("region", g.region()).put("reason", g.reason()));
             ArrayNode crossed = cost.putArray("alert_thresholds_crossed");
             c.thresholdsCrossed().forEach(crossed::add);
             lines(cost.putArray("idle_lines"), c.idle());
@@ -76,7 +80,7 @@ public final class PlanJson {
             c.jobRuns().forEach(j -> jobs.addObject().put("lane", j.lane()).put("probe", j.probe())
                     .put("run_minutes", j.runMinutes()).put("run_minutes_from", j.runTimeFrom().wireName())
                     .put("item", j.line().item()).put("basis", j.line().basis())
-                    .put("amount_per_run", round(j.line().amount())));
+                    .put("amount_per_run", round(j.line().amount())).put("upper_bound", j.line().upperBound()));
         }, () -> {
             cost.put("available", false);
             cost.put("reason", plan.costUnavailable());
@@ -103,7 +107,8 @@ public final class PlanJson {
     }
 
     private static void lines(ArrayNode array, List<CostLine> lines) {
-        lines.forEach(l -> array.addObject().put("item", l.item()).put("basis", l.basis()).put("amount", round(l.amount())));
+        lines.forEach(l -> array.addObject().put("item", l.item()).put("basis", l.basis())
+                .put("amount", round(l.amount())).put("upper_bound", l.upperBound()));
     }
 
     static double round(double amount) {

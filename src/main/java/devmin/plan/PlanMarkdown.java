@@ -3,6 +3,7 @@ package devmin.plan;
 import devmin.plan.cost.CostEstimate;
 import devmin.plan.cost.CostLine;
 import devmin.plan.cost.JobRunCost;
+import devmin.plan.cost.PriceGap;
 import devmin.plan.diagram.KindGraph;
 import devmin.plan.diagram.MermaidDiagram;
 import devmin.policy.Finding;
@@ -123,6 +124,15 @@ public final class PlanMarkdown {
                         + " **%.2f/month** (of which %.2f logs kept from them) against a budget of %s (%s).%n%n",
                 c.currency(), c.idleMonthly(), c.windowHourly(), c.windowHours(), c.monthlyTotal(), c.keptMonthly(),
                 c.budgetLimit().toPlainString(), alerts));
+        if (!c.complete()) {
+            md.append(String.format("**Incomplete**: %s not priced, in none of these figures, so the budget is not"
+                    + " checked unless the priced lines alone exceed it (they are listed below).%n%n",
+                    PriceGap.lines(c.unpriced().size())));
+        }
+        if (!c.upperBounds().isEmpty()) {
+            md.append(String.format("%s priced at an upper bound (the basis says why).%n%n",
+                    PriceGap.lines(c.upperBounds().size())));
+        }
         if (!c.jobRuns().isEmpty()) {
             md.append(String.format("Job runs are %s; every job once costs **%.4f**.%n%n",
                     CostEstimate.JOB_RUNS_NOT_IN_TOTAL, c.jobRunsOnce()));
@@ -143,6 +153,10 @@ public final class PlanMarkdown {
         for (JobRunCost j : c.jobRuns()) {
             md.append(String.format("| %s | run (not in the month) | %.4f | %s |%n", j.line().item(), j.line().amount(),
                     j.line().basis()));
+        }
+        for (PriceGap g : c.unpriced()) {
+            md.append(String.format("| :grey_question: %s | | not priced | %s |%n", g.item(),
+                    PolicyReportMarkdown.escape("no price " + g.key() + " for " + g.region() + ": " + g.reason())));
         }
         md.append("\n</details>\n\n");
     }

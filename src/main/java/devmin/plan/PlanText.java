@@ -3,6 +3,7 @@ package devmin.plan;
 import devmin.plan.cost.CostEstimate;
 import devmin.plan.cost.CostLine;
 import devmin.plan.cost.JobRunCost;
+import devmin.plan.cost.PriceGap;
 import devmin.policy.PolicyReport;
 
 import java.io.PrintWriter;
@@ -81,6 +82,13 @@ public final class PlanText {
                 c.windowHours(), c.monthlyTotal(), c.keptMonthly(), c.budgetLimit().toPlainString());
         for (CostLine l : c.violations()) {
             out.printf("  violation: %s would add %.2f/month%n", l.item(), l.amount());
+        }
+        if (!c.complete()) {
+            out.printf("  incomplete: %s not priced, in none of these figures:%n", PriceGap.lines(c.unpriced().size()));
+            c.unpriced().forEach(g -> out.printf("    %s%n", g.describe()));
+        }
+        for (CostLine l : c.upperBounds()) {
+            out.printf("  upper bound: %s (%s)%n", l.item(), l.bound());
         }
         out.printf("  alert thresholds reached: %s%n", c.thresholdsCrossed().isEmpty() ? "none"
                 : c.thresholdsCrossed().stream().map(BigDecimal::toPlainString).toList());

@@ -304,16 +304,42 @@ class PlanCommandTest {
     }
 
     @Test
-    void aRegionTheTableDoesNotPriceIsAWarningNotAFailure(@TempDir Path dir) throws Exception {
+    void aRegionTheTableDoesNotPriceIsAWarningNamingTheNearestPricedRegion(@TempDir Path dir) throws Exception {
         Path project = project(dir, "");
         Files.writeString(project.resolve("Pulumi.dev-min.yaml"), Files.readString(project.resolve("Pulumi.dev-min.yaml"))
-                .replace("aws:region: eu-west-2", "aws:region: us-east-1"));
+                .replace("aws:region: eu-west-2", "aws:region: eu-west-3"));
 
         CliRun run = CliRun.of("plan", "--project-dir", project.toString(), "--out", dir.resolve("runs").toString());
 
         assertThat(run.exitCode()).as(run.stdout()).isZero();
         assertThat(run.stdout()).contains("plan: PASS").contains("warning: cost: no estimate")
-                .contains("us-east-1").contains("src/main/resources/devmin/plan/prices.json").contains("eu-west-2");
+                .contains("has no prices for region eu-west-3")
+                .contains("src/main/resources/devmin/plan/prices.json")
+                .contains("the nearest priced region is eu-west-1");
+    }
+
+    /** Issue #31: us-east-1 is priced, save what no first-party source gave offline (Cloud Map, 2026-12-07). */
+    @Test
+    void virginiaGetsAnEstimateNamingWhatItCouldNotPrice(@TempDir Path dir) throws Exception {
+        Path project = project(dir, "");
+        Files.writeString(project.resolve("Pulumi.dev-min.yaml"), Files.readString(project.resolve("Pulumi.dev-min.yaml"))
+                .replace("aws:region: eu-west-2", "aws:region: us-east-1"));
+        Path out = dir.resolve("runs");
+
+        CliRun run = CliRun.of("plan", "--project-dir", project.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        assertThat(run.stdout()).contains("cost (USD): idle ").contains("plan: PASS")
+                .contains("incomplete: 1 line not priced")
+                .contains("Cloud Map names: no price cloud_map_instance_month for us-east-1")
+                .contains("upper bound: Fargate Spot: ").contains("(on-demand price; no Spot price for us-east-1)")
+                .contains("warning: cost: incomplete estimate, no budget check")
+                .doesNotContain("cost: no estimate");
+        JsonNode snapshot = JSON.readTree(only(out, "plan_snapshot.json").toFile());
+        assertThat(snapshot.at("/cost/available").asBoolean()).isTrue();
+        assertThat(snapshot.at("/cost/complete").asBoolean(true)).isFalse();
+        assertThat(snapshot.at("/cost/unpriced_lines/0/key").asText()).isEqualTo("cloud_map_instance_month");
+        assertThat(validate("plan_snapshot.schema.json", snapshot)).isEmpty();
     }
 
     @Test

@@ -2,6 +2,8 @@ package devmin.plan;
 
 import devmin.evidence.Provenance;
 import devmin.plan.cost.CostEstimate;
+import devmin.plan.cost.CostLine;
+import devmin.plan.cost.PriceGap;
 import devmin.policy.Enforcement;
 import devmin.policy.Finding;
 import devmin.policy.PolicyReport;
@@ -85,6 +87,50 @@ class PlanBlockersTest {
         assertThat(unpriced.blockers()).isEmpty();
         assertThat(unpriced.passes()).isTrue();
         assertThat(unpriced.warnings()).containsExactly("cost: no estimate and no budget check (no prices for ap-east-2)");
+    }
+
+    private static final PriceGap CLOUD_MAP = new PriceGap("Cloud Map names", "cloud_map_instance_month", "us-east-1",
+            "no first-party figure");
+
+    private static CostEstimate incomplete(double monthlyTotal) {
+        return new CostEstimate("USD", 10, 1, 20, 0, monthlyTotal, List.of(), List.of(), List.of(), List.of(),
+                List.of(), new BigDecimal("30"), List.of(), List.of(CLOUD_MAP));
+    }
+
+    /** Like a region the table does not price: a warning naming what is missing, and no budget verdict. */
+    @Test
+    void anIncompleteEstimateWarnsNamingEachLineItCouldNotPriceAndChecksNoBudget() {
+        Plan plan = plan(policy(), Optional.of(incomplete(5)), "", true, List.of());
+
+        assertThat(plan.blockers()).isEmpty();
+        assertThat(plan.warnings()).containsExactly("cost: incomplete estimate, no budget check: 1 line not priced"
+                + " (Cloud Map names: no price cloud_map_instance_month for us-east-1 (no first-party figure));"
+                + " the priced lines come to USD 5.00/month of the budget 30");
+        assertThat(plan.passes()).isTrue();
+    }
+
+    @Test
+    void anIncompleteEstimateWhosePricedLinesExceedTheBudgetBlocks() {
+        Plan plan = plan(policy(), Optional.of(incomplete(31)), "", true, List.of());
+
+        assertThat(plan.blockers()).containsExactly("cost: estimated USD 31.00/month exceeds the budget"
+                + " devmin:budget.monthlyLimit of 30 with 1 line not priced yet");
+        assertThat(plan.warnings()).singleElement().asString().startsWith("cost: incomplete estimate: 1 line not priced")
+                .contains("cloud_map_instance_month for us-east-1");
+        assertThat(plan.passes()).isFalse();
+    }
+
+    /** An upper bound over the budget still blocks (fail closed), and says the true month may be lower. */
+    @Test
+    void anEstimateOverTheBudgetThroughAnUpperBoundBlocksAndSaysSo() {
+        CostLine spot = new CostLine("Fargate Spot: ig", "upper bound: on-demand price; no Spot price for us-east-1",
+                1.5, "on-demand price; no Spot price for us-east-1");
+        CostEstimate bounded = new CostEstimate("USD", 1, 1.5, 20, 0, 31, List.of(), List.of(spot), List.of(),
+                List.of(), List.of(), new BigDecimal("30"), List.of());
+
+        assertThat(plan(policy(), Optional.of(bounded), "", true, List.of()).blockers()).containsExactly(
+                "cost: estimated USD 31.00/month exceeds the budget devmin:budget.monthlyLimit of 30; it prices 1 line"
+                        + " at an upper bound, so the true month may be lower");
     }
 
     /** An example value left in the stack file is said, with where it is, but does not fail the plan. */

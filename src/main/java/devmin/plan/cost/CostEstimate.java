@@ -1,6 +1,7 @@
 package devmin.plan.cost;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,11 +20,13 @@ import java.util.List;
  * @param jobRuns           one run of each job lane, in catalog order; not in {@code monthlyTotal}
  * @param budgetLimit       the budget's monthly limit
  * @param thresholdsCrossed the budget alert thresholds the total reaches
+ * @param unpriced          the lines the price table could not price, in no total: when there are any, the estimate
+ *                          is incomplete and says nothing of the budget unless the priced lines alone exceed it
  */
 public record CostEstimate(String currency, double idleMonthly, double windowHourly, double windowHours,
                            double keptMonthly, double monthlyTotal, List<CostLine> idle, List<CostLine> window,
                            List<CostLine> kept, List<CostLine> violations, List<JobRunCost> jobRuns,
-                           BigDecimal budgetLimit, List<BigDecimal> thresholdsCrossed) {
+                           BigDecimal budgetLimit, List<BigDecimal> thresholdsCrossed, List<PriceGap> unpriced) {
 
     /** What every output says of job runs, next to them. */
     public static final String JOB_RUNS_NOT_IN_TOTAL = "not in the monthly total: a job costs only when it is run"
@@ -36,10 +39,41 @@ public record CostEstimate(String currency, double idleMonthly, double windowHou
         violations = List.copyOf(violations);
         jobRuns = List.copyOf(jobRuns);
         thresholdsCrossed = List.copyOf(thresholdsCrossed);
+        unpriced = List.copyOf(unpriced);
     }
 
+    /** A complete estimate: every line priced. */
+    public CostEstimate(String currency, double idleMonthly, double windowHourly, double windowHours,
+                        double keptMonthly, double monthlyTotal, List<CostLine> idle, List<CostLine> window,
+                        List<CostLine> kept, List<CostLine> violations, List<JobRunCost> jobRuns,
+                        BigDecimal budgetLimit, List<BigDecimal> thresholdsCrossed) {
+        this(currency, idleMonthly, windowHourly, windowHours, keptMonthly, monthlyTotal, idle, window, kept,
+                violations, jobRuns, budgetLimit, thresholdsCrossed, List.of());
+    }
+
+    /** Every line is priced; an incomplete estimate's totals leave out the lines in {@link #unpriced()}. */
+    public boolean complete() {
+        return unpriced.isEmpty();
+    }
+
+    /** Complete and at most the limit: an incomplete estimate is never within the budget, whatever it sums to. */
     public boolean withinBudget() {
-        return BigDecimal.valueOf(monthlyTotal).compareTo(budgetLimit) <= 0;
+        return complete() && !exceedsBudget();
+    }
+
+    /** The priced lines alone exceed the limit: the whole month does too, however many lines are unpriced. */
+    public boolean exceedsBudget() {
+        return BigDecimal.valueOf(monthlyTotal).compareTo(budgetLimit) > 0;
+    }
+
+    /** The lines priced at an upper bound, in the order idle, window, kept, violations, job runs. */
+    public List<CostLine> upperBounds() {
+        List<CostLine> all = new ArrayList<>(idle);
+        all.addAll(window);
+        all.addAll(kept);
+        all.addAll(violations);
+        jobRuns.forEach(j -> all.add(j.line()));
+        return all.stream().filter(CostLine::upperBound).toList();
     }
 
     /** One run of every job lane: what running each job once in a window adds, on top of the monthly total. */

@@ -3,6 +3,7 @@ package devmin.plan.cost;
 import com.fasterxml.jackson.databind.JsonNode;
 import devmin.policy.ResourceView;
 import stacks.demo.CapacityStrategy;
+import stacks.spec.ConfluentSpec;
 import stacks.spec.EnvironmentSpec;
 import stacks.spec.LaneSpec;
 
@@ -10,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The cost estimate as a pure function of the spec, the declared resources and the price table: idle monthly cost
@@ -29,8 +31,12 @@ public final class CostModel {
     }
 
     /**
+     * A line whose price the table states as unknown is left out of every total and listed in
+     * {@link CostEstimate#unpriced()}; one it prices only at an upper bound is priced there and says so.
+     *
      * @throws IllegalArgumentException when the table has no prices for the spec's region, or lacks a price or an
-     *                                  assumption the estimate needs (the message names it)
+     *                                  assumption the estimate needs without stating it unknown (the message names
+     *                                  it)
      */
     public static CostEstimate estimate(EnvironmentSpec spec, List<ResourceView> resources, PriceTable prices,
                                         double windowHours) {
@@ -39,7 +45,7 @@ public final class CostModel {
             throw new IllegalArgumentException("the price table " + PriceTable.SOURCE + " has no prices for region "
                     + region);
         }
-        Pricing p = new Pricing(prices, region);
+        Pricing p = new Pricing(prices, region, spec.confluent());
         List<CostLine> idle = idle(spec, p);
         List<CostLine> window = window(spec, resources, p);
         List<CostLine> kept = kept(spec, p, windowHours);
@@ -53,7 +59,7 @@ public final class CostModel {
         List<BigDecimal> crossed = spec.budget().alertThresholds().stream()
                 .filter(t -> BigDecimal.valueOf(total).compareTo(t) >= 0).toList();
         return new CostEstimate(prices.currency(), idleMonthly, windowHourly, windowHours, keptMonthly, total, idle,
-                window, kept, violations, jobRuns, spec.budget().monthlyLimit(), crossed);
+                window, kept, violations, jobRuns, spec.budget().monthlyLimit(), crossed, p.gaps());
     }
 
     /** What the persistent layers cost per month with every window closed, whatever the window hours. */
@@ -61,14 +67,14 @@ public final class CostModel {
         double month = p.assumption("hours_per_month");
         List<CostLine> idle = new ArrayList<>();
         double evidenceGb = p.assumption("evidence_gb");
-        idle.add(p.line("S3 evidence bucket", evidenceGb + " GB stored", "s3_standard_gb_month", evidenceGb));
+        p.line(idle, "S3 evidence bucket", evidenceGb + " GB stored", "s3_standard_gb_month", evidenceGb);
         double imageGb = p.assumption("image_gb");
-        idle.add(p.line("ECR images", spec.ecrKeepTaggedImages() + " images × " + imageGb + " GB",
-                "ecr_storage_gb_month", spec.ecrKeepTaggedImages() * imageGb));
-        idle.add(p.line("SSM handles", "standard parameters", "ssm_standard_parameter_month", 0));
-        idle.add(p.line("Confluent Basic cluster", month + " h", "confluent_basic_base_hour", month));
+        p.line(idle, "ECR images", spec.ecrKeepTaggedImages() + " images × " + imageGb + " GB",
+                "ecr_storage_gb_month", spec.ecrKeepTaggedImages() * imageGb);
+        p.line(idle, "SSM handles", "standard parameters", "ssm_standard_parameter_month", 0);
+        p.line(idle, "Confluent Basic cluster", month + " h", "confluent_basic_base_hour", month);
         double storedGb = p.assumption("kafka_stored_gb");
-        idle.add(p.line("Confluent storage", storedGb + " GB", "confluent_storage_gb_month", storedGb));
+        p.line(idle, "Confluent storage", storedGb + " GB", "confluent_storage_gb_month", storedGb);
         return idle;
     }
 
@@ -78,8 +84,10 @@ public final class CostModel {
      */
     private static List<CostLine> kept(EnvironmentSpec spec, Pricing p, double windowHours) {
         double logGb = runningTasks(spec) * p.assumption("log_gb_per_lane_hour") * windowHours;
-        return List.of(p.line("CloudWatch Logs kept from window hours", String.format(Locale.ROOT,
-                "%.2f GB kept from %.0f window-hours", logGb, windowHours), "logs_storage_gb_month", logGb));
+        List<CostLine> kept = new ArrayList<>();
+        p.line(kept, "CloudWatch Logs kept from window hours", String.format(Locale.ROOT,
+                "%.2f GB kept from %.0f window-hours", logGb, windowHours), "logs_storage_gb_month", logGb);
+        return kept;
     }
 
     /**
@@ -97,13 +105,21 @@ public final class CostModel {
             double minutes = lane.runTime().isPresent() ? lane.runTime().getAsInt() : p.assumption(JOB_RUN_MINUTES);
             double vcpu = lane.cpu() / 1024.0;
             double gb = lane.memory() / 1024.0;
-            double amount = (vcpu * p.price("fargate_vcpu_hour") + gb * p.price("fargate_gb_hour")) * minutes / 60;
+            String item = "Fargate: " + lane.name() + ", one run";
+            Optional<Quote> vcpuPrice = p.quote(item, "fargate_vcpu_hour");
+            Optional<Quote> gbPrice = p.quote(item, "fargate_gb_hour");
+            if (vcpuPrice.isEmpty() || gbPrice.isEmpty()) {
+                continue;
+            }
+            double amount = (vcpu * vcpuPrice.get().price() + gb * gbPrice.get().price()) * minutes / 60;
+            Quote shown = gbPrice.get().bound() && !vcpuPrice.get().bound() ? gbPrice.get() : vcpuPrice.get();
+            String bound = shown.bound() ? "the price of " + shown.boundBy() : "";
             String basis = vcpu + " vCPU, " + gb + " GB on demand for " + formatMinutes(minutes) + " min ("
                     + from.description() + ")" + (lane.spot() ? "; its spot: true does not apply, a job is started"
                     + " with launch type FARGATE" : "") + "; Fargate only, its logs and public IPv4 address not"
-                    + " included; " + p.source("fargate_vcpu_hour");
-            runs.add(new JobRunCost(lane.name(), lane.probe(), minutes, from,
-                    new CostLine("Fargate: " + lane.name() + ", one run", basis, amount)));
+                    + " included; " + (shown.bound() ? "upper bound: " + bound + "; " : "") + shown.source();
+            runs.add(new JobRunCost(lane.name(), lane.probe(), minutes, from, new CostLine(item, basis, amount,
+                    bound)));
         }
         return runs;
     }
@@ -116,60 +132,67 @@ public final class CostModel {
     private static List<CostLine> window(EnvironmentSpec spec, List<ResourceView> resources, Pricing p) {
         List<CostLine> window = new ArrayList<>();
         for (LaneSpec lane : running(spec)) {
-            window.addAll(fargate(lane, p));
+            fargate(window, lane, p);
         }
         double laneHours = runningTasks(spec);
         double logGbPerLaneHour = p.assumption("log_gb_per_lane_hour");
-        window.add(p.line("CloudWatch Logs ingestion", laneHours + " task-hours × " + logGbPerLaneHour + " GB",
-                "logs_ingestion_gb", laneHours * logGbPerLaneHour));
+        p.line(window, "CloudWatch Logs ingestion", laneHours + " task-hours × " + logGbPerLaneHour + " GB",
+                "logs_ingestion_gb", laneHours * logGbPerLaneHour);
         double publicAddresses = publicAddresses(resources);
         if (publicAddresses > 0) {
-            window.add(p.line("Public IPv4 addresses", (long) publicAddresses + " running tasks with a public IP",
-                    "public_ipv4_address_hour", publicAddresses));
+            p.line(window, "Public IPv4 addresses", (long) publicAddresses + " running tasks with a public IP",
+                    "public_ipv4_address_hour", publicAddresses);
         }
         double registered = registeredInstances(resources);
         if (registered > 0) {
             double month = p.assumption("hours_per_month");
-            window.add(p.line("Cloud Map names", (long) registered + " registered tasks", "cloud_map_instance_month",
-                    registered / month));
+            p.line(window, "Cloud Map names", (long) registered + " registered tasks", "cloud_map_instance_month",
+                    registered / month);
             // The namespace's private hosted zone is free when a window closes within 12 hours of opening.
-            window.add(p.line("Route 53 zone of the Cloud Map namespace", "free for a window closed within 12 h;"
-                    + " a longer window is billed a month", "route53_hosted_zone_month", 0));
+            p.line(window, "Route 53 zone of the Cloud Map namespace", "free for a window closed within 12 h;"
+                    + " a longer window is billed a month", "route53_hosted_zone_month", 0);
         }
         double kafkaGb = p.assumption("kafka_gb_per_window_hour");
-        window.add(p.line("Confluent throughput", kafkaGb + " GB", "confluent_throughput_gb", kafkaGb));
+        p.line(window, "Confluent throughput", kafkaGb + " GB", "confluent_throughput_gb", kafkaGb);
         if (spec.database().enabled()) {
             String instanceClass = spec.database().instanceClass();
-            window.add(p.line("RDS " + instanceClass, "1 instance-hour",
-                    "rds_" + instanceClass.replace('.', '_').replace('-', '_') + "_hour", 1));
-            window.add(p.line("RDS storage", spec.database().allocatedStorageGb() + " GB for 1 h", "rds_gp2_gb_month",
-                    spec.database().allocatedStorageGb() / p.assumption("hours_per_month")));
+            p.line(window, "RDS " + instanceClass, "1 instance-hour",
+                    "rds_" + instanceClass.replace('.', '_').replace('-', '_') + "_hour", 1);
+            p.line(window, "RDS storage", spec.database().allocatedStorageGb() + " GB for 1 h", "rds_gp2_gb_month",
+                    spec.database().allocatedStorageGb() / p.assumption("hours_per_month"));
         }
         return window;
     }
 
     /** One line per capacity the lane's tasks run on: Spot, FARGATE, or both with an on-demand base. */
-    private static List<CostLine> fargate(LaneSpec lane, Pricing p) {
+    private static void fargate(List<CostLine> into, LaneSpec lane, Pricing p) {
         int spot = CapacityStrategy.spotTasks(lane);
         int onDemand = lane.desiredCount() - spot;
-        List<CostLine> lines = new ArrayList<>();
         if (spot > 0) {
-            lines.add(fargate(lane, spot, true, onDemand > 0 ? " (beyond its on-demand base)" : "", p));
+            fargate(into, lane, spot, true, onDemand > 0 ? " (beyond its on-demand base)" : "", p);
         }
         if (onDemand > 0 || spot == 0) {
-            lines.add(fargate(lane, onDemand, false, spot > 0 ? " (on-demand base)" : "", p));
+            fargate(into, lane, onDemand, false, spot > 0 ? " (on-demand base)" : "", p);
         }
-        return lines;
     }
 
-    private static CostLine fargate(LaneSpec lane, int tasks, boolean spot, String note, Pricing p) {
+    private static void fargate(List<CostLine> into, LaneSpec lane, int tasks, boolean spot, String note,
+                                Pricing p) {
         double vcpu = lane.cpu() / 1024.0 * tasks;
         double gb = lane.memory() / 1024.0 * tasks;
-        String kind = spot ? "Fargate Spot" : "Fargate";
+        String item = (spot ? "Fargate Spot: " : "Fargate: ") + lane.name() + note;
         String prefix = spot ? "fargate_spot_" : "fargate_";
-        double amount = vcpu * p.price(prefix + "vcpu_hour") + gb * p.price(prefix + "gb_hour");
-        return new CostLine(kind + ": " + lane.name() + note, tasks + " × (" + lane.cpu() / 1024.0 + " vCPU, "
-                + lane.memory() / 1024.0 + " GB); " + p.source(prefix + "vcpu_hour"), amount);
+        Optional<Quote> vcpuPrice = p.quote(item, prefix + "vcpu_hour");
+        Optional<Quote> gbPrice = p.quote(item, prefix + "gb_hour");
+        if (vcpuPrice.isEmpty() || gbPrice.isEmpty()) {
+            return;
+        }
+        Quote shown = gbPrice.get().bound() && !vcpuPrice.get().bound() ? gbPrice.get() : vcpuPrice.get();
+        String bound = !shown.bound() ? "" : spot ? "on-demand price; no Spot price for " + p.region()
+                : "the price of " + shown.boundBy();
+        String basis = tasks + " × (" + lane.cpu() / 1024.0 + " vCPU, " + lane.memory() / 1024.0 + " GB); "
+                + (shown.bound() ? "upper bound: " + bound + " (" + shown.source() + ")" : shown.source());
+        into.add(new CostLine(item, basis, vcpu * vcpuPrice.get().price() + gb * gbPrice.get().price(), bound));
     }
 
     /** NAT gateways and load balancers the policies forbid: what they would add if they were allowed to stay. */
@@ -180,8 +203,8 @@ public final class CostModel {
             boolean nat = NAT_TYPES.contains(r.type());
             if (nat || LB_TYPES.contains(r.type())) {
                 double hours = "demo".equals(r.layer()) ? windowHours : month;
-                violations.add(p.line((nat ? "NAT gateway " : "Load balancer ") + r.name(), hours + " h/month",
-                        nat ? "nat_gateway_hour" : "load_balancer_hour", hours));
+                p.line(violations, (nat ? "NAT gateway " : "Load balancer ") + r.name(), hours + " h/month",
+                        nat ? "nat_gateway_hour" : "load_balancer_hour", hours);
             }
         }
         return violations;
@@ -222,22 +245,97 @@ public final class CostModel {
         return lines.stream().mapToDouble(CostLine::amount).sum();
     }
 
-    private record Pricing(PriceTable prices, String region) {
-        CostLine line(String item, String quantity, String priceItem, double units) {
-            double price = price(priceItem);
-            return new CostLine(item, quantity + " × " + price + " (" + source(priceItem) + ")", units * price);
+    /**
+     * The prices of one estimate: the AWS region's, and the Kafka cluster's region's for Confluent lines. It makes a
+     * line when the table has its price (or an upper bound for it), and otherwise records a {@link PriceGap}.
+     */
+    private static final class Pricing {
+        private final PriceTable prices;
+        private final String region;
+        private final ConfluentSpec confluent;
+        private final List<PriceGap> gaps = new ArrayList<>();
+
+        Pricing(PriceTable prices, String region, ConfluentSpec confluent) {
+            this.prices = prices;
+            this.region = region;
+            this.confluent = confluent;
         }
 
-        double price(String item) {
-            return prices.price(region, item);
+        /** A line of {@code units} × the item's price, or a gap (then nothing is added). */
+        void line(List<CostLine> into, String item, String quantity, String priceItem, double units) {
+            quote(item, priceItem).ifPresent(q -> {
+                String bound = q.bound() ? "the price of " + q.boundBy() + "; no " + priceItem + " price for "
+                        + regionOf(priceItem) : "";
+                into.add(new CostLine(item, quantity + " × " + q.price() + " (" + (q.bound() ? "upper bound: "
+                        + bound + "; " : "") + q.source() + ")", units * q.price(), bound));
+            });
         }
 
-        String source(String item) {
-            return prices.source(region, item).orElse("");
+        /**
+         * The item's price in the region it is billed in, with its source; an upper bound when the table gives one
+         * for an unknown price; empty, with a gap recorded for {@code line}, when the table states it unknown.
+         *
+         * @throws IllegalArgumentException when the table lacks the price without saying why (a broken table)
+         */
+        Optional<Quote> quote(String line, String item) {
+            String where = regionOf(item);
+            if (where.isEmpty()) {
+                gaps.add(new PriceGap(line, item, confluent.cloud() + " " + confluent.region(), "the price table "
+                        + PriceTable.SOURCE + " prices Confluent clusters in AWS regions only; this cluster is on "
+                        + confluent.cloud()));
+                return Optional.empty();
+            }
+            if (!prices.covers(where)) {
+                gaps.add(new PriceGap(line, item, where, "the price table " + PriceTable.SOURCE
+                        + " has no prices for the Kafka cluster's region " + where));
+                return Optional.empty();
+            }
+            if (prices.hasPrice(where, item)) {
+                return Optional.of(new Quote(prices.price(where, item), prices.source(where, item).orElse("")
+                        + (where.equals(region) ? "" : "; the Kafka cluster's region " + where), ""));
+            }
+            Optional<PriceTable.UpperBound> bound = prices.upperBound(where, item);
+            if (bound.isPresent()) {
+                return Optional.of(new Quote(bound.get().price(), bound.get().source() + "; "
+                        + prices.source(where, bound.get().item()).orElse(""), bound.get().item()));
+            }
+            Optional<String> unknown = prices.unknown(where, item);
+            if (unknown.isEmpty()) {
+                prices.price(where, item); // throws, naming the item and the region
+            }
+            gaps.add(new PriceGap(line, item, where, unknown.orElseThrow()));
+            return Optional.empty();
+        }
+
+        /** The region an item is billed in: Confluent's is the Kafka cluster's, empty for a cluster off AWS. */
+        private String regionOf(String item) {
+            if (!item.startsWith("confluent_")) {
+                return region;
+            }
+            return "AWS".equals(confluent.cloud()) ? confluent.region() : "";
+        }
+
+        String region() {
+            return region;
+        }
+
+        List<PriceGap> gaps() {
+            return gaps;
         }
 
         double assumption(String name) {
             return prices.assumption(name);
+        }
+    }
+
+    /**
+     * A price to use for a line, with its source; {@code boundBy} names the item whose price it is when it is only an
+     * upper bound for an unknown price (then {@code source} is the statement that makes it one, and that price's
+     * source), and is empty otherwise.
+     */
+    private record Quote(double price, String source, String boundBy) {
+        boolean bound() {
+            return !boundBy.isEmpty();
         }
     }
 }

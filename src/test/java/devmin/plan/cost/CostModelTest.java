@@ -418,6 +418,193 @@ class CostModelTest {
                 new BigDecimal(limit), List.of());
     }
 
+    /** {@link #TABLE} with the entry of {@code key} in eu-west-2 replaced by {@code entry}. */
+    private static PriceTable tableWith(String key, String entry) throws Exception {
+        ObjectNode table = (ObjectNode) JSON.readTree(TABLE);
+        ((ObjectNode) table.at("/regions/eu-west-2")).set(key, JSON.readTree(entry));
+        return PriceTable.of(table);
+    }
+
+    private static List<ResourceView> registeredServices() {
+        ResourceView registered = service("service-a", 2, true);
+        ((ObjectNode) registered.inputs()).putObject("serviceRegistries").put("registryArn", "arn:x");
+        return List.of(registered, service("service-b", 1, true));
+    }
+
+    @Test
+    void aPriceTheTableStatesUnknownIsANamedGapInNoTotal() throws Exception {
+        PriceTable table = tableWith("cloud_map_instance_month", "{\"price\": null, \"unknown\": \"not found\"}");
+
+        CostEstimate c = CostModel.estimate(spec(lanes()), registeredServices(), table, 20);
+
+        assertThat(c.unpriced()).containsExactly(new PriceGap("Cloud Map names", "cloud_map_instance_month",
+                "eu-west-2", "not found"));
+        assertThat(c.unpriced().get(0).describe())
+                .isEqualTo("Cloud Map names: no price cloud_map_instance_month for eu-west-2 (not found)");
+        assertThat(c.window()).extracting(CostLine::item).doesNotContain("Cloud Map names");
+        // the other lines as with every price known: 0.162 per hour (see theWindowHourIsTheSumOfItsLines)
+        assertThat(c.windowHourly()).isCloseTo(0.162, within(CENT));
+        assertThat(c.complete()).isFalse();
+        assertThat(c.exceedsBudget()).isFalse();
+        assertThat(c.withinBudget()).as("an incomplete estimate is never within the budget").isFalse();
+        assertThat(CostModel.estimate(spec(lanes()), registeredServices(), table(), 20).complete()).isTrue();
+    }
+
+    @Test
+    void anUnknownSpotPriceWithAnUpperBoundIsPricedAtTheBoundAndSaysSo() throws Exception {
+        ObjectNode json = (ObjectNode) JSON.readTree(TABLE);
+        for (String unit : List.of("vcpu_hour", "gb_hour")) {
+            ((ObjectNode) json.at("/regions/eu-west-2")).set("fargate_spot_" + unit, JSON.readTree(
+                    "{\"price\": null, \"unknown\": \"no Spot price\", \"at_most\": \"fargate_" + unit + "\","
+                            + " \"at_most_source\": \"Spot is discounted from on demand\"}"));
+        }
+
+        CostEstimate c = CostModel.estimate(spec(lanes()), services(), PriceTable.of(json), 20);
+
+        // b: 1 task × (0.5 vCPU × 0.04 + 1 GB × 0.005) on demand = 0.025, at most
+        assertThat(line(c.window(), "Fargate Spot: b")).isCloseTo(0.025, within(CENT));
+        assertThat(c.upperBounds()).singleElement().satisfies(l -> {
+            assertThat(l.item()).isEqualTo("Fargate Spot: b");
+            assertThat(l.basis()).contains("upper bound: on-demand price; no Spot price for eu-west-2")
+                    .contains("Spot is discounted from on demand").contains("fargate price page, 2026-11-01");
+            assertThat(l.bound()).isEqualTo("on-demand price; no Spot price for eu-west-2");
+        });
+        assertThat(c.complete()).isTrue();
+        assertThat(line(c.window(), "Fargate: a")).isCloseTo(0.10, within(CENT));
+        assertThat(c.window()).filteredOn(l -> l.item().equals("Fargate: a")).singleElement().satisfies(l -> {
+            assertThat(l.upperBound()).isFalse();
+            assertThat(l.basis()).doesNotContain("upper bound");
+        });
+        assertThat(c.idle()).filteredOn(l -> l.item().equals("S3 evidence bucket")).singleElement()
+                .extracting(CostLine::basis).asString().doesNotContain("upper bound");
+    }
+
+    @Test
+    void anyUnknownPriceWithAStatedBoundIsPricedAtTheBoundNamingIt() throws Exception {
+        PriceTable table = tableWith("ecr_storage_gb_month", "{\"price\": null, \"unknown\": \"no ECR price\","
+                + " \"at_most\": \"load_balancer_hour\", \"at_most_source\": \"a statement\"}");
+
+        CostEstimate c = CostModel.estimate(spec(lanes()), services(), table, 20);
+
+        // 10 images × 0.5 GB at most 0.025 (the bound's price) = 0.125
+        assertThat(line(c.idle(), "ECR images")).isCloseTo(0.125, within(CENT));
+        assertThat(c.upperBounds()).singleElement().extracting(CostLine::basis).asString()
+                .contains("upper bound: the price of load_balancer_hour; no ecr_storage_gb_month price for eu-west-2")
+                .contains("a statement");
+    }
+
+    @Test
+    void anUnknownOnDemandPriceLeavesEveryFargateLineAndJobRunUnpriced() throws Exception {
+        PriceTable table = tableWith("fargate_vcpu_hour", "{\"price\": null, \"unknown\": \"no Fargate price\"}");
+
+        CostEstimate c = CostModel.estimate(spec(lanes()), services(), table, 20);
+
+        assertThat(c.jobRuns()).isEmpty();
+        assertThat(c.window()).extracting(CostLine::item).doesNotContain("Fargate: a").contains("Fargate Spot: b");
+        assertThat(c.unpriced()).extracting(PriceGap::item).containsExactly("Fargate: a", "Fargate: j, one run",
+                "Fargate: k, one run");
+        assertThat(c.unpriced()).extracting(PriceGap::key).containsOnly("fargate_vcpu_hour");
+    }
+
+    @Test
+    void theUpperBoundsAreFoundInEveryPartOfTheEstimate() {
+        CostLine idle = new CostLine("i", "", 1, "b");
+        CostLine window = new CostLine("w", "", 1, "b");
+        CostLine kept = new CostLine("k", "", 1, "b");
+        CostLine violation = new CostLine("v", "", 1, "b");
+        CostLine run = new CostLine("r", "", 1, "b");
+        CostLine exact = new CostLine("e", "", 1);
+        CostEstimate c = new CostEstimate("USD", 0, 0, 0, 0, 0, List.of(idle, exact), List.of(window, exact),
+                List.of(kept), List.of(violation), List.of(new JobRunCost("r", false, 1,
+                JobRunCost.RunTimeFrom.LANE, run)), new BigDecimal("30"), List.of());
+
+        assertThat(c.upperBounds()).containsExactly(idle, window, kept, violation, run);
+        assertThat(exact.upperBound()).isFalse();
+        assertThat(PriceGap.lines(1)).isEqualTo("1 line");
+        assertThat(PriceGap.lines(2)).isEqualTo("2 lines");
+    }
+
+    @Test
+    void anUnknownSpotPriceWithoutAStatedBoundIsAGap() throws Exception {
+        PriceTable table = tableWith("fargate_spot_vcpu_hour",
+                "{\"price\": null, \"unknown\": \"no Spot price\", \"at_most\": \"fargate_vcpu_hour\"}");
+
+        CostEstimate c = CostModel.estimate(spec(lanes()), services(), table, 20);
+
+        assertThat(c.window()).extracting(CostLine::item).doesNotContain("Fargate Spot: b");
+        assertThat(c.unpriced()).extracting(PriceGap::item, PriceGap::key)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Fargate Spot: b", "fargate_spot_vcpu_hour"));
+        assertThat(c.upperBounds()).isEmpty();
+    }
+
+    @Test
+    void confluentIsPricedInTheKafkaClustersRegionNotTheAwsRegion() throws Exception {
+        ObjectNode json = (ObjectNode) JSON.readTree(TABLE);
+        ObjectNode virginia = ((ObjectNode) json.get("regions")).putObject("us-east-1");
+        json.at("/regions/eu-west-2").fields().forEachRemaining(e -> virginia.set(e.getKey(), e.getValue()));
+        for (String key : List.of("confluent_basic_base_hour", "confluent_throughput_gb", "confluent_storage_gb_month")) {
+            virginia.set(key, JSON.readTree("{\"price\": null, \"unknown\": \"no Confluent price\"}"));
+        }
+        PriceTable table = PriceTable.of(json);
+        StackConfig inVirginia = lanes().with("aws:region", "us-east-1");
+
+        // the committed cluster is in AWS eu-west-2: London's 0.1 per GB-month, 2 GB
+        CostEstimate london = CostModel.estimate(spec(inVirginia), services(), table, 20);
+        assertThat(line(london.idle(), "Confluent storage")).isCloseTo(0.2, within(CENT));
+        assertThat(london.idle()).filteredOn(l -> l.item().equals("Confluent storage")).singleElement()
+                .extracting(CostLine::basis).asString().contains("the Kafka cluster's region eu-west-2");
+        assertThat(london.complete()).isTrue();
+
+        assertThat(CostModel.estimate(spec(lanes()), services(), table, 20).idle()).filteredOn(l -> l.item()
+                .equals("Confluent storage")).singleElement().extracting(CostLine::basis).asString()
+                .doesNotContain("Kafka cluster's region");
+        CostEstimate unpricedCluster = CostModel.estimate(spec(editObject(lanes(), "devmin:confluent",
+                c -> c.put("region", "ap-east-1"))), services(), table, 20);
+        assertThat(unpricedCluster.unpriced()).hasSize(3).allSatisfy(g -> {
+            assertThat(g.region()).isEqualTo("ap-east-1");
+            assertThat(g.reason()).contains("has no prices for the Kafka cluster's region ap-east-1");
+        });
+
+        CostEstimate virginiaCluster = CostModel.estimate(spec(editObject(inVirginia, "devmin:confluent",
+                c -> c.put("region", "us-east-1"))), services(), table, 20);
+        assertThat(virginiaCluster.unpriced()).extracting(PriceGap::key, PriceGap::region).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("confluent_basic_base_hour", "us-east-1"),
+                org.assertj.core.groups.Tuple.tuple("confluent_storage_gb_month", "us-east-1"),
+                org.assertj.core.groups.Tuple.tuple("confluent_throughput_gb", "us-east-1"));
+
+        CostEstimate onGcp = CostModel.estimate(spec(editObject(inVirginia, "devmin:confluent",
+                c -> c.put("cloud", "GCP").put("region", "europe-west2"))), services(), table, 20);
+        assertThat(onGcp.unpriced()).hasSize(3).allSatisfy(g -> {
+            assertThat(g.region()).isEqualTo("GCP europe-west2");
+            assertThat(g.reason()).contains("AWS regions only");
+        });
+        assertThat(onGcp.idle()).extracting(CostLine::item).doesNotContain("Confluent storage");
+    }
+
+    @Test
+    void aNullPriceWithoutAReasonIsABrokenTableNotAGap() throws Exception {
+        PriceTable table = tableWith("ecr_storage_gb_month", "{\"price\": null}");
+
+        assertThatThrownBy(() -> CostModel.estimate(spec(lanes()), services(), table, 20))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has no price ecr_storage_gb_month for eu-west-2");
+    }
+
+    @Test
+    void anIncompleteEstimateIsNeverWithinTheBudgetButItsPricedLinesCanExceedIt() {
+        List<PriceGap> gap = List.of(new PriceGap("x", "k", "r", "why"));
+
+        assertThat(incomplete(29.0, gap).withinBudget()).isFalse();
+        assertThat(incomplete(29.0, gap).exceedsBudget()).isFalse();
+        assertThat(incomplete(30.01, gap).exceedsBudget()).isTrue();
+        assertThat(incomplete(29.0, List.of()).withinBudget()).isTrue();
+    }
+
+    private static CostEstimate incomplete(double total, List<PriceGap> gaps) {
+        return new CostEstimate("USD", 0, 0, 0, 0, total, List.of(), List.of(), List.of(), List.of(), List.of(),
+                new BigDecimal("30"), List.of(), gaps);
+    }
+
     @Test
     void theBundledTableStatesLondonsFargatePricesWithTheirSource() {
         PriceTable bundled = PriceTable.bundled();
