@@ -59,34 +59,25 @@ record EngineTimeline(Map<String, Long> phasesMillis, Map<String, Long> peaksMib
         return new EngineTimeline(phases, peaks);
     }
 
+    /** Command-line marks of each role, tried in order: the pack and the program before the launcher. */
+    private static final List<Map.Entry<String, List<String>>> MARKS = List.of(
+            Map.entry("host", List.of("pulumi-language-java")),
+            Map.entry("providers", List.of("pulumi-resource-", "stub-provider")),
+            Map.entry("discovery", List.of("com.pulumi.bootstrap.internal.Main")),
+            Map.entry("pack", List.of(" analyzer ")),
+            Map.entry("program", List.of("devmin.Main")),
+            Map.entry("launcher", List.of("-jar target/devmin.jar")),
+            Map.entry("about", List.of("--version")));
+
     /** What a process is, from its command line. */
     static String role(ProcessSampler.Seen process) {
         String command = process.commandLine();
-        if (command.contains("pulumi-language-java")) {
-            return "host";
+        for (Map.Entry<String, List<String>> role : MARKS) {
+            if (role.getValue().stream().anyMatch(command::contains)) {
+                return role.getKey();
+            }
         }
-        if (command.contains("pulumi-resource-") || command.contains("stub-provider")) {
-            return "providers";
-        }
-        if (command.contains("com.pulumi.bootstrap.internal.Main")) {
-            return "discovery";
-        }
-        if (command.contains(" analyzer ")) {
-            return "pack";
-        }
-        if (command.contains("devmin.Main")) {
-            return "program";
-        }
-        if (command.contains("-jar target/devmin.jar")) {
-            return "launcher";
-        }
-        if (command.contains("--version")) {
-            return "about";
-        }
-        if (command.matches(".*/pulumi (preview|up|destroy)\\b.*")) {
-            return "cli";
-        }
-        return "other";
+        return command.matches(".*/pulumi (preview|up|destroy)\\b.*") ? "cli" : "other";
     }
 
     static String medians(List<EngineTimeline> runs) {

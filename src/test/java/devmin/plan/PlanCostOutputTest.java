@@ -7,8 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import stacks.spec.LaneSpec;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,14 +36,6 @@ class PlanCostOutputTest {
         jobLanes = plan.spec().lanes().stream().filter(l -> !l.isService()).map(LaneSpec::name).toList();
     }
 
-    private static String text() {
-        StringWriter out = new StringWriter();
-        try (PrintWriter writer = new PrintWriter(out)) {
-            PlanText.print(writer, plan, false, (w, report) -> w.println("(policy)"));
-        }
-        return out.toString();
-    }
-
     @Test
     void theCommittedJobLanesAreEachCostedPerRun() {
         assertThat(jobLanes).contains("seed-pack", "stream-sort", "checker", "reporter", "probe-ingress");
@@ -60,7 +50,7 @@ class PlanCostOutputTest {
 
     @Test
     void theTextNamesEveryJobLaneWithItsRunCostAndSaysRunsAreNotInTheTotal() {
-        String text = text();
+        String text = Plans.text(plan);
 
         assertThat(text).contains("job runs, " + CostEstimate.JOB_RUNS_NOT_IN_TOTAL);
         for (JobRunCost j : cost.jobRuns()) {

@@ -7,8 +7,6 @@ import devmin.plan.cost.PriceGap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static devmin.testing.Fixtures.committedConfig;
 import static devmin.testing.Fixtures.editObject;
@@ -28,14 +26,6 @@ class PlanRegionCostTest {
     static void planTheCommittedStackInVirginia() {
         virginia = Plans.plan(committedConfig().with("aws:region", "us-east-1"));
         cost = virginia.cost().orElseThrow();
-    }
-
-    private static String text(Plan plan) {
-        StringWriter out = new StringWriter();
-        try (PrintWriter writer = new PrintWriter(out)) {
-            PlanText.print(writer, plan, false, (w, report) -> w.println("(policy)"));
-        }
-        return out.toString();
     }
 
     @Test
@@ -62,13 +52,13 @@ class PlanRegionCostTest {
         assertThat(cost.upperBounds()).allMatch(l -> l.item().startsWith("Fargate Spot: "));
         assertThat(cost.window()).filteredOn(l -> l.item().equals("Public IPv4 addresses"))
                 .extracting(CostLine::upperBound).containsOnly(false);
-        assertThat(text(virginia)).containsPattern(
+        assertThat(Plans.text(virginia)).containsPattern(
                 "\n  upper bound: Fargate Spot: \\S+ \\(on-demand price; no Spot price for us-east-1\\)\n");
     }
 
     @Test
     void everyOutputNamesWhatIsNotPriced() {
-        assertThat(text(virginia)).contains("  incomplete: 1 line not priced, in none of these figures:\n"
+        assertThat(Plans.text(virginia)).contains("  incomplete: 1 line not priced, in none of these figures:\n"
                 + "    Cloud Map names: no price cloud_map_instance_month for us-east-1 (");
         assertThat(PlanMarkdown.of(virginia)).contains("**Incomplete**: 1 line not priced")
                 .contains("| :grey_question: Cloud Map names | | not priced | no price cloud_map_instance_month for"

@@ -57,6 +57,15 @@ public final class Plans {
         return PlanBuilder.build(preview, policy, PriceTable.bundled(), 20, provenance);
     }
 
+    /** The plan as {@code devmin plan} prints it as text, the policy report stood in for by {@code (policy)}. */
+    public static String text(Plan plan) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (java.io.PrintWriter writer = new java.io.PrintWriter(out)) {
+            PlanText.print(writer, plan, false, (w, report) -> w.println("(policy)"));
+        }
+        return out.toString();
+    }
+
     /** The plan written as its snapshot and read back, as {@code --against} reads a file. */
     public static PlanSnapshot snapshot(Plan plan, String source) {
         try {
